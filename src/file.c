@@ -1,0 +1,58 @@
+/* file: reading and writing whole files safely. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "file.h"
+
+int
+file_read(const char *path, size_t limit, struct buf *out, int *truncated,
+    struct err *e)
+{
+	char chunk[8192];
+	size_t total = 0;
+	ssize_t n;
+	int fd;
+
+	if (truncated != NULL)
+		*truncated = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_errno(e, "cannot open %s", path);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_errno(e, "cannot read %s", path);
+			close(fd);
+			return -1;
+		}
+		if (total + (size_t)n > limit) {
+			buf_add(out, chunk, limit - total);
+			if (truncated != NULL)
+				*truncated = 1;
+			break;
+		}
+		buf_add(out, chunk, (size_t)n);
+		total += (size_t)n;
+	}
+	close(fd);
+	return 0;
+}
+
+char *
+file_join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+
+	if (len == 0 || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (dir[len - 1] == '/')
+		return xasprintf("/%s", name);
+	return xasprintf("%.*s/%s", (int)len, dir, name);
+}

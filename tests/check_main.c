@@ -1,0 +1,76 @@
+/* check_main: the main() every Check suite shares, and test helpers. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check_main.h"
+
+char *
+test_make_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/wpd-test-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	return dir;
+}
+
+void
+test_write_file(const char *dir, const char *name, const char *content,
+    unsigned mode)
+{
+	test_write_bytes(dir, name, content, strlen(content), mode);
+}
+
+void
+test_write_bytes(const char *dir, const char *name, const void *data,
+    size_t len, unsigned mode)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	char *slash = strrchr(path, '/');
+	FILE *f;
+
+	/* Create the parent directories of `name`. */
+	for (char *p = path + strlen(dir) + 1; p < slash; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0755);
+			*p = '/';
+		}
+	}
+	*slash = '\0';
+	mkdir(path, 0755);
+	*slash = '/';
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(chmod(path, mode), 0);
+	free(path);
+}
+
+void
+test_remove_tree(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+
+int
+main(void)
+{
+	SRunner *runner = srunner_create(make_suite());
+	int failed;
+
+	srunner_run_all(runner, CK_ENV);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,22 @@
+/* check_main: the main() every Check suite shares. */
+#ifndef WPD_CHECK_MAIN_H
+#define WPD_CHECK_MAIN_H
+
+#include <check.h>
+
+/* Each tests/check_<module>.c defines the suite of its module. */
+Suite *make_suite(void);
+
+#include <stddef.h>
+
+/* A fresh temporary directory; the caller removes it with
+ * test_remove_tree() and frees the string. */
+char *test_make_dir(void);
+/* Writes a file `name` (parent directories created) below `dir`. */
+void test_write_file(const char *dir, const char *name, const char *content,
+    unsigned mode);
+void test_write_bytes(const char *dir, const char *name, const void *data,
+    size_t len, unsigned mode);
+void test_remove_tree(const char *dir);
+
+#endif
