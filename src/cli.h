@@ -3,9 +3,17 @@
 #ifndef WPD_CLI_H
 #define WPD_CLI_H
 
+#include <stdbool.h>
+
+#include "cli_args.h"
 #include "compiler.h"
+#include "diag.h"
 #include "err.h"
+#include "plugin.h"
+#include "rules_file.h"
+#include "source.h"
 #include "status.h"
+#include "validate.h"
 
 #define PROGRAM_NAME "wazo-plugin-deb"
 
@@ -18,6 +26,29 @@ struct cli_command {
 };
 
 int cmd_check(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_tree(int argc, char **argv);
+
+/* Loads wazo/plugin.yml of `src`, validates it and checks wazo/rules;
+ * problems go to `diags`, sorted. *plugin is NULL when plugin.yml could
+ * not be read. Returns -1 with `e` set on a system error. */
+int cli_check_plugin(const struct cli_args *args, const struct source *src,
+    struct plugin **plugin, struct diag_list *diags, struct err *e);
+/* True when nothing in `diags` stops the command (--strict counted). */
+bool cli_plugin_valid(const struct cli_args *args, const struct plugin *plugin,
+    const struct diag_list *diags);
+/* Prints the diagnostics on stderr, then a count when not `valid`. */
+void cli_print_diagnostics(const struct diag_list *diags, bool valid);
+/* Prints "wazo-plugin-deb: STEP" on stderr, unless --quiet. */
+void cli_progress(const struct cli_args *args, const char *step);
+/*
+ * The first step of the commands that make a package: opens the source,
+ * loads and validates the plugin, prints the problems. Returns -1 with
+ * `src` open and *plugin loaded when the command can go on, else the exit
+ * status (nothing left open).
+ */
+int cli_validate_for_packaging(const struct cli_args *args,
+    struct source *src, struct plugin **plugin);
 
 /* Prints "wazo-plugin-deb: error: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) WPD_PRINTF(1, 2);

@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "file.h"
@@ -40,6 +42,51 @@ file_read(const char *path, size_t limit, struct buf *out, int *truncated,
 		total += (size_t)n;
 	}
 	close(fd);
+	return 0;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len,
+    unsigned mode, struct err *e)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+
+	if (fd < 0) {
+		err_errno(e, "cannot create a file beside %s", path);
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0) {
+		err_errno(e, "cannot write %s", tmp);
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		err_errno(e, "cannot write %s", path);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
 	return 0;
 }
 

@@ -15,6 +15,14 @@
 int file_read(const char *path, size_t limit, struct buf *out,
     int *truncated, struct err *e);
 
+/*
+ * Writes `len` bytes to `path` atomically: into a temporary file in the
+ * same directory, given `mode`, then renamed over `path`. Returns 0, or
+ * -1 with `e` set; no temporary file is left behind.
+ */
+int file_write_atomic(const char *path, const void *data, size_t len,
+    unsigned mode, struct err *e);
+
 /* Joins two path parts with one '/'; an empty or "." `dir` gives `name`
  * unchanged. Returns a malloc(3)ed string. */
 char *file_join(const char *dir, const char *name);

@@ -9,6 +9,8 @@
 
 static const struct cli_command commands[] = {
 	{ "check", "validate a plugin's plugin.yml and rules file", cmd_check },
+	{ "render", "write the control file and maintainer scripts", cmd_render },
+	{ "tree", "build the plugin into a package tree for dpkg-deb", cmd_tree },
 };
 
 void

@@ -7,6 +7,7 @@
 
 #include "debrelation.h"
 #include "debversion.h"
+#include "spelling.h"
 #include "validate.h"
 #include "yaml_scalar.h"
 
@@ -213,60 +214,6 @@ check_wazo_versions(struct check *c)
 		    wazo);
 }
 
-/* Optimal string alignment distance, capped: enough to spot typos. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *d, result;
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	d = xcalloc((la + 1) * (lb + 1), sizeof(*d));
-#define D(i, j) d[(i) * (lb + 1) + (j)]
-	for (size_t i = 0; i <= la; i++)
-		D(i, 0) = i;
-	for (size_t j = 0; j <= lb; j++)
-		D(0, j) = j;
-	for (size_t i = 1; i <= la; i++) {
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t best = D(i - 1, j - 1) + cost;
-
-			if (D(i - 1, j) + 1 < best)
-				best = D(i - 1, j) + 1;
-			if (D(i, j - 1) + 1 < best)
-				best = D(i, j - 1) + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && D(i - 2, j - 2) + 1 < best)
-				best = D(i - 2, j - 2) + 1;
-			D(i, j) = best;
-		}
-	}
-	result = D(la, lb);
-#undef D
-	free(d);
-	return result;
-}
-
-/* The known key `key` was probably meant to be, or NULL. */
-static const char *
-nearest_known_key(const char *key)
-{
-	const char *best = NULL;
-	size_t best_distance = (size_t)-1;
-
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(known_keys); i++) {
-		size_t d = edit_distance(key, known_keys[i]);
-
-		if (d < best_distance && d <= 2 && d * 3 <= strlen(known_keys[i])) {
-			best = known_keys[i];
-			best_distance = d;
-		}
-	}
-	return best;
-}
-
 static bool
 is_known_key(const char *key)
 {
@@ -292,7 +239,8 @@ check_keys(struct check *c)
 		}
 		if (is_known_key(k->text))
 			continue;
-		suggestion = nearest_known_key(k->text);
+		suggestion = spelling_nearest(k->text, known_keys,
+		    WPD_ARRAY_SIZE(known_keys));
 		if (suggestion != NULL)
 			report(c, DIAG_WARNING, k, k->text, "unknown key; did "
 			    "you mean '%s'?", suggestion);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "pyformat.h"
 #include "yaml_scalar.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
@@ -188,7 +189,7 @@ ydoc_int_value(const struct ydoc_node *node, long long *value)
 }
 
 static double
-float_value(const struct ydoc_node *node)
+float_of(const struct ydoc_node *node)
 {
 	bool negative;
 	char *s = strip_number(node, &negative);
@@ -212,56 +213,6 @@ float_value(const struct ydoc_node *node)
 	return negative ? -v : v;
 }
 
-/* Python's repr() of a float: the shortest digits that read back the same
- * value, fixed notation for decimal exponents from -4 to 15. */
-static char *
-python_float_repr(double v)
-{
-	char digits[32], *mantissa, *e;
-	struct buf b = BUF_INIT;
-	int exp, precision;
-
-	if (isnan(v))
-		return xstrdup("nan");
-	if (isinf(v))
-		return xstrdup(v < 0 ? "-inf" : "inf");
-	for (precision = 0; precision < 17; precision++) {
-		snprintf(digits, sizeof(digits), "%.*e", precision, v);
-		if (strtod(digits, NULL) == v)
-			break;
-	}
-	e = strchr(digits, 'e');
-	*e = '\0';
-	exp = atoi(e + 1);
-	mantissa = digits;
-	if (*mantissa == '-') {
-		buf_addc(&b, '-');
-		mantissa++;
-	}
-	/* mantissa is "d" or "d.ddd"; drop the point to get the digits. */
-	if (mantissa[1] == '.')
-		memmove(mantissa + 1, mantissa + 2, strlen(mantissa + 2) + 1);
-	if (exp < -4 || exp >= 16) {
-		buf_addc(&b, mantissa[0]);
-		if (mantissa[1] != '\0')
-			buf_addf(&b, ".%s", mantissa + 1);
-		buf_addf(&b, "e%c%02d", exp < 0 ? '-' : '+', abs(exp));
-	} else if (exp < 0) {
-		buf_adds(&b, "0.");
-		for (int i = -1; i > exp; i--)
-			buf_addc(&b, '0');
-		buf_adds(&b, mantissa);
-	} else {
-		size_t ndigits = strlen(mantissa);
-
-		for (int i = 0; i <= exp; i++)
-			buf_addc(&b, (size_t)i < ndigits ? mantissa[i] : '0');
-		buf_addc(&b, '.');
-		buf_adds(&b, (size_t)exp + 1 < ndigits ? mantissa + exp + 1 : "0");
-	}
-	return buf_detach(&b);
-}
-
 char *
 ydoc_python_str(const struct ydoc_node *node)
 {
@@ -273,8 +224,28 @@ ydoc_python_str(const struct ydoc_node *node)
 	case YDOC_TYPE_INT:
 		return ydoc_int_value(node, &i) ? xasprintf("%lld", i) : NULL;
 	case YDOC_TYPE_FLOAT:
-		return python_float_repr(float_value(node));
+		return py_float_repr(float_of(node));
 	default:
 		return NULL;
 	}
+}
+
+bool
+ydoc_float_value(const struct ydoc_node *node, double *value)
+{
+	if (ydoc_type(node) != YDOC_TYPE_FLOAT || node->tag != NULL)
+		return false;
+	*value = float_of(node);
+	return true;
+}
+
+bool
+ydoc_bool_value(const struct ydoc_node *node, bool *value)
+{
+	if (ydoc_type(node) != YDOC_TYPE_BOOL || node->tag != NULL)
+		return false;
+	/* yes, Yes, YES, true, True, TRUE, on, On, ON */
+	*value = strchr("yYtT", node->text[0]) != NULL ||
+	    (node->text[0] != '\0' && strchr("nN", node->text[1]) != NULL);
+	return true;
 }

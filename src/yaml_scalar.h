@@ -26,6 +26,10 @@ const char *ydoc_type_name(enum ydoc_type type);
 /* The value of a YAML 1.1 integer (0b, 0 octal, 0x, base 60, '_'), as
  * PyYAML reads it; false when the node is no integer or does not fit. */
 bool ydoc_int_value(const struct ydoc_node *node, long long *value);
+/* The value of a float node (base 60, .inf and .nan included) or of a
+ * boolean node; false when the node is not of that type. */
+bool ydoc_float_value(const struct ydoc_node *node, double *value);
+bool ydoc_bool_value(const struct ydoc_node *node, bool *value);
 /* The text Python's str() gives for a number node ("1.1" for 1.10), or
  * NULL when the node is no number; the caller frees it. */
 char *ydoc_python_str(const struct ydoc_node *node);

@@ -1,0 +1,48 @@
+/* cli_args: the options every command understands, from one table that
+ * also writes each command's --help. */
+#ifndef WPD_CLI_ARGS_H
+#define WPD_CLI_ARGS_H
+
+#include <stdbool.h>
+
+#include "config.h"
+
+/* Commands as bits, to say which command takes an option. */
+enum cli_command_bit {
+	CMD_CHECK = 1 << 0,
+	CMD_RENDER = 1 << 1,
+	CMD_TREE = 1 << 2,
+};
+
+struct cli_command_info {
+	const char *name;
+	unsigned bit;
+	const char *usage;	/* after "wazo-plugin-deb NAME " */
+	const char *description; /* the --help text under the usage line */
+};
+
+/* A command line, parsed. Strings point into argv. */
+struct cli_args {
+	const char *source;
+	const char *subdirectory;
+	const char *wazo_version;
+	const char *output;
+	const char *format;
+	const char *config_file;
+	bool strict;
+	bool quiet;
+	bool force;
+	struct config config;	/* file, then command line */
+};
+
+/*
+ * Parses argv (argv[0] is the command's name) for `cmd`. Returns -1 when
+ * the command should run, else the exit status to stop with: 0 after
+ * --help, STATUS_USAGE after a message on stderr. Release `args` with
+ * cli_args_release() in both cases.
+ */
+int cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
+    struct cli_args *args);
+void cli_args_release(struct cli_args *args);
+
+#endif

@@ -1,0 +1,103 @@
+/* cli_common: the steps every command starts with: load the plugin,
+ * validate it, and report the problems. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+int
+cli_check_plugin(const struct cli_args *args, const struct source *src,
+    struct plugin **plugin, struct diag_list *diags, struct err *e)
+{
+	struct validate_options vo = {
+		config_get(&args->config, CONFIG_PACKAGE_PREFIX),
+		args->wazo_version,
+	};
+	char *file = source_path(src, "wazo/plugin.yml");
+	char *shown = source_shown_path(src, "wazo/plugin.yml");
+	long long format = 0;
+	int r = 0;
+
+	*plugin = plugin_load_file(file, shown, diags, e);
+	if (*plugin == NULL && e->msg != NULL)
+		r = -1;
+	if (*plugin != NULL) {
+		validate_metadata(*plugin, &vo, diags);
+		if ((*plugin)->format_known)
+			format = (*plugin)->format_version;
+	}
+	free(file);
+	free(shown);
+	if (r == 0) {
+		file = source_path(src, "wazo/rules");
+		shown = source_shown_path(src, "wazo/rules");
+		r = rules_file_check(file, shown, format, diags, e);
+		free(file);
+		free(shown);
+	}
+	diag_sort(diags);
+	return r;
+}
+
+bool
+cli_plugin_valid(const struct cli_args *args, const struct plugin *plugin,
+    const struct diag_list *diags)
+{
+	return plugin != NULL && diag_count(diags, DIAG_ERROR) == 0 &&
+	    !(args->strict && diag_count(diags, DIAG_WARNING) > 0);
+}
+
+void
+cli_print_diagnostics(const struct diag_list *diags, bool valid)
+{
+	struct buf out = BUF_INIT;
+	size_t errors = diag_count(diags, DIAG_ERROR);
+	size_t warnings = diag_count(diags, DIAG_WARNING);
+
+	diag_format_text(diags, &out);
+	fwrite(out.data, 1, out.len, stderr);
+	buf_release(&out);
+	if (!valid)
+		cli_error("the plugin is invalid: %zu error%s, %zu warning%s",
+		    errors, errors == 1 ? "" : "s", warnings,
+		    warnings == 1 ? "" : "s");
+}
+
+void
+cli_progress(const struct cli_args *args, const char *step)
+{
+	if (!args->quiet)
+		fprintf(stderr, PROGRAM_NAME ": %s\n", step);
+}
+
+int
+cli_validate_for_packaging(const struct cli_args *args, struct source *src,
+    struct plugin **plugin)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct err e = ERR_INIT;
+	bool valid;
+	int status = -1;
+
+	*plugin = NULL;
+	cli_progress(args, "validating");
+	if (source_open(src, args->source, args->subdirectory, &e) < 0)
+		return cli_report(&e);
+	if (cli_check_plugin(args, src, plugin, &diags, &e) < 0) {
+		status = cli_report(&e);
+	} else {
+		valid = cli_plugin_valid(args, *plugin, &diags);
+		cli_print_diagnostics(&diags, valid);
+		if (!valid)
+			status = STATUS_INVALID;
+	}
+	diag_list_release(&diags);
+	if (status >= 0) {
+		plugin_free(*plugin);
+		*plugin = NULL;
+		source_close(src);
+	}
+	return status;
+}

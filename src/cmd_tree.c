@@ -1,0 +1,61 @@
+/* cmd_tree: `wazo-plugin-deb tree`, which builds the plugin and writes a
+ * package tree that `dpkg-deb --build` turns into the .deb. */
+#include <config.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "process.h"
+#include "tree.h"
+
+static const struct cli_command_info tree_command = {
+	"tree", CMD_TREE, "[OPTIONS] [SOURCE] -o DIR",
+	"Validate the plugin in SOURCE, run its 'rules build' and 'rules\n"
+	"package', and write in DIR the tree of the package: the files, the\n"
+	"plugin's metadata, copyright and changelog, and DEBIAN/. Then\n"
+	"'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
+};
+
+static void
+print_step(const char *step, void *ctx)
+{
+	cli_progress(ctx, step);
+}
+
+int
+cmd_tree(int argc, char **argv)
+{
+	struct cli_args args;
+	struct err e = ERR_INIT;
+	struct source src;
+	struct plugin *plugin;
+	struct tree_job job;
+	int sig, status = cli_parse_args(&tree_command, argc, argv, &args);
+
+	if (status < 0)
+		status = cli_validate_for_packaging(&args, &src, &plugin);
+	if (status >= 0) {
+		cli_args_release(&args);
+		return status;
+	}
+	/* As dpkg-buildpackage does: files get the modes packages expect. */
+	umask(022);
+	process_trap_signals();
+	job = (struct tree_job){ &src, plugin, &args.config, args.output,
+	    args.force, print_step, &args };
+	status = tree_emit(&job, &e) < 0 ? cli_report(&e) : STATUS_OK;
+	if (status == STATUS_OK)
+		cli_progress(&args, "done");
+	plugin_free(plugin);
+	source_close(&src);
+	cli_args_release(&args);
+	sig = process_interrupted();
+	if (sig != 0) {
+		/* Die of the signal, as the caller expects, once cleaned up. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return status;
+}

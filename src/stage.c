@@ -1,0 +1,88 @@
+/* stage: runs the plugin's rules and lays out the installed tree. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "debarch.h"
+#include "dirtree.h"
+#include "file.h"
+#include "process.h"
+#include "stage.h"
+
+/* Runs `rules STEP` from the plugin root; `wrapper` (or NULL) runs it. */
+static int
+run_rules(const struct source *src, const char *step, const char *wrapper,
+    char *const env[], struct err *e)
+{
+	char *root = realpath(src->root, NULL), *rules;
+	char *argv[4];
+	size_t n = 0;
+	int status;
+
+	if (root == NULL)
+		return err_errno(e, "cannot resolve %s", src->root);
+	rules = file_join(root, "wazo/rules");
+	if (wrapper != NULL)
+		argv[n++] = (char *)wrapper;
+	argv[n++] = rules;
+	argv[n++] = (char *)step;
+	argv[n] = NULL;
+	status = process_run(argv, root, env, e);
+	free(rules);
+	free(root);
+	if (status > 128 && status < 128 + 65)
+		return err_set(e, STATUS_RULES, "'rules %s' was killed by "
+		    "signal %d", step, status - 128);
+	if (status > 0)
+		return err_set(e, STATUS_RULES, "'rules %s' failed with exit "
+		    "status %d", step, status);
+	return status < 0 ? -1 : 0;
+}
+
+int
+stage_build(const struct source *src, struct err *e)
+{
+	return run_rules(src, "build", NULL, NULL, e);
+}
+
+int
+stage_package(const struct source *src, const char *pkgdir, struct err *e)
+{
+	const char *arch = debarch_host();
+	char *env[4];
+	int r;
+
+	if (strpbrk(pkgdir, " \t\n") != NULL || pkgdir[0] != '/')
+		return err_set(e, STATUS_SYSTEM, "staging directory %s: needs an "
+		    "absolute path without white space", pkgdir);
+	env[0] = xasprintf("pkgdir=%s", pkgdir);
+	/* Inside dpkg-buildpackage these are set already: keep them. */
+	env[1] = xasprintf("DEB_BUILD_ARCH=%s", getenv("DEB_BUILD_ARCH") ?
+	    getenv("DEB_BUILD_ARCH") : arch);
+	env[2] = xasprintf("DEB_HOST_ARCH=%s", getenv("DEB_HOST_ARCH") ?
+	    getenv("DEB_HOST_ARCH") : arch);
+	env[3] = NULL;
+	r = run_rules(src, "package", geteuid() != 0 &&
+	    process_in_path("fakeroot") ? "fakeroot" : NULL, env, e);
+	for (int i = 0; i < 3; i++)
+		free(env[i]);
+	return r;
+}
+
+int
+stage_metadata(const struct source *src, const struct plugin *p,
+    const struct config *c, const char *pkgdir, struct err *e)
+{
+	char *from = source_path(src, "wazo");
+	char *to = xasprintf("%s%s/%s/%s/wazo", pkgdir,
+	    config_get(c, CONFIG_METADATA_DIR), p->namespace.text,
+	    p->name.text);
+	int r = dirtree_copy(from, to, e);
+
+	free(from);
+	free(to);
+	return r;
+}

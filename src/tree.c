@@ -1,0 +1,178 @@
+/* tree: emits a ready-to-build package tree. */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "context.h"
+#include "dirtree.h"
+#include "docfiles.h"
+#include "file.h"
+#include "payload.h"
+#include "process.h"
+#include "render.h"
+#include "stage.h"
+#include "timestamp.h"
+#include "tree.h"
+
+static void
+step(const struct tree_job *job, const char *name)
+{
+	if (job->progress != NULL)
+		job->progress(name, job->progress_ctx);
+}
+
+static int
+check_interrupted(struct err *e)
+{
+	int sig = process_interrupted();
+
+	return sig ? err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
+	    sig) : 0;
+}
+
+/* Renders DEBIAN/ into `pkgdir`: the scripts first, then the control
+ * file, whose Installed-Size counts the scripts (as dpkg-gencontrol
+ * does), then md5sums. */
+static int
+write_debian_dir(const struct tree_job *job, const char *pkgdir,
+    struct err *e)
+{
+	struct context_extras extras = { "all", -1 };
+	char *debian = file_join(pkgdir, "DEBIAN");
+	struct arena arena = { NULL };
+	struct payload files = { NULL, 0 };
+	struct rendered r;
+	struct buf md5sums = BUF_INIT;
+	int rc = -1;
+
+	if (mkdir(debian, 0755) < 0 && errno != EEXIST) {
+		err_errno(e, "cannot create %s", debian);
+		goto out;
+	}
+	if (chmod(debian, 0755) < 0 ||
+	    render_package(job->config, context_build(&arena, job->plugin,
+	    job->config, &extras), true, &r, e) < 0)
+		goto out;
+	rc = render_write(&r, debian, e);
+	render_release(&r);
+	if (rc < 0 || (rc = payload_scan(pkgdir, &files, e)) < 0)
+		goto out;
+	/* The control file is not there yet: dpkg-gencontrol counts all but it. */
+	extras.installed_size = payload_installed_size(&files);
+	rc = render_package(job->config, context_build(&arena, job->plugin,
+	    job->config, &extras), true, &r, e);
+	if (rc == 0) {
+		rc = render_write(&r, debian, e);
+		render_release(&r);
+	}
+	if (rc == 0)
+		rc = payload_md5sums(pkgdir, &files, &md5sums, e);
+	if (rc == 0 && md5sums.len > 0) {
+		char *path = file_join(debian, "md5sums");
+
+		rc = file_write_atomic(path, md5sums.data, md5sums.len, 0644, e);
+		free(path);
+	}
+out:
+	buf_release(&md5sums);
+	payload_release(&files);
+	arena_release(&arena);
+	free(debian);
+	return rc;
+}
+
+/* A staging root for the rules: beside the output when its path has no
+ * white space (rules often use $pkgdir unquoted), else in $TMPDIR. */
+static char *
+make_staging(const char *sibling, bool *separate, struct err *e)
+{
+	char *real = realpath(sibling, NULL), *tmp;
+	const char *tmpdir = getenv("TMPDIR");
+
+	if (real == NULL) {
+		err_errno(e, "cannot resolve %s", sibling);
+		return NULL;
+	}
+	*separate = strpbrk(real, " \t\n") != NULL;
+	if (!*separate)
+		return real;
+	free(real);
+	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
+		tmpdir = "/tmp";
+	tmp = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
+	if (mkdtemp(tmp) == NULL) {
+		err_errno(e, "cannot create a directory in %s", tmpdir);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+/* Every step but the final rename, in the staging root `pkgdir`. */
+static int
+fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
+{
+	time_t when;
+
+	if (timestamp_get(&when, e) < 0)
+		return -1;
+	step(job, "building");
+	if (stage_build(job->src, e) < 0 || check_interrupted(e) < 0)
+		return -1;
+	step(job, "packaging");
+	if (stage_package(job->src, pkgdir, e) < 0 ||
+	    check_interrupted(e) < 0 ||
+	    stage_metadata(job->src, job->plugin, job->config, pkgdir, e) < 0 ||
+	    docfiles_write(pkgdir, job->plugin, job->config, when, e) < 0 ||
+	    check_interrupted(e) < 0)
+		return -1;
+	step(job, "rendering");
+	if (write_debian_dir(job, pkgdir, e) < 0)
+		return -1;
+	if (chmod(pkgdir, 0755) < 0)
+		return err_errno(e, "cannot set the mode of %s", pkgdir);
+	return check_interrupted(e);
+}
+
+/* Removes what a failed job left; the first error is the one to tell. */
+static void
+remove_quietly(const char *path)
+{
+	struct err ignored = ERR_INIT;
+
+	dirtree_remove(path, &ignored);
+	err_release(&ignored);
+}
+
+int
+tree_emit(const struct tree_job *job, struct err *e)
+{
+	struct stat st;
+	char *sibling, *staging;
+	bool separate = false;
+	int r;
+
+	if (!job->force && lstat(job->output, &st) == 0)
+		return err_set(e, STATUS_USAGE, "%s already exists; --force "
+		    "replaces it", job->output);
+	sibling = dirtree_make_sibling(job->output, e);
+	if (sibling == NULL)
+		return -1;
+	staging = make_staging(sibling, &separate, e);
+	r = staging ? fill_tree(job, staging, e) : -1;
+	if (r == 0 && separate)
+		r = dirtree_copy(staging, sibling, e);
+	if (r == 0)
+		r = dirtree_install(sibling, job->output, job->force, e);
+	else
+		remove_quietly(sibling);
+	if (separate && staging != NULL)
+		remove_quietly(staging);
+	free(staging);
+	free(sibling);
+	return r;
+}

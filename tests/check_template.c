@@ -1,0 +1,223 @@
+/* Tests of template: each syntax element, whitespace rule, filter and
+ * error message of the engine. (tests/templates.test compares whole
+ * templates with the real Jinja2.) */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "compiler.h"
+#include "context.h"
+#include "template.h"
+
+static const char context_yaml[] =
+    "name: hello\nnamespace: demo\ncount: 3\nnothing: ~\nflag: true\n"
+    "deps: [a1, b2, c3]\nmap: {k: v}\nempty: []\n";
+
+/* Renders `src`; returns the output, or "ERROR: message". */
+static char *
+render(const char *src)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct arena arena = { NULL };
+	struct err e = ERR_INIT;
+	struct buf out = BUF_INIT;
+	struct ydoc *doc;
+	struct template *t;
+
+	ck_assert_int_eq(ydoc_load(&doc, context_yaml, strlen(context_yaml),
+	    "ctx", &diags), 0);
+	t = template_parse("t.jinja", src, strlen(src), &e);
+	if (t == NULL || template_render(t, context_yaml_value(&arena,
+	    doc->root), &out, &e) < 0) {
+		ck_assert_int_eq(e.status, STATUS_USAGE);
+		buf_reset(&out);
+		buf_addf(&out, "ERROR: %s", e.msg);
+	}
+	err_release(&e);
+	template_free(t);
+	ydoc_free(doc);
+	arena_release(&arena);
+	diag_list_release(&diags);
+	return buf_detach(&out);
+}
+
+static const struct {
+	const char *src;
+	const char *out;
+} renders[] = {
+	/* text and newlines */
+	{ "plain", "plain" },
+	{ "one\n", "one" },
+	{ "one\n\n", "one\n" },
+	{ "a\r\nb\rc", "a\nb\nc" },
+	{ "", "" },
+	/* output */
+	{ "{{ name }}-{{ namespace }}", "hello-demo" },
+	{ "{{ count }} {{ nothing }} {{ flag }}", "3 None True" },
+	{ "[{{ missing }}]", "[]" },
+	{ "{{ deps }} {{ map }} {{ empty }}", "['a1', 'b2', 'c3'] {'k': 'v'} []" },
+	/* literals */
+	{ "{{ 'it\\'s' }} {{ \"q\\\"\" }} {{ 'a\\nb' }}", "it's q\" a\nb" },
+	{ "{{ 12 }} {{ 1.50 }} {{ 2e2 }} {{ -3 }} {{ +4 }}", "12 1.5 200.0 -3 4" },
+	{ "{{ true }} {{ False }} {{ none }}", "True False None" },
+	{ "{{ [1, 'x'] }}", "[1, 'x']" },
+	/* comparisons and logic */
+	{ "{{ count > 2 }} {{ count < 2 }} {{ count == 3 }} {{ count != 3 }}",
+	  "True False True False" },
+	{ "{{ count >= 3 }} {{ count <= 2 }} {{ 1 < count < 5 }}",
+	  "True False True" },
+	{ "{{ 'b1' in deps }} {{ 'x' not in deps }} {{ 'ell' in name }}",
+	  "False True True" },
+	{ "{{ 'k' in map }} {{ 'a' in missing }}", "True False" },
+	{ "{{ flag and count }} {{ nothing or 'd' }} {{ not flag }}", "3 d False" },
+	{ "{{ not count == 3 }}", "False" },
+	/* arithmetic and concatenation */
+	{ "{{ count + 1 }} {{ count - 4 }} {{ 'a' ~ count ~ nothing }}",
+	  "4 -1 a3None" },
+	{ "{{ (count + 1) ~ '!' }}", "4!" },
+	/* inline if */
+	{ "{{ 'y' if flag else 'n' }} [{{ 'y' if nothing }}]", "y []" },
+	{ "{{ 'a' if count > 5 else 'b' if count > 2 else 'c' }}", "b" },
+	/* access */
+	{ "{{ deps[0] }} {{ deps[-1] }} {{ deps.1 }} [{{ deps[9] }}]",
+	  "a1 c3 b2 []" },
+	{ "{{ map.k }} {{ map['k'] }} [{{ map.nope }}] {{ name[0] }}",
+	  "v v [] h" },
+	/* tests */
+	{ "{{ missing is defined }} {{ name is defined }} {{ nothing is none }}",
+	  "False True True" },
+	{ "{{ missing is not defined }} {{ missing is undefined }}", "True True" },
+	/* if */
+	{ "{% if flag %}yes{% endif %}", "yes" },
+	{ "{% if nothing %}a{% elif count == 3 %}b{% else %}c{% endif %}", "b" },
+	{ "{% if nothing %}a{% elif missing %}b{% else %}c{% endif %}", "c" },
+	{ "{% if flag %}{% if count %}nested{% endif %}{% endif %}", "nested" },
+	/* for */
+	{ "{% for d in deps %}{{ d }}{% endfor %}", "a1b2c3" },
+	{ "{% for d in deps %}{{ loop.index }}{{ loop.index0 }}{{ loop.first }}"
+	  "{{ loop.last }} {% endfor %}",
+	  "10TrueFalse 21FalseFalse 32FalseTrue " },
+	{ "{% for d in deps %}{{ loop.revindex }}{{ loop.revindex0 }}"
+	  "{{ loop.length }}{% endfor %}", "323213103" },
+	{ "{% for d in empty %}x{% else %}none{% endfor %}", "none" },
+	{ "{% for k in map %}{{ k }}{% endfor %}{% for c in 'ab' %}[{{ c }}]"
+	  "{% endfor %}", "k[a][b]" },
+	{ "{% for a in [1, 2] %}{% for b in [3] %}{{ loop.index }}{% endfor %}"
+	  "{{ loop.index }}{{ a }}{% endfor %}", "111122" },
+	{ "{% for d in deps %}{{ d }}{{ ', ' if not loop.last }}{% endfor %}",
+	  "a1, b2, c3" },
+	/* whitespace control and newline rules */
+	{ "a  {{- name -}}  b", "ahellob" },
+	{ "a \n {%- if flag -%} \n b {%- endif %}", "ab" },
+	{ "{% if flag %}\nline\n{% endif %}\nend", "\nline\n\nend" },
+	{ "x {#- comment -#} y", "xy" },
+	{ "x {# comment #} y", "x  y" },
+	{ "{%+ if flag %}a{% endif %}", "a" },
+	/* filters */
+	{ "{{ missing | default('d') }} {{ nothing | default('d') }}", "d None" },
+	{ "{{ nothing | default('d', true) }} {{ name | d('x') }}", "d hello" },
+	{ "{{ deps | join(', ') }} {{ deps | join }} [{{ missing | join }}]",
+	  "a1, b2, c3 a1b2c3 []" },
+	{ "{{ deps | length }} {{ name | length }} {{ map | count }} "
+	  "{{ missing | length }} {{ '\xc3\xa9t\xc3\xa9' | length }}",
+	  "3 5 1 0 3" },
+	{ "{{ 'MiX' | lower }} {{ 'MiX' | upper }} [{{ '  t \n' | trim }}]",
+	  "mix MIX [t]" },
+	{ "{{ name | upper | length }}", "5" },
+	{ "{{ '/usr/lib/x' | shquote }} {{ 'a b' | shquote }} {{ '' | shquote }}",
+	  "/usr/lib/x 'a b' ''" },
+	{ "{{ \"it's; rm -rf /\" | shquote }} {{ count | shquote }}",
+	  "'it'\"'\"'s; rm -rf /' 3" },
+};
+
+START_TEST(test_renders)
+{
+	char *got = render(renders[_i].src);
+
+	ck_assert_msg(strcmp(got, renders[_i].out) == 0,
+	    "%s\nrendered: [%s]\nexpected: [%s]", renders[_i].src, got,
+	    renders[_i].out);
+	free(got);
+}
+END_TEST
+
+static const struct {
+	const char *src;
+	const char *error;
+} errors[] = {
+	{ "{{ name", "t.jinja:1:1: unterminated tag: expected '}}'" },
+	{ "ok\n{% if flag %}x", "t.jinja:2:1: 'if' is never closed: expected "
+	  "{% endif %}" },
+	{ "{% for d in deps %}", "t.jinja:1:1: 'for' is never closed: expected "
+	  "{% endfor %}" },
+	{ "{% endif %}", "t.jinja:1:4: unexpected 'endif'" },
+	{ "{% if x %}{% else %}{% elif y %}{% endif %}",
+	  "t.jinja:1:24: unexpected 'elif'" },
+	{ "{% set x = 1 %}", "t.jinja:1:4: unknown tag 'set' (supported: if, "
+	  "elif, else, endif, for, endfor)" },
+	{ "{{ name | nope }}", "t.jinja:1:11: unknown filter 'nope'" },
+	{ "{{ name is odd }}", "t.jinja:1:12: unknown test 'odd'" },
+	{ "{{ 'abc }}", "t.jinja:1:4: unterminated string: expected '" },
+	{ "{{ name count }}", "t.jinja:1:9: expected '}}', found 'count'" },
+	{ "{{ }}", "t.jinja:1:4: expected a value, found '}}'" },
+	{ "{% for 1 in deps %}", "t.jinja:1:8: expected a loop variable after "
+	  "'for', found '1'" },
+	{ "{% for d deps %}", "t.jinja:1:10: expected 'in', found 'deps'" },
+	{ "{% if flag %}a{% endif flag %}", "t.jinja:1:24: expected '%}' after "
+	  "'endif', found 'flag'" },
+	{ "{% if flag }}", "t.jinja:1:12: expected '%}' after 'if', found '}}'" },
+	{ "{# comment", "t.jinja:1:1: unterminated comment: expected '#}'" },
+	{ "{{ name ! 1 }}", "t.jinja:1:9: unexpected character '!'" },
+	{ "{{ (name }}", "t.jinja:1:10: expected ')', found '}}'" },
+	{ "{{ deps[0 }}", "t.jinja:1:11: expected ']', found '}}'" },
+	{ "{{ [1, 2 }}", "t.jinja:1:10: expected ',' or ']', found '}}'" },
+	{ "{{ name | join(',' }}", "t.jinja:1:20: expected ',' or ')', found "
+	  "'}}'" },
+	{ "{{ 99999999999999999999 }}", "t.jinja:1:4: integer "
+	  "99999999999999999999 is too large" },
+	/* errors found while rendering */
+	{ "line\n  {{ count < 'a' }}", "t.jinja:2:14: cannot compare an "
+	  "integer with a string using '<'" },
+	{ "{{ missing.attr }}", "t.jinja:1:4: 'missing' is undefined" },
+	{ "{{ missing > 1 }}", "t.jinja:1:4: 'missing' is undefined" },
+	{ "{{ 1 < missing }}", "t.jinja:1:8: 'missing' is undefined" },
+	{ "{{ nothing | default(0) > 0 }}", "t.jinja:1:27: cannot compare None "
+	  "with an integer using '>'" },
+	{ "{{ count | join }}", "t.jinja:1:12: an integer is not iterable" },
+	{ "{% for x in count %}{% endfor %}", "t.jinja:1:1: an integer is not "
+	  "iterable" },
+	{ "{{ count | length }}", "t.jinja:1:12: an integer has no length" },
+	{ "{{ name | default(1, 2, 3) }}", "t.jinja:1:11: filter 'default' "
+	  "takes at most 2 arguments" },
+	{ "{{ name - 1 }}", "t.jinja:1:9: cannot apply '-' to a string and an "
+	  "integer" },
+	{ "{{ -name }}", "t.jinja:1:4: cannot apply unary '-' to a string" },
+	{ "{{ 'a' in count }}", "t.jinja:1:11: 'in' needs a list, a mapping or "
+	  "a string on its right, not an integer" },
+};
+
+START_TEST(test_errors)
+{
+	char *got = render(errors[_i].src), *want;
+
+	want = xasprintf("ERROR: %s", errors[_i].error);
+	ck_assert_msg(strcmp(got, want) == 0, "%s\ngot:      %s\nexpected: %s",
+	    errors[_i].src, got, want);
+	free(want);
+	free(got);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("template");
+	TCase *tc = tcase_create("template");
+
+	tcase_add_loop_test(tc, test_renders, 0, WPD_ARRAY_SIZE(renders));
+	tcase_add_loop_test(tc, test_errors, 0, WPD_ARRAY_SIZE(errors));
+	suite_add_tcase(s, tc);
+	return s;
+}
