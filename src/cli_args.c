@@ -51,18 +51,18 @@ static const struct cli_option {
 	{ "config", OPT_CONFIG, "FILE", CMD_ALL, -1,
 	  "read settings from the YAML file FILE" },
 	{ "package-prefix", OPT_PACKAGE_PREFIX, "P", CMD_ALL,
-	  CONFIG_PACKAGE_PREFIX, "package names start with P (wazo-plugind)" },
-	{ "section", OPT_SECTION, "S", CMD_ALL, CONFIG_SECTION,
+	  SETTING_PACKAGE_PREFIX, "package names start with P (wazo-plugind)" },
+	{ "section", OPT_SECTION, "S", CMD_ALL, SETTING_SECTION,
 	  "the Section field (wazo-plugind-plugin)" },
 	{ "metadata-dir", OPT_METADATA_DIR, "DIR", CMD_ALL,
-	  CONFIG_METADATA_DIR, "installed plugins' metadata\n"
+	  SETTING_METADATA_DIR, "installed plugins' metadata\n"
 	  "(/usr/lib/wazo-plugind/plugins)" },
 	{ "backup-rules-dir", OPT_BACKUP_RULES_DIR, "DIR", CMD_ALL,
-	  CONFIG_BACKUP_RULES_DIR, "where removal keeps the rules\n"
+	  SETTING_BACKUP_RULES_DIR, "where removal keeps the rules\n"
 	  "(/var/lib/wazo-plugind/rules)" },
 	{ "template-dir", OPT_TEMPLATE_DIR, "DIR", CMD_ALL,
-	  CONFIG_TEMPLATE_DIR, "templates to use instead of the built-in ones" },
-	{ "maintainer", OPT_MAINTAINER, "M", CMD_ALL, CONFIG_MAINTAINER,
+	  SETTING_TEMPLATE_DIR, "templates to use instead of the built-in ones" },
+	{ "maintainer", OPT_MAINTAINER, "M", CMD_ALL, SETTING_MAINTAINER,
 	  "the Maintainer field ('Name <address>')" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
 	  "text (diagnostics on stderr) or json (a report on stdout)" },
@@ -194,7 +194,7 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 	size_t errors;
 
 	if (args->config_file != NULL &&
-	    config_load_file(&args->config, args->config_file, &diags, &e) < 0)
+	    settings_load_file(&args->config, args->config_file, &diags, &e) < 0)
 		return cli_report(&e);
 	diag_format_text(&diags, &text);
 	fputs(text.data, stderr);
@@ -207,7 +207,7 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 	}
 	for (size_t i = 0; i < noverrides; i++) {
 		char *origin = xasprintf("--%s", overrides[i].option->name);
-		int r = config_set(&args->config, overrides[i].option->config_key,
+		int r = settings_set(&args->config, overrides[i].option->config_key,
 		    overrides[i].value, origin, &e);
 
 		free(origin);
@@ -231,7 +231,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 	int c, status = -1;
 
 	memset(args, 0, sizeof(*args));
-	config_init(&args->config);
+	settings_init(&args->config);
 	build_tables(cmd, longs, &shorts);
 	opterr = 0;
 	optind = 1;
@@ -268,5 +268,5 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 void
 cli_args_release(struct cli_args *args)
 {
-	config_release(&args->config);
+	settings_release(&args->config);
 }

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "config.h"
+#include "settings.h"
 
 /* Commands as bits, to say which command takes an option. */
 enum cli_command_bit {
@@ -32,7 +32,7 @@ struct cli_args {
 	bool strict;
 	bool quiet;
 	bool force;
-	struct config config;	/* file, then command line */
+	struct settings config;	/* file, then command line */
 };
 
 /*

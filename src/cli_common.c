@@ -12,7 +12,7 @@ cli_check_plugin(const struct cli_args *args, const struct source *src,
     struct plugin **plugin, struct diag_list *diags, struct err *e)
 {
 	struct validate_options vo = {
-		config_get(&args->config, CONFIG_PACKAGE_PREFIX),
+		settings_get(&args->config, SETTING_PACKAGE_PREFIX),
 		args->wazo_version,
 	};
 	char *file = source_path(src, "wazo/plugin.yml");

@@ -87,7 +87,7 @@ cmd_check(int argc, char **argv)
 	if (status >= 0)
 		goto out;
 	json = args.format != NULL && strcmp(args.format, "json") == 0;
-	prefix = config_get(&args.config, CONFIG_PACKAGE_PREFIX);
+	prefix = settings_get(&args.config, SETTING_PACKAGE_PREFIX);
 	if (source_open(&src, args.source, args.subdirectory, &e) < 0) {
 		status = cli_report(&e);
 		goto out;

@@ -58,30 +58,30 @@ context_yaml_value(struct arena *a, const struct ydoc_node *n)
 }
 
 char *
-context_package_name(const struct plugin *p, const struct config *c)
+context_package_name(const struct plugin *p, const struct settings *c)
 {
-	return plugin_package_name(config_get(c, CONFIG_PACKAGE_PREFIX),
+	return plugin_package_name(settings_get(c, SETTING_PACKAGE_PREFIX),
 	    p->name.text, p->namespace.text);
 }
 
 char *
-context_rules_path(const struct plugin *p, const struct config *c)
+context_rules_path(const struct plugin *p, const struct settings *c)
 {
 	return xasprintf("%s/%s/%s/wazo/rules",
-	    config_get(c, CONFIG_METADATA_DIR), p->namespace.text, p->name.text);
+	    settings_get(c, SETTING_METADATA_DIR), p->namespace.text, p->name.text);
 }
 
 char *
-context_backup_rules_path(const struct plugin *p, const struct config *c)
+context_backup_rules_path(const struct plugin *p, const struct settings *c)
 {
-	return xasprintf("%s/rules.%s.%s", config_get(c, CONFIG_BACKUP_RULES_DIR),
+	return xasprintf("%s/rules.%s.%s", settings_get(c, SETTING_BACKUP_RULES_DIR),
 	    p->name.text, p->namespace.text);
 }
 
 /* The plugin's debian_depends, then one package per plugin it needs. */
 static struct tvalue *
 dependency_list(struct arena *a, const struct plugin *p,
-    const struct config *c)
+    const struct settings *c)
 {
 	struct tvalue *list = tvalue_list(a);
 
@@ -90,7 +90,7 @@ dependency_list(struct arena *a, const struct plugin *p,
 		    tvalue_cstring(a, p->debian_depends[i].text));
 	for (size_t i = 0; i < p->depends_count; i++) {
 		char *name = plugin_package_name(
-		    config_get(c, CONFIG_PACKAGE_PREFIX),
+		    settings_get(c, SETTING_PACKAGE_PREFIX),
 		    p->depends[i].name.text, p->depends[i].namespace.text);
 
 		tvalue_append(a, list, tvalue_cstring(a, name));
@@ -107,7 +107,7 @@ set_owned(struct arena *a, struct tvalue *map, const char *key, char *value)
 }
 
 struct tvalue *
-context_build(struct arena *a, const struct plugin *p, const struct config *c,
+context_build(struct arena *a, const struct plugin *p, const struct settings *c,
     const struct context_extras *extras)
 {
 	struct tvalue *ctx = context_yaml_value(a, p->root);
@@ -127,12 +127,12 @@ context_build(struct arena *a, const struct plugin *p, const struct config *c,
 	set_owned(a, ctx, "rules_path", context_rules_path(p, c));
 	set_owned(a, ctx, "backup_rules_path", context_backup_rules_path(p, c));
 	tvalue_set(a, ctx, "debian_package_section",
-	    tvalue_cstring(a, config_get(c, CONFIG_SECTION)));
+	    tvalue_cstring(a, settings_get(c, SETTING_SECTION)));
 	set_owned(a, ctx, "package", context_package_name(p, c));
 	tvalue_set(a, ctx, "architecture",
 	    tvalue_cstring(a, extras->architecture));
 	tvalue_set(a, ctx, "maintainer",
-	    tvalue_cstring(a, config_get(c, CONFIG_MAINTAINER)));
+	    tvalue_cstring(a, settings_get(c, SETTING_MAINTAINER)));
 	tvalue_set(a, ctx, "priority", tvalue_cstring(a, "optional"));
 	if (extras->installed_size >= 0)
 		tvalue_set(a, ctx, "installed_size",
@@ -140,8 +140,8 @@ context_build(struct arena *a, const struct plugin *p, const struct config *c,
 	set_owned(a, ctx, "control_description", control_description(
 	    p->description.text, p->name.text, p->namespace.text));
 	tvalue_set(a, ctx, "metadata_dir",
-	    tvalue_cstring(a, config_get(c, CONFIG_METADATA_DIR)));
+	    tvalue_cstring(a, settings_get(c, SETTING_METADATA_DIR)));
 	tvalue_set(a, ctx, "backup_rules_dir",
-	    tvalue_cstring(a, config_get(c, CONFIG_BACKUP_RULES_DIR)));
+	    tvalue_cstring(a, settings_get(c, SETTING_BACKUP_RULES_DIR)));
 	return ctx;
 }

@@ -4,7 +4,7 @@
 #define WPD_CONTEXT_H
 
 #include "arena.h"
-#include "config.h"
+#include "settings.h"
 #include "plugin.h"
 #include "tvalue.h"
 #include "yaml_doc.h"
@@ -30,12 +30,12 @@ struct tvalue *context_yaml_value(struct arena *a, const struct ydoc_node *n);
  * control_description, metadata_dir and backup_rules_dir.
  */
 struct tvalue *context_build(struct arena *a, const struct plugin *p,
-    const struct config *c, const struct context_extras *extras);
+    const struct settings *c, const struct context_extras *extras);
 
 /* The paths and names the package is made of; the caller frees them. */
-char *context_package_name(const struct plugin *p, const struct config *c);
-char *context_rules_path(const struct plugin *p, const struct config *c);
+char *context_package_name(const struct plugin *p, const struct settings *c);
+char *context_rules_path(const struct plugin *p, const struct settings *c);
 char *context_backup_rules_path(const struct plugin *p,
-    const struct config *c);
+    const struct settings *c);
 
 #endif

@@ -121,7 +121,7 @@ copyright_text(const struct plugin *p)
 }
 
 static char *
-changelog_text(const struct plugin *p, const struct config *c, time_t when)
+changelog_text(const struct plugin *p, const struct settings *c, time_t when)
 {
 	char *package = context_package_name(p, c);
 	char *date = timestamp_rfc5322(when);
@@ -132,7 +132,7 @@ changelog_text(const struct plugin *p, const struct config *c, time_t when)
 	    "\n"
 	    " -- %s  %s\n",
 	    package, p->version.text, p->namespace.text, p->name.text,
-	    p->version.text, config_get(c, CONFIG_MAINTAINER), date);
+	    p->version.text, settings_get(c, SETTING_MAINTAINER), date);
 
 	free(package);
 	free(date);
@@ -205,10 +205,10 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
 /* wazo-plugind lists installed plugins by their section, which Debian
  * does not know: say so, when the package uses it. */
 static void
-section_override(const struct config *c, const char *package,
+section_override(const struct settings *c, const char *package,
     struct buf *out)
 {
-	if (strcmp(config_get(c, CONFIG_SECTION), "wazo-plugind-plugin") != 0)
+	if (strcmp(settings_get(c, SETTING_SECTION), "wazo-plugind-plugin") != 0)
 		return;
 	buf_addf(out, "# wazo-plugind finds installed plugins by this "
 	    "section.\n%s: unknown-section wazo-plugind-plugin\n", package);
@@ -229,7 +229,7 @@ write_in(const char *dir, const char *name, const void *data, size_t len,
 
 int
 docfiles_write(const char *pkgdir, const struct plugin *p,
-    const struct config *c, time_t when, struct err *e)
+    const struct settings *c, time_t when, struct err *e)
 {
 	char *package = context_package_name(p, c);
 	char *doc = xasprintf("%s/usr/share/doc/%s", pkgdir, package);

@@ -6,7 +6,7 @@
 
 #include <time.h>
 
-#include "config.h"
+#include "settings.h"
 #include "err.h"
 #include "plugin.h"
 
@@ -20,6 +20,6 @@
  * are no conffiles on purpose (they must leave with the plugin).
  */
 int docfiles_write(const char *pkgdir, const struct plugin *p,
-    const struct config *c, time_t when, struct err *e);
+    const struct settings *c, time_t when, struct err *e);
 
 #endif

@@ -14,13 +14,13 @@
 
 static const struct {
 	const char *name;
-	enum config_key template_key;
+	enum settings_key template_key;
 	unsigned mode;
 } files[RENDER_FILE_COUNT] = {
-	[RENDER_CONTROL] = { "control", CONFIG_CONTROL_TEMPLATE, 0644 },
-	[RENDER_POSTINST] = { "postinst", CONFIG_POSTINST_TEMPLATE, 0755 },
-	[RENDER_PRERM] = { "prerm", CONFIG_PRERM_TEMPLATE, 0755 },
-	[RENDER_POSTRM] = { "postrm", CONFIG_POSTRM_TEMPLATE, 0755 },
+	[RENDER_CONTROL] = { "control", SETTING_CONTROL_TEMPLATE, 0644 },
+	[RENDER_POSTINST] = { "postinst", SETTING_POSTINST_TEMPLATE, 0755 },
+	[RENDER_PRERM] = { "prerm", SETTING_PRERM_TEMPLATE, 0755 },
+	[RENDER_POSTRM] = { "postrm", SETTING_POSTRM_TEMPLATE, 0755 },
 };
 
 const char *
@@ -38,11 +38,11 @@ render_file_mode(enum render_file f)
 /* The template's text into `text` and its name for messages into *shown
  * (caller frees). */
 static int
-load_template(const struct config *c, enum render_file f, struct buf *text,
+load_template(const struct settings *c, enum render_file f, struct buf *text,
     char **shown, struct err *e)
 {
-	const char *dir = config_get(c, CONFIG_TEMPLATE_DIR);
-	const char *name = config_get(c, files[f].template_key);
+	const char *dir = settings_get(c, SETTING_TEMPLATE_DIR);
+	const char *name = settings_get(c, files[f].template_key);
 	struct stat st;
 
 	if (dir != NULL) {
@@ -82,7 +82,7 @@ remove_debhelper_token(struct buf *b)
 }
 
 static int
-render_one(const struct config *c, const struct tvalue *context,
+render_one(const struct settings *c, const struct tvalue *context,
     enum render_file f, bool finish, struct buf *out, struct err *e)
 {
 	struct buf text = BUF_INIT;
@@ -109,7 +109,7 @@ render_one(const struct config *c, const struct tvalue *context,
 }
 
 int
-render_package(const struct config *c, const struct tvalue *context,
+render_package(const struct settings *c, const struct tvalue *context,
     bool finish, struct rendered *out, struct err *e)
 {
 	for (int f = 0; f < RENDER_FILE_COUNT; f++)

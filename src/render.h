@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
-#include "config.h"
+#include "settings.h"
 #include "err.h"
 #include "tvalue.h"
 
@@ -36,7 +36,7 @@ unsigned render_file_mode(enum render_file f);
  * Returns 0, or -1 with `e` set (STATUS_USAGE for a template error,
  * STATUS_SYSTEM when a template cannot be read).
  */
-int render_package(const struct config *c, const struct tvalue *context,
+int render_package(const struct settings *c, const struct tvalue *context,
     bool finish, struct rendered *out, struct err *e);
 
 /* Writes the rendered files into the existing directory `dir`. */

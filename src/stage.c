@@ -74,11 +74,11 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 
 int
 stage_metadata(const struct source *src, const struct plugin *p,
-    const struct config *c, const char *pkgdir, struct err *e)
+    const struct settings *c, const char *pkgdir, struct err *e)
 {
 	char *from = source_path(src, "wazo");
 	char *to = xasprintf("%s%s/%s/%s/wazo", pkgdir,
-	    config_get(c, CONFIG_METADATA_DIR), p->namespace.text,
+	    settings_get(c, SETTING_METADATA_DIR), p->namespace.text,
 	    p->name.text);
 	int r = dirtree_copy(from, to, e);
 

@@ -4,7 +4,7 @@
 #ifndef WPD_STAGE_H
 #define WPD_STAGE_H
 
-#include "config.h"
+#include "settings.h"
 #include "err.h"
 #include "plugin.h"
 #include "source.h"
@@ -27,6 +27,6 @@ int stage_package(const struct source *src, const char *pkgdir,
 /* Copies the plugin's wazo/ directory to
  * `pkgdir`/<metadata_dir>/<namespace>/<name>/wazo/, merging. */
 int stage_metadata(const struct source *src, const struct plugin *p,
-    const struct config *c, const char *pkgdir, struct err *e);
+    const struct settings *c, const char *pkgdir, struct err *e);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "config.h"
+#include "settings.h"
 #include "err.h"
 #include "plugin.h"
 #include "source.h"
@@ -14,7 +14,7 @@
 struct tree_job {
 	const struct source *src;
 	const struct plugin *plugin;	/* valid */
-	const struct config *config;
+	const struct settings *config;
 	const char *output;		/* the directory to make */
 	bool force;			/* replace an existing output */
 	/* Called with "building", "packaging"... before each step. */

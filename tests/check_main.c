@@ -35,7 +35,8 @@ test_write_bytes(const char *dir, const char *name, const void *data,
 	char *slash = strrchr(path, '/');
 	FILE *f;
 
-	/* Create the parent directories of `name`. */
+	/* Create `dir` and the parent directories of `name`. */
+	mkdir(dir, 0755);
 	for (char *p = path + strlen(dir) + 1; p < slash; p++) {
 		if (*p == '/') {
 			*p = '\0';

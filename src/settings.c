@@ -1,11 +1,11 @@
-/* config: the settings a package is made with. */
+/* settings: the settings a package is made with. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "compiler.h"
-#include "config.h"
+#include "settings.h"
 #include "file.h"
 #include "spelling.h"
 #include "yaml_doc.h"
@@ -24,53 +24,53 @@ static const struct {
 	const char *name;
 	const char *fallback;
 	enum value_kind kind;
-} settings[CONFIG_KEY_COUNT] = {
-	[CONFIG_PACKAGE_PREFIX] = { "default_debian_package_prefix",
+} settings[SETTING_KEY_COUNT] = {
+	[SETTING_PACKAGE_PREFIX] = { "default_debian_package_prefix",
 	    "wazo-plugind", KIND_PREFIX },
-	[CONFIG_SECTION] = { "debian_package_section", "wazo-plugind-plugin",
+	[SETTING_SECTION] = { "debian_package_section", "wazo-plugind-plugin",
 	    KIND_SECTION },
-	[CONFIG_METADATA_DIR] = { "metadata_dir",
+	[SETTING_METADATA_DIR] = { "metadata_dir",
 	    "/usr/lib/wazo-plugind/plugins", KIND_ABSOLUTE_DIR },
-	[CONFIG_BACKUP_RULES_DIR] = { "backup_rules_dir",
+	[SETTING_BACKUP_RULES_DIR] = { "backup_rules_dir",
 	    "/var/lib/wazo-plugind/rules", KIND_ABSOLUTE_DIR },
-	[CONFIG_TEMPLATE_DIR] = { "template_dir", NULL, KIND_PATH },
-	[CONFIG_CONTROL_TEMPLATE] = { "control_template", "control.jinja",
+	[SETTING_TEMPLATE_DIR] = { "template_dir", NULL, KIND_PATH },
+	[SETTING_CONTROL_TEMPLATE] = { "control_template", "control.jinja",
 	    KIND_FILE_NAME },
-	[CONFIG_POSTINST_TEMPLATE] = { "postinst_template", "postinst.jinja",
+	[SETTING_POSTINST_TEMPLATE] = { "postinst_template", "postinst.jinja",
 	    KIND_FILE_NAME },
-	[CONFIG_PRERM_TEMPLATE] = { "prerm_template", "prerm.jinja",
+	[SETTING_PRERM_TEMPLATE] = { "prerm_template", "prerm.jinja",
 	    KIND_FILE_NAME },
-	[CONFIG_POSTRM_TEMPLATE] = { "postrm_template", "postrm.jinja",
+	[SETTING_POSTRM_TEMPLATE] = { "postrm_template", "postrm.jinja",
 	    KIND_FILE_NAME },
-	[CONFIG_MAINTAINER] = { "maintainer",
+	[SETTING_MAINTAINER] = { "maintainer",
 	    "Wazo Maintainers <dev+pkg@wazo.community>", KIND_MAINTAINER },
 };
 
 void
-config_init(struct config *c)
+settings_init(struct settings *c)
 {
-	for (int i = 0; i < CONFIG_KEY_COUNT; i++)
+	for (int i = 0; i < SETTING_KEY_COUNT; i++)
 		c->values[i] = settings[i].fallback ?
 		    xstrdup(settings[i].fallback) : NULL;
 }
 
 void
-config_release(struct config *c)
+settings_release(struct settings *c)
 {
-	for (int i = 0; i < CONFIG_KEY_COUNT; i++) {
+	for (int i = 0; i < SETTING_KEY_COUNT; i++) {
 		free(c->values[i]);
 		c->values[i] = NULL;
 	}
 }
 
 const char *
-config_get(const struct config *c, enum config_key key)
+settings_get(const struct settings *c, enum settings_key key)
 {
 	return c->values[key];
 }
 
 const char *
-config_key_name(enum config_key key)
+settings_key_name(enum settings_key key)
 {
 	return settings[key].name;
 }
@@ -146,7 +146,7 @@ check_value(enum value_kind kind, const char *v)
 }
 
 int
-config_set(struct config *c, enum config_key key, const char *value,
+settings_set(struct settings *c, enum settings_key key, const char *value,
     const char *origin, struct err *e)
 {
 	const char *why = check_value(settings[key].kind, value);
@@ -162,7 +162,7 @@ config_set(struct config *c, enum config_key key, const char *value,
 static int
 find_key(const char *name)
 {
-	for (int i = 0; i < CONFIG_KEY_COUNT; i++)
+	for (int i = 0; i < SETTING_KEY_COUNT; i++)
 		if (strcmp(settings[i].name, name) == 0)
 			return i;
 	return -1;
@@ -172,18 +172,18 @@ static void
 warn_if_typo(const char *path, const struct ydoc_node *k,
     struct diag_list *diags)
 {
-	const char *names[CONFIG_KEY_COUNT], *nearest;
+	const char *names[SETTING_KEY_COUNT], *nearest;
 
-	for (int i = 0; i < CONFIG_KEY_COUNT; i++)
+	for (int i = 0; i < SETTING_KEY_COUNT; i++)
 		names[i] = settings[i].name;
-	nearest = spelling_nearest(k->text, names, CONFIG_KEY_COUNT);
+	nearest = spelling_nearest(k->text, names, SETTING_KEY_COUNT);
 	if (nearest != NULL)
 		diag_add(diags, DIAG_WARNING, path, k->pos, k->text,
 		    "unknown key, ignored; did you mean '%s'?", nearest);
 }
 
 static void
-load_setting(struct config *c, const char *path, int key,
+load_setting(struct settings *c, const char *path, int key,
     const struct ydoc_node *k, const struct ydoc_node *v,
     struct diag_list *diags)
 {
@@ -205,7 +205,7 @@ load_setting(struct config *c, const char *path, int key,
 }
 
 int
-config_load_file(struct config *c, const char *path,
+settings_load_file(struct settings *c, const char *path,
     struct diag_list *diags, struct err *e)
 {
 	struct buf data = BUF_INIT;

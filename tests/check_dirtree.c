@@ -1,0 +1,144 @@
+/* Tests of dirtree: copies, removals, atomic installs. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check_main.h"
+#include "dirtree.h"
+
+static char *
+path_in(const char *dir, const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static unsigned
+mode_of(const char *dir, const char *name)
+{
+	char *p = path_in(dir, name);
+	struct stat st;
+
+	ck_assert_int_eq(lstat(p, &st), 0);
+	free(p);
+	return st.st_mode & 07777;
+}
+
+START_TEST(test_copy_keeps_modes_links_and_merges)
+{
+	char *dir = test_make_dir(), *from = path_in(dir, "from");
+	char *to = path_in(dir, "to"), *p, *q, target[64];
+	struct err e = ERR_INIT;
+	struct stat a, b;
+	ssize_t n;
+
+	test_write_file(from, "rules", "#!/bin/sh\n", 0750);
+	test_write_file(from, "plugin.yml", "name: x\n", 0600);
+	test_write_file(from, "sub/deep/file", "d\n", 0644);
+	p = path_in(from, "link");
+	ck_assert_int_eq(symlink("sub/deep/file", p), 0);
+	free(p);
+	p = path_in(from, "sub/deep/file");
+	q = path_in(from, "hard");
+	ck_assert_int_eq(link(p, q), 0);
+	free(p);
+	free(q);
+	/* Something already at the destination stays (merge). */
+	test_write_file(to, "existing", "keep\n", 0644);
+	test_write_file(to, "rules", "old\n", 0644);
+	ck_assert_int_eq(dirtree_copy(from, to, &e), 0);
+	ck_assert_uint_eq(mode_of(to, "rules"), 0750);
+	ck_assert_uint_eq(mode_of(to, "plugin.yml"), 0600);
+	ck_assert_uint_eq(mode_of(to, "existing"), 0644);
+	p = path_in(to, "link");
+	n = readlink(p, target, sizeof(target) - 1);
+	ck_assert_int_gt(n, 0);
+	target[n] = '\0';
+	ck_assert_str_eq(target, "sub/deep/file");
+	free(p);
+	p = path_in(to, "hard");
+	q = path_in(to, "sub/deep/file");
+	ck_assert_int_eq(stat(p, &a), 0);
+	ck_assert_int_eq(stat(q, &b), 0);
+	ck_assert_int_eq(a.st_ino, b.st_ino);
+	free(p);
+	free(q);
+	test_remove_tree(dir);
+	free(from);
+	free(to);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_remove)
+{
+	char *dir = test_make_dir(), *p = path_in(dir, "t");
+	struct err e = ERR_INIT;
+
+	test_write_file(p, "a/b/c", "x", 0644);
+	ck_assert_int_eq(chmod(p, 0500), 0);	/* still removable as owner */
+	ck_assert_int_eq(chmod(p, 0755), 0);
+	ck_assert_int_eq(dirtree_remove(p, &e), 0);
+	ck_assert_int_eq(access(p, F_OK), -1);
+	ck_assert_int_eq(dirtree_remove(p, &e), 0);	/* already gone */
+	test_remove_tree(dir);
+	free(p);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_install_new_existing_and_replaced)
+{
+	char *dir = test_make_dir(), *final = path_in(dir, "out");
+	char *staged, *p;
+	struct err e = ERR_INIT;
+
+	staged = dirtree_make_sibling(final, &e);
+	ck_assert_ptr_nonnull(staged);
+	ck_assert(strncmp(staged, dir, strlen(dir)) == 0);
+	test_write_file(staged, "one", "1", 0644);
+	ck_assert_int_eq(dirtree_install(staged, final, false, &e), 0);
+	free(staged);
+	p = path_in(final, "one");
+	ck_assert_int_eq(access(p, F_OK), 0);
+	free(p);
+
+	staged = dirtree_make_sibling(final, &e);
+	test_write_file(staged, "two", "2", 0644);
+	ck_assert_int_eq(dirtree_install(staged, final, false, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_int_eq(access(staged, F_OK), -1);	/* cleaned up */
+	err_release(&e);
+	free(staged);
+
+	staged = dirtree_make_sibling(final, &e);
+	test_write_file(staged, "two", "2", 0644);
+	ck_assert_int_eq(dirtree_install(staged, final, true, &e), 0);
+	p = path_in(final, "one");
+	ck_assert_int_eq(access(p, F_OK), -1);
+	free(p);
+	p = path_in(final, "two");
+	ck_assert_int_eq(access(p, F_OK), 0);
+	free(p);
+	free(staged);
+	test_remove_tree(dir);
+	free(final);
+	free(dir);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("dirtree");
+	TCase *tc = tcase_create("dirtree");
+
+	tcase_add_test(tc, test_copy_keeps_modes_links_and_merges);
+	tcase_add_test(tc, test_remove);
+	tcase_add_test(tc, test_install_new_existing_and_replaced);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,162 @@
+/* Tests of tree: the package tree emitter's steps and its cleanup. */
+#include <config.h>
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "tree.h"
+
+/* dir/plugin: a plugin whose rules touch dir/built on build and fail the
+ * package step when FAIL is in `how`. */
+static char *
+make_plugin(const char *how)
+{
+	char *dir = test_make_dir();
+	char *rules = xasprintf("#!/bin/sh\ncase \"$1\" in\n"
+	    "build) touch ../built ;;\n"
+	    "package) mkdir -p \"$pkgdir/usr/share/x\"; echo x > "
+	    "\"$pkgdir/usr/share/x/f\"; %s ;;\nesac\n",
+	    strcmp(how, "FAIL") == 0 ? "exit 9" : "true");
+
+	test_write_file(dir, "plugin/wazo/plugin.yml", "name: hello\n"
+	    "namespace: demo\nversion: '1.0'\n", 0644);
+	test_write_file(dir, "plugin/wazo/rules", rules, 0755);
+	free(rules);
+	return dir;
+}
+
+static void
+record_step(const char *step, void *ctx)
+{
+	buf_addf(ctx, "%s,", step);
+}
+
+/* Runs tree_emit on dir/plugin into dir/out; the steps go to `steps`. */
+static int
+emit(const char *dir, bool force, struct buf *steps, struct err *e)
+{
+	char *root = xasprintf("%s/plugin", dir), *out = xasprintf("%s/out", dir);
+	char *yml = xasprintf("%s/wazo/plugin.yml", root);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct source src = { root, root };
+	struct settings c;
+	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
+	struct tree_job job = { &src, p, &c, out, force, record_step, steps };
+	int r;
+
+	settings_init(&c);
+	r = tree_emit(&job, e);
+	settings_release(&c);
+	plugin_free(p);
+	diag_list_release(&diags);
+	free(yml);
+	free(out);
+	free(root);
+	return r;
+}
+
+static bool
+exists(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	bool r = access(path, F_OK) == 0;
+
+	free(path);
+	return r;
+}
+
+/* The names in `dir`, sorted, comma-separated. */
+static char *
+entries(const char *dir)
+{
+	struct dirent **names;
+	struct buf b = BUF_INIT;
+	int n = scandir(dir, &names, NULL, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		if (names[i]->d_name[0] != '.' || names[i]->d_name[1] == 't')
+			buf_addf(&b, "%s,", names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
+	return buf_detach(&b);
+}
+
+START_TEST(test_steps_and_result)
+{
+	char *dir = make_plugin("OK"), *listing;
+	struct buf steps = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(emit(dir, false, &steps, &e), 0);
+	ck_assert_str_eq(steps.data, "building,packaging,rendering,");
+	ck_assert(exists(dir, "built"));
+	ck_assert(exists(dir, "out/usr/share/x/f"));
+	ck_assert(exists(dir, "out/DEBIAN/control"));
+	ck_assert(exists(dir, "out/DEBIAN/md5sums"));
+	ck_assert(exists(dir, "out/usr/lib/wazo-plugind/plugins/demo/hello/wazo/rules"));
+	listing = entries(dir);
+	ck_assert_str_eq(listing, "built,out,plugin,");
+	free(listing);
+	buf_release(&steps);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_existing_output_refused_before_any_rules)
+{
+	char *dir = make_plugin("OK");
+	struct buf steps = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "out/keep", "mine", 0644);
+	ck_assert_int_eq(emit(dir, false, &steps, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_str_eq(steps.data, "");
+	ck_assert(!exists(dir, "built"));
+	ck_assert(exists(dir, "out/keep"));
+	err_release(&e);
+	ck_assert_int_eq(emit(dir, true, &steps, &e), 0);
+	ck_assert(!exists(dir, "out/keep"));
+	buf_release(&steps);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_failure_leaves_nothing)
+{
+	char *dir = make_plugin("FAIL"), *listing;
+	struct buf steps = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(emit(dir, false, &steps, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_RULES);
+	ck_assert_str_eq(e.msg, "'rules package' failed with exit status 9");
+	listing = entries(dir);
+	ck_assert_str_eq(listing, "built,plugin,");
+	free(listing);
+	err_release(&e);
+	buf_release(&steps);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("tree");
+	TCase *tc = tcase_create("tree");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_steps_and_result);
+	tcase_add_test(tc, test_existing_output_refused_before_any_rules);
+	tcase_add_test(tc, test_failure_leaves_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}
