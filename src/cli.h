@@ -25,6 +25,7 @@ struct cli_command {
 	int (*run)(int argc, char **argv);
 };
 
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_tree(int argc, char **argv);
@@ -49,6 +50,13 @@ void cli_progress(const struct cli_args *args, const char *step);
  */
 int cli_validate_for_packaging(const struct cli_args *args,
     struct source *src, struct plugin **plugin);
+/* Before a job that runs rules: umask 022 (as dpkg-buildpackage sets)
+ * and signals trapped, so that the job can clean up. */
+void cli_start_packaging(void);
+/* Releases what a packaging command held and returns `status`, or dies
+ * of the signal that interrupted the job. */
+int cli_end_packaging(struct cli_args *args, struct source *src,
+    struct plugin *plugin, int status);
 
 /* Prints "wazo-plugin-deb: error: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) WPD_PRINTF(1, 2);

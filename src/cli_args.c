@@ -1,7 +1,9 @@
 /* cli_args: the options every command understands. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +11,15 @@
 #include "buf.h"
 #include "cli.h"
 #include "cli_args.h"
+#include "compress.h"
 #include "debversion.h"
 
 enum option_id {
 	OPT_OUTPUT = 'o',
 	OPT_QUIET = 'q',
 	OPT_HELP = 'h',
+	OPT_COMPRESSION = 'Z',
+	OPT_LEVEL = 'z',
 	OPT_SUBDIRECTORY = 256,
 	OPT_WAZO_VERSION,
 	OPT_FORMAT,
@@ -27,9 +32,12 @@ enum option_id {
 	OPT_BACKUP_RULES_DIR,
 	OPT_TEMPLATE_DIR,
 	OPT_MAINTAINER,
+	OPT_THREADS,
+	OPT_SOURCE_DATE_EPOCH,
+	OPT_ARCH,
 };
 
-#define CMD_PACKAGING (CMD_RENDER | CMD_TREE)
+#define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD)
 #define CMD_ALL (CMD_CHECK | CMD_PACKAGING)
 
 static const struct cli_option {
@@ -40,10 +48,23 @@ static const struct cli_option {
 	int config_key;		/* the setting it overrides, or -1 */
 	const char *help;
 } options[] = {
-	{ "output", OPT_OUTPUT, "DIR", CMD_PACKAGING, -1,
+	{ "output", OPT_OUTPUT, "DIR", CMD_RENDER | CMD_TREE, -1,
 	  "write the result to DIR (required)" },
-	{ "force", OPT_FORCE, NULL, CMD_PACKAGING, -1,
+	{ "output", OPT_OUTPUT, "DIR", CMD_BUILD, -1,
+	  "write the .deb in DIR (default: .)" },
+	{ "force", OPT_FORCE, NULL, CMD_RENDER | CMD_TREE, -1,
 	  "replace what DIR already holds" },
+	{ "compression", OPT_COMPRESSION, "TYPE", CMD_BUILD, -1,
+	  "xz (default), zstd, gzip or none" },
+	{ "compression-level", OPT_LEVEL, "N", CMD_BUILD, -1,
+	  "compression level (defaults: xz 6, zstd 3, gzip 9)" },
+	{ "threads", OPT_THREADS, "N", CMD_BUILD, -1,
+	  "compress with N threads (default: the cores)" },
+	{ "source-date-epoch", OPT_SOURCE_DATE_EPOCH, "T", CMD_BUILD, -1,
+	  "every timestamp is T (default: $SOURCE_DATE_EPOCH,\nor now)" },
+	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
+	  "auto (default: all, or the compiled objects'),\nall, or an "
+	  "architecture" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,
@@ -143,6 +164,22 @@ find_option(int id)
 	return NULL;
 }
 
+/* A whole number from min to max, or -1. */
+static int
+parse_count(const char *s, int min, int max)
+{
+	char *end;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < min || v > max)
+		return -1;
+	return (int)v;
+}
+
 /* Settings given on the command line, applied after the file's. */
 struct override {
 	const struct cli_option *option;
@@ -167,6 +204,38 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 	case OPT_STRICT: args->strict = true; break;
 	case OPT_QUIET: args->quiet = true; break;
 	case OPT_CONFIG: args->config_file = value; break;
+	case OPT_COMPRESSION:
+		if (compression_parse(value) < 0)
+			return cli_usage_error(cmd->name, "-Z must be xz, zstd, "
+			    "gzip or none, not '%s'", value);
+		args->compression = value;
+		break;
+	case OPT_LEVEL:
+		args->level = parse_count(value, 0, 22);
+		if (args->level < 0)
+			return cli_usage_error(cmd->name, "-z must be a level "
+			    "from 0 to 22, not '%s'", value);
+		break;
+	case OPT_THREADS:
+		if (parse_count(value, 1, 1024) < 0)
+			return cli_usage_error(cmd->name, "--threads must be a "
+			    "number from 1 to 1024, not '%s'", value);
+		args->threads = (unsigned)parse_count(value, 1, 1024);
+		break;
+	case OPT_SOURCE_DATE_EPOCH:
+		if (parse_count(value, 0, INT_MAX) < 0 && strspn(value,
+		    "0123456789") != strlen(value))
+			return cli_usage_error(cmd->name, "--source-date-epoch "
+			    "must be a number of seconds, not '%s'", value);
+		args->source_date_epoch = value;
+		break;
+	case OPT_ARCH:
+		if (strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+		    strlen(value) || value[0] == '\0')
+			return cli_usage_error(cmd->name, "--arch must be auto, "
+			    "all or an architecture name, not '%s'", value);
+		args->arch = value;
+		break;
 	case OPT_WAZO_VERSION:
 		if ((why = debversion_check(value)) != NULL)
 			return cli_usage_error(cmd->name, "--wazo-version '%s': "
@@ -231,6 +300,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 	int c, status = -1;
 
 	memset(args, 0, sizeof(*args));
+	args->level = -1;
 	settings_init(&args->config);
 	build_tables(cmd, longs, &shorts);
 	opterr = 0;
@@ -260,7 +330,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 		return cli_usage_error(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
 	args->source = optind < argc ? argv[optind] : NULL;
-	if ((cmd->bit & CMD_PACKAGING) && args->output == NULL)
+	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
 		return cli_usage_error(cmd->name, "-o DIR is required");
 	return load_config(cmd, args, overrides, noverrides);
 }

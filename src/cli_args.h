@@ -12,6 +12,7 @@ enum cli_command_bit {
 	CMD_CHECK = 1 << 0,
 	CMD_RENDER = 1 << 1,
 	CMD_TREE = 1 << 2,
+	CMD_BUILD = 1 << 3,
 };
 
 struct cli_command_info {
@@ -29,6 +30,11 @@ struct cli_args {
 	const char *output;
 	const char *format;
 	const char *config_file;
+	const char *compression;	/* -Z, or NULL */
+	int level;			/* -z, or -1 */
+	unsigned threads;		/* --threads, or 0 */
+	const char *source_date_epoch;	/* --source-date-epoch, or NULL */
+	const char *arch;		/* --arch, or NULL */
 	bool strict;
 	bool quiet;
 	bool force;

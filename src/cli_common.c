@@ -2,10 +2,13 @@
  * validate it, and report the problems. */
 #include <config.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "process.h"
 
 int
 cli_check_plugin(const struct cli_args *args, const struct source *src,
@@ -98,6 +101,31 @@ cli_validate_for_packaging(const struct cli_args *args, struct source *src,
 		plugin_free(*plugin);
 		*plugin = NULL;
 		source_close(src);
+	}
+	return status;
+}
+
+void
+cli_start_packaging(void)
+{
+	/* As dpkg-buildpackage does: files get the modes packages expect. */
+	umask(022);
+	process_trap_signals();
+}
+
+int
+cli_end_packaging(struct cli_args *args, struct source *src,
+    struct plugin *plugin, int status)
+{
+	int sig = process_interrupted();
+
+	plugin_free(plugin);
+	source_close(src);
+	cli_args_release(args);
+	if (sig != 0) {
+		/* Die of the signal, as the caller expects, once cleaned up. */
+		signal(sig, SIG_DFL);
+		raise(sig);
 	}
 	return status;
 }

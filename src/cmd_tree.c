@@ -2,12 +2,9 @@
  * package tree that `dpkg-deb --build` turns into the .deb. */
 #include <config.h>
 
-#include <signal.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-#include "process.h"
 #include "tree.h"
 
 static const struct cli_command_info tree_command = {
@@ -32,7 +29,7 @@ cmd_tree(int argc, char **argv)
 	struct source src;
 	struct plugin *plugin;
 	struct tree_job job;
-	int sig, status = cli_parse_args(&tree_command, argc, argv, &args);
+	int status = cli_parse_args(&tree_command, argc, argv, &args);
 
 	if (status < 0)
 		status = cli_validate_for_packaging(&args, &src, &plugin);
@@ -40,22 +37,11 @@ cmd_tree(int argc, char **argv)
 		cli_args_release(&args);
 		return status;
 	}
-	/* As dpkg-buildpackage does: files get the modes packages expect. */
-	umask(022);
-	process_trap_signals();
+	cli_start_packaging();
 	job = (struct tree_job){ &src, plugin, &args.config, args.output,
 	    args.force, print_step, &args };
 	status = tree_emit(&job, &e) < 0 ? cli_report(&e) : STATUS_OK;
 	if (status == STATUS_OK)
 		cli_progress(&args, "done");
-	plugin_free(plugin);
-	source_close(&src);
-	cli_args_release(&args);
-	sig = process_interrupted();
-	if (sig != 0) {
-		/* Die of the signal, as the caller expects, once cleaned up. */
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-	return status;
+	return cli_end_packaging(&args, &src, plugin, status);
 }

@@ -8,6 +8,7 @@
 #include "cli.h"
 
 static const struct cli_command commands[] = {
+	{ "build", "build the plugin into a .deb", cmd_build },
 	{ "check", "validate a plugin's plugin.yml and rules file", cmd_check },
 	{ "render", "write the control file and maintainer scripts", cmd_render },
 	{ "tree", "build the plugin into a package tree for dpkg-deb", cmd_tree },

@@ -3,11 +3,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "debarch.h"
 #include "dirtree.h"
+#include "docfiles.h"
 #include "file.h"
 #include "process.h"
 #include "stage.h"
@@ -72,17 +74,79 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 	return r;
 }
 
+char *
+stage_metadata_path(const struct plugin *p, const struct settings *c)
+{
+	return xasprintf("%s/%s/%s/wazo",
+	    settings_get(c, SETTING_METADATA_DIR) + 1, p->namespace.text,
+	    p->name.text);
+}
+
 int
 stage_metadata(const struct source *src, const struct plugin *p,
     const struct settings *c, const char *pkgdir, struct err *e)
 {
 	char *from = source_path(src, "wazo");
-	char *to = xasprintf("%s%s/%s/%s/wazo", pkgdir,
-	    settings_get(c, SETTING_METADATA_DIR), p->namespace.text,
-	    p->name.text);
+	char *rel = stage_metadata_path(p, c);
+	char *to = file_join(pkgdir, rel);
 	int r = dirtree_copy(from, to, e);
 
 	free(from);
+	free(rel);
 	free(to);
 	return r;
+}
+
+static void
+step(const struct stage_job *job, const char *name)
+{
+	if (job->progress != NULL)
+		job->progress(name, job->progress_ctx);
+}
+
+static int
+check_interrupted(struct err *e)
+{
+	int sig = process_interrupted();
+
+	return sig ? err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
+	    sig) : 0;
+}
+
+int
+stage_payload(const struct stage_job *job, const char *pkgdir,
+    bool copy_metadata, struct err *e)
+{
+	step(job, "building");
+	if (stage_build(job->src, e) < 0 || check_interrupted(e) < 0)
+		return -1;
+	step(job, "packaging");
+	if (stage_package(job->src, pkgdir, e) < 0 || check_interrupted(e) < 0)
+		return -1;
+	if (copy_metadata && stage_metadata(job->src, job->plugin,
+	    job->settings, pkgdir, e) < 0)
+		return -1;
+	if (docfiles_write(pkgdir, job->plugin, job->settings, job->when, e) < 0)
+		return -1;
+	/* The staging root is the package's "/". */
+	if (chmod(pkgdir, 0755) < 0)
+		return err_errno(e, "cannot set the mode of %s", pkgdir);
+	return check_interrupted(e);
+}
+
+char *
+stage_private_dir(struct err *e)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir;
+
+	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
+		tmpdir = "/tmp";
+	dir = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
+	if (mkdtemp(dir) == NULL) {
+		err_errno(e, "cannot create a directory in %s", tmpdir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }

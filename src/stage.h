@@ -4,10 +4,24 @@
 #ifndef WPD_STAGE_H
 #define WPD_STAGE_H
 
-#include "settings.h"
+#include <stdbool.h>
+#include <time.h>
+
 #include "err.h"
 #include "plugin.h"
+#include "settings.h"
 #include "source.h"
+
+/* What the staging steps work on. */
+struct stage_job {
+	const struct source *src;
+	const struct plugin *plugin;		/* valid */
+	const struct settings *settings;
+	time_t when;				/* the changelog's date */
+	/* Called with "building", "packaging"... before each step. */
+	void (*progress)(const char *step, void *ctx);
+	void *progress_ctx;
+};
 
 /*
  * Runs `rules build` in the plugin root. A failure sets `e` with
@@ -28,5 +42,24 @@ int stage_package(const struct source *src, const char *pkgdir,
  * `pkgdir`/<metadata_dir>/<namespace>/<name>/wazo/, merging. */
 int stage_metadata(const struct source *src, const struct plugin *p,
     const struct settings *c, const char *pkgdir, struct err *e);
+
+/* The plugin's metadata directory in the package, relative to its root:
+ * "<metadata_dir>/<namespace>/<name>/wazo" without the leading '/'. The
+ * caller frees it. */
+char *stage_metadata_path(const struct plugin *p, const struct settings *c);
+
+/*
+ * Every step that fills the staging root `pkgdir`: `rules build`, `rules
+ * package`, the wazo/ metadata (when `copy_metadata`; a .deb writer reads
+ * it from the source instead), the copyright, changelog and lintian
+ * overrides (docfiles.h). Stops at a signal trapped by
+ * process_trap_signals().
+ */
+int stage_payload(const struct stage_job *job, const char *pkgdir,
+    bool copy_metadata, struct err *e);
+
+/* A new private directory in $TMPDIR (or /tmp when that is unset or holds
+ * white space); NULL with `e` set. The caller frees the path. */
+char *stage_private_dir(struct err *e);
 
 #endif

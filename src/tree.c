@@ -18,22 +18,6 @@
 #include "timestamp.h"
 #include "tree.h"
 
-static void
-step(const struct tree_job *job, const char *name)
-{
-	if (job->progress != NULL)
-		job->progress(name, job->progress_ctx);
-}
-
-static int
-check_interrupted(struct err *e)
-{
-	int sig = process_interrupted();
-
-	return sig ? err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
-	    sig) : 0;
-}
-
 /* Renders DEBIAN/ into `pkgdir`: the scripts first, then the control
  * file, whose Installed-Size counts the scripts (as dpkg-gencontrol
  * does), then md5sums. */
@@ -54,8 +38,8 @@ write_debian_dir(const struct tree_job *job, const char *pkgdir,
 		goto out;
 	}
 	if (chmod(debian, 0755) < 0 ||
-	    render_package(job->config, context_build(&arena, job->plugin,
-	    job->config, &extras), true, &r, e) < 0)
+	    render_package(job->settings, context_build(&arena, job->plugin,
+	    job->settings, &extras), true, &r, e) < 0)
 		goto out;
 	rc = render_write(&r, debian, e);
 	render_release(&r);
@@ -63,8 +47,8 @@ write_debian_dir(const struct tree_job *job, const char *pkgdir,
 		goto out;
 	/* The control file is not there yet: dpkg-gencontrol counts all but it. */
 	extras.installed_size = payload_installed_size(&files);
-	rc = render_package(job->config, context_build(&arena, job->plugin,
-	    job->config, &extras), true, &r, e);
+	rc = render_package(job->settings, context_build(&arena, job->plugin,
+	    job->settings, &extras), true, &r, e);
 	if (rc == 0) {
 		rc = render_write(&r, debian, e);
 		render_release(&r);
@@ -86,12 +70,11 @@ out:
 }
 
 /* A staging root for the rules: beside the output when its path has no
- * white space (rules often use $pkgdir unquoted), else in $TMPDIR. */
+ * white space (rules often use $pkgdir unquoted), else a private one. */
 static char *
 make_staging(const char *sibling, bool *separate, struct err *e)
 {
-	char *real = realpath(sibling, NULL), *tmp;
-	const char *tmpdir = getenv("TMPDIR");
+	char *real = realpath(sibling, NULL);
 
 	if (real == NULL) {
 		err_errno(e, "cannot resolve %s", sibling);
@@ -101,41 +84,25 @@ make_staging(const char *sibling, bool *separate, struct err *e)
 	if (!*separate)
 		return real;
 	free(real);
-	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
-		tmpdir = "/tmp";
-	tmp = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
-	if (mkdtemp(tmp) == NULL) {
-		err_errno(e, "cannot create a directory in %s", tmpdir);
-		free(tmp);
-		return NULL;
-	}
-	return tmp;
+	return stage_private_dir(e);
 }
 
 /* Every step but the final rename, in the staging root `pkgdir`. */
 static int
 fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
 {
-	time_t when;
+	struct stage_job stage = { job->src, job->plugin, job->settings, 0,
+	    job->progress, job->progress_ctx };
 
-	if (timestamp_get(&when, e) < 0)
+	if (timestamp_get(&stage.when, e) < 0 ||
+	    stage_payload(&stage, pkgdir, true, e) < 0)
 		return -1;
-	step(job, "building");
-	if (stage_build(job->src, e) < 0 || check_interrupted(e) < 0)
-		return -1;
-	step(job, "packaging");
-	if (stage_package(job->src, pkgdir, e) < 0 ||
-	    check_interrupted(e) < 0 ||
-	    stage_metadata(job->src, job->plugin, job->config, pkgdir, e) < 0 ||
-	    docfiles_write(pkgdir, job->plugin, job->config, when, e) < 0 ||
-	    check_interrupted(e) < 0)
-		return -1;
-	step(job, "rendering");
+	if (job->progress != NULL)
+		job->progress("rendering", job->progress_ctx);
 	if (write_debian_dir(job, pkgdir, e) < 0)
 		return -1;
-	if (chmod(pkgdir, 0755) < 0)
-		return err_errno(e, "cannot set the mode of %s", pkgdir);
-	return check_interrupted(e);
+	return process_interrupted() ? err_set(e, STATUS_SYSTEM,
+	    "interrupted by signal %d", process_interrupted()) : 0;
 }
 
 /* Removes what a failed job left; the first error is the one to tell. */

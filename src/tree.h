@@ -14,7 +14,7 @@
 struct tree_job {
 	const struct source *src;
 	const struct plugin *plugin;	/* valid */
-	const struct settings *config;
+	const struct settings *settings;
 	const char *output;		/* the directory to make */
 	bool force;			/* replace an existing output */
 	/* Called with "building", "packaging"... before each step. */
