@@ -1,0 +1,169 @@
+/* Tests of compress: every compressor reads back, at every thread count
+ * the same bytes. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check_main.h"
+#include "compress.h"
+
+/* Compresses `len` bytes of `data` into a temporary file; returns its
+ * contents. */
+static struct buf
+compressed(enum compression kind, int level, unsigned threads,
+    const char *data, size_t len)
+{
+	struct compress_options o = { kind, level, threads };
+	struct err e = ERR_INIT;
+	struct buf out = BUF_INIT;
+	FILE *f = tmpfile();
+	struct compressor *c;
+	char chunk[4096];
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	c = compressor_open(&o, fileno(f), &e);
+	ck_assert_ptr_nonnull(c);
+	/* In odd pieces, as a tar writer hands them over. */
+	for (size_t off = 0; off < len; off += 777)
+		ck_assert_int_eq(compressor_write(c, data + off,
+		    len - off < 777 ? len - off : 777, &e), 0);
+	ck_assert_int_eq(compressor_close(c, &e), 0);
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&out, chunk, n);
+	fclose(f);
+	return out;
+}
+
+/* Decompresses with the command-line tool and compares. */
+static void
+assert_reads_back(const struct buf *packed, const char *tool,
+    const char *data, size_t len)
+{
+	char *dir = test_make_dir(), *cmd;
+	struct buf got = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+
+	test_write_bytes(dir, "packed", packed->data, packed->len, 0644);
+	cmd = xasprintf("%s < '%s/packed'", tool, dir);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		buf_add(&got, chunk, n);
+	ck_assert_int_eq(pclose(p), 0);
+	ck_assert_uint_eq(got.len, len);
+	ck_assert_int_eq(memcmp(got.data, data, len), 0);
+	buf_release(&got);
+	test_remove_tree(dir);
+	free(cmd);
+	free(dir);
+}
+
+static char *
+sample(size_t len)
+{
+	char *data = xmalloc(len);
+
+	/* Text-like, with some noise. */
+	for (size_t i = 0; i < len; i++)
+		data[i] = (char)(i % 97 < 60 ? 'a' + (i * 7) % 26 :
+		    (i * 2654435761u) >> 24);
+	return data;
+}
+
+static const struct {
+	enum compression kind;
+	const char *tool;
+} kinds[] = {
+	{ COMPRESS_XZ, "xz -dc" },
+	{ COMPRESS_ZSTD, "zstd -dcq" },
+	{ COMPRESS_GZIP, "gzip -dc" },
+	{ COMPRESS_NONE, "cat" },
+};
+
+START_TEST(test_reads_back_and_ignores_threads)
+{
+	size_t len = 3 * 1024 * 1024 + 11;
+	char *data = sample(len);
+	enum compression kind = kinds[_i].kind;
+	int level = compression_default_level(kind);
+	struct buf one = compressed(kind, level, 1, data, len);
+	struct buf two = compressed(kind, level, 2, data, len);
+	struct buf four = compressed(kind, level, 4, data, len);
+
+	assert_reads_back(&one, kinds[_i].tool, data, len);
+	ck_assert_uint_eq(one.len, two.len);
+	ck_assert_int_eq(memcmp(one.data, two.data, one.len), 0);
+	ck_assert_uint_eq(one.len, four.len);
+	ck_assert_int_eq(memcmp(one.data, four.data, one.len), 0);
+	if (kind != COMPRESS_NONE)
+		ck_assert_uint_lt(one.len, len);
+	buf_release(&one);
+	buf_release(&two);
+	buf_release(&four);
+	free(data);
+}
+END_TEST
+
+START_TEST(test_empty_input)
+{
+	struct buf packed = compressed(kinds[_i].kind,
+	    compression_default_level(kinds[_i].kind), 2, "", 0);
+
+	assert_reads_back(&packed, kinds[_i].tool, "", 0);
+	buf_release(&packed);
+}
+END_TEST
+
+START_TEST(test_names)
+{
+	ck_assert_int_eq(compression_parse("xz"), COMPRESS_XZ);
+	ck_assert_int_eq(compression_parse("zstd"), COMPRESS_ZSTD);
+	ck_assert_int_eq(compression_parse("gzip"), COMPRESS_GZIP);
+	ck_assert_int_eq(compression_parse("none"), COMPRESS_NONE);
+	ck_assert_int_eq(compression_parse("bzip2"), -1);
+	ck_assert_str_eq(compression_suffix(COMPRESS_ZSTD), ".zst");
+	ck_assert_str_eq(compression_suffix(COMPRESS_NONE), "");
+	ck_assert_int_eq(compression_default_level(COMPRESS_XZ), 6);
+	ck_assert_int_eq(compression_default_level(COMPRESS_ZSTD), 3);
+	ck_assert_int_eq(compression_default_level(COMPRESS_GZIP), 9);
+	ck_assert_str_eq(compression_name(COMPRESS_GZIP), "gzip");
+}
+END_TEST
+
+START_TEST(test_write_error)
+{
+	struct compress_options o = { COMPRESS_NONE, 0, 1 };
+	struct err e = ERR_INIT;
+	struct compressor *c = compressor_open(&o, -1, &e);
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(compressor_write(c, "x", 1, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_SYSTEM);
+	err_release(&e);
+	compressor_close(c, &e);
+	err_release(&e);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("compress");
+	TCase *tc = tcase_create("compress");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_reads_back_and_ignores_threads, 0, 4);
+	tcase_add_loop_test(tc, test_empty_input, 0, 4);
+	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_write_error);
+	suite_add_tcase(s, tc);
+	return s;
+}

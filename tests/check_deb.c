@@ -1,0 +1,148 @@
+/* Tests of deb: the emitter's result, name and cleanup. */
+#include <config.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "deb.h"
+
+static char *
+make_plugin(const char *version, const char *package_step)
+{
+	char *dir = test_make_dir(), *yml, *rules;
+
+	yml = xasprintf("name: hello\nnamespace: demo\nversion: '%s'\n", version);
+	rules = xasprintf("#!/bin/sh\n[ \"$1\" = package ] || exit 0\n%s\n",
+	    package_step);
+	test_write_file(dir, "plugin/wazo/plugin.yml", yml, 0644);
+	test_write_file(dir, "plugin/wazo/rules", rules, 0755);
+	test_write_file(dir, "out/.keep", "", 0644);
+	test_write_file(dir, "tmp/.keep", "", 0644);
+	free(yml);
+	free(rules);
+	return dir;
+}
+
+static int
+emit(const char *dir, char **path, struct err *e)
+{
+	char *root = xasprintf("%s/plugin", dir), *out = xasprintf("%s/out", dir);
+	char *yml = xasprintf("%s/wazo/plugin.yml", root);
+	char *tmp = xasprintf("%s/tmp", dir);
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct source src = { root, root };
+	struct settings c;
+	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
+	struct deb_job job = { &src, p, &c, out, { COMPRESS_GZIP, 9, 1 },
+	    "auto", 1700000000, NULL, NULL, NULL };
+	int r;
+
+	setenv("TMPDIR", tmp, 1);
+	settings_init(&c);
+	r = deb_emit(&job, path, e);
+	unsetenv("TMPDIR");
+	settings_release(&c);
+	plugin_free(p);
+	diag_list_release(&diags);
+	free(tmp);
+	free(yml);
+	free(out);
+	free(root);
+	return r;
+}
+
+static char *
+entries(const char *dir)
+{
+	struct dirent **names;
+	struct buf b = BUF_INIT;
+	int n = scandir(dir, &names, NULL, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name, ".."))
+			buf_addf(&b, "%s,", names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
+	return buf_detach(&b);
+}
+
+START_TEST(test_name_drops_the_epoch)
+{
+	char *dir = make_plugin("2:1.0-1", "true"), *path = NULL, *want, *list;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(emit(dir, &path, &e), 0);
+	want = xasprintf("%s/out/wazo-plugind-hello-demo_1.0-1_all.deb", dir);
+	ck_assert_str_eq(path, want);
+	ck_assert_int_eq(access(path, R_OK), 0);
+	list = xasprintf("%s/tmp", dir);
+	free(want);
+	want = entries(list);
+	ck_assert_str_eq(want, ".keep,");	/* staging removed */
+	free(want);
+	free(list);
+	free(path);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_failure_keeps_the_old_deb)
+{
+	char *dir = make_plugin("1.0", "exit 4"), *path = NULL, *listing, *sub;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "out/wazo-plugind-hello-demo_1.0_all.deb", "old", 0644);
+	ck_assert_int_eq(emit(dir, &path, &e), -1);
+	ck_assert_ptr_null(path);
+	ck_assert_int_eq(e.status, STATUS_RULES);
+	err_release(&e);
+	sub = xasprintf("%s/out", dir);
+	listing = entries(sub);
+	ck_assert_str_eq(listing, ".keep,wazo-plugind-hello-demo_1.0_all.deb,");
+	free(listing);
+	free(sub);
+	sub = xasprintf("%s/tmp", dir);
+	listing = entries(sub);
+	ck_assert_str_eq(listing, ".keep,");
+	free(listing);
+	free(sub);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_missing_output_dir)
+{
+	char *dir = make_plugin("1.0", "true"), *path = NULL, *out;
+	struct err e = ERR_INIT;
+
+	out = xasprintf("rm -rf '%s/out'", dir);
+	ck_assert_int_eq(system(out), 0);
+	ck_assert_int_eq(emit(dir, &path, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	err_release(&e);
+	free(out);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("deb");
+	TCase *tc = tcase_create("deb");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_name_drops_the_epoch);
+	tcase_add_test(tc, test_failure_keeps_the_old_deb);
+	tcase_add_test(tc, test_missing_output_dir);
+	suite_add_tcase(s, tc);
+	return s;
+}

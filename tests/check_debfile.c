@@ -1,0 +1,112 @@
+/* Tests of debfile: control.tar and the ar container, judged by
+ * dpkg-deb and ar(1). */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "debfile.h"
+
+static void
+fill(struct rendered *r)
+{
+	for (int f = 0; f < RENDER_FILE_COUNT; f++)
+		buf_init(&r->files[f]);
+	buf_adds(&r->files[RENDER_CONTROL], "Package: p1\nVersion: 1.0\n"
+	    "Architecture: all\nMaintainer: A <a@example.org>\n"
+	    "Description: d\n d\n");
+	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
+		buf_adds(&r->files[f], "#!/bin/sh\nexit 0\n");
+}
+
+static char *
+run(const char *cmd)
+{
+	char line[512];
+	struct buf out = BUF_INIT;
+	FILE *p = popen(cmd, "r");
+
+	ck_assert_ptr_nonnull(p);
+	while (fgets(line, sizeof(line), p) != NULL)
+		buf_adds(&out, line);
+	ck_assert_int_eq(pclose(p), 0);
+	return buf_detach(&out);
+}
+
+START_TEST(test_a_deb_dpkg_reads)
+{
+	struct compress_options o = { COMPRESS_XZ, 6, 2 };
+	char *dir = test_make_dir(), *deb = xasprintf("%s/p.deb", dir);
+	char *cmd, *got;
+	struct rendered r;
+	struct err e = ERR_INIT;
+	FILE *control = tmpfile(), *data = tmpfile(), *out = fopen(deb, "w");
+
+	fill(&r);
+	ck_assert_int_eq(debfile_control_tar(fileno(control), &r,
+	    "d41d8cd98f00b204e9800998ecf8427e  usr/x\n", &o, 1700000000, &e), 0);
+	/* An empty data.tar: the tar end blocks only. */
+	{
+		char zeros[1024] = { 0 };
+		struct compress_options none = { COMPRESS_XZ, 6, 1 };
+		struct compressor *c = compressor_open(&none, fileno(data), &e);
+
+		ck_assert_int_eq(compressor_write(c, zeros, sizeof(zeros), &e), 0);
+		ck_assert_int_eq(compressor_close(c, &e), 0);
+	}
+	fflush(control);
+	fflush(data);
+	ck_assert_int_eq(debfile_write(fileno(out), fileno(control),
+	    fileno(data), COMPRESS_XZ, 1700000000, &e), 0);
+	fclose(out);
+	cmd = xasprintf("ar tv '%s' | awk '{print $1, $2, $NF}'", deb);
+	got = run(cmd);
+	ck_assert_str_eq(got, "rw-r--r-- 0/0 debian-binary\n"
+	    "rw-r--r-- 0/0 control.tar.xz\n"
+	    "rw-r--r-- 0/0 data.tar.xz\n");
+	free(got);
+	free(cmd);
+	cmd = xasprintf("dpkg-deb --ctrl-tarfile '%s' | tar -tvf - | "
+	    "awk '{print $1, $2, $6}'", deb);
+	got = run(cmd);
+	ck_assert_str_eq(got, "drwxr-xr-x root/root ./\n"
+	    "-rw-r--r-- root/root ./control\n"
+	    "-rw-r--r-- root/root ./md5sums\n"
+	    "-rwxr-xr-x root/root ./postinst\n"
+	    "-rwxr-xr-x root/root ./postrm\n"
+	    "-rwxr-xr-x root/root ./prerm\n");
+	free(got);
+	free(cmd);
+	cmd = xasprintf("dpkg-deb -f '%s' Package Version", deb);
+	got = run(cmd);
+	ck_assert_str_eq(got, "Package: p1\nVersion: 1.0\n");
+	free(got);
+	free(cmd);
+	/* No padding after the last member. */
+	cmd = xasprintf("tail -c 2 '%s' | od -An -c | tr -d ' \\n'", deb);
+	got = run(cmd);
+	ck_assert_str_ne(got, "\\0\\0");
+	free(got);
+	free(cmd);
+	render_release(&r);
+	fclose(control);
+	fclose(data);
+	test_remove_tree(dir);
+	free(deb);
+	free(dir);
+}
+END_TEST
+
+Suite *
+make_suite(void)
+{
+	Suite *s = suite_create("debfile");
+	TCase *tc = tcase_create("debfile");
+
+	tcase_add_test(tc, test_a_deb_dpkg_reads);
+	suite_add_tcase(s, tc);
+	return s;
+}
