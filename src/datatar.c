@@ -17,11 +17,16 @@
 
 #define CHUNK (256 * 1024)
 
-/* One entry of the package, and where its contents are on disk. */
+/* One entry of the package, kept small: a large tree has many. */
 struct item {
 	char *path;		/* in the package, no leading "./" */
-	char *disk;		/* NULL for a directory made up here */
-	struct stat st;
+	/* Where it comes from, or NULL for a directory made up here. */
+	const struct datatar_source *source;
+	mode_t mode;
+	nlink_t nlink;
+	off_t size;
+	dev_t dev;
+	ino_t ino;
 	size_t order;		/* the source's rank, then the scan's */
 };
 
@@ -32,14 +37,43 @@ struct items {
 };
 
 static void
-add_item(struct items *items, char *path, char *disk, const struct stat *st)
+add_item(struct items *items, char *path,
+    const struct datatar_source *source, const struct stat *st)
 {
 	if (items->count == items->cap) {
 		items->cap = items->cap ? items->cap * 2 : 256;
 		items->v = xreallocarray(items->v, items->cap, sizeof(*items->v));
 	}
-	items->v[items->count] = (struct item){ path, disk, *st, items->count };
+	items->v[items->count] = (struct item){ path, source, st->st_mode,
+	    st->st_nlink, st->st_size, st->st_dev, st->st_ino, items->count };
 	items->count++;
+}
+
+/* The item's file on disk; the caller frees it. */
+static char *
+disk_path(const struct item *it)
+{
+	const char *prefix = it->source->prefix, *rel = it->path;
+	size_t len = strlen(prefix);
+
+	if (len > 0)
+		rel += it->path[len] == '/' ? len + 1 : len;
+	return file_join(it->source->root, rel);
+}
+
+/* The item as a struct stat, for the tar writer. */
+static struct stat
+item_stat(const struct item *it)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mode = it->mode;
+	st.st_nlink = it->nlink;
+	st.st_size = it->size;
+	st.st_dev = it->dev;
+	st.st_ino = it->ino;
+	return st;
 }
 
 /* The directories above `prefix`, made up as plain 0755 directories. */
@@ -73,8 +107,7 @@ scan_source(struct items *items, const struct datatar_source *src,
 		    rel[0] == '\0' ? xstrdup(src->prefix) :
 		    xasprintf("%s/%s", src->prefix, rel);
 
-		add_item(items, path, file_join(src->root, rel),
-		    &scanned.entries[i].st);
+		add_item(items, path, src, &scanned.entries[i].st);
 	}
 	payload_release(&scanned);
 	return 0;
@@ -100,7 +133,6 @@ sort_and_merge(struct items *items)
 		if (i + 1 < items->count &&
 		    strcmp(items->v[i].path, items->v[i + 1].path) == 0) {
 			free(items->v[i].path);
-			free(items->v[i].disk);
 			continue;
 		}
 		items->v[kept++] = items->v[i];
@@ -139,24 +171,25 @@ note_arch(struct pass *p, const char *arch, const char *path)
 
 /* Streams a regular file's contents into the tar; its MD5 into `hex`. */
 static int
-stream_file(struct pass *p, const struct item *it, char *hex, struct err *e)
+stream_file(struct pass *p, const struct item *it, const char *disk,
+    char *hex, struct err *e)
 {
-	int fd = open(it->disk, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	int fd = open(disk, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	off_t total = 0;
 	MD5_CTX md5;
 	ssize_t n;
 
 	if (fd < 0)
-		return err_errno(e, "cannot read %s", it->disk);
+		return err_errno(e, "cannot read %s", disk);
 	MD5Init(&md5);
 	while ((n = read(fd, p->chunk, CHUNK)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || total + n > it->st.st_size) {
+		if (n < 0 || total + n > it->size) {
 			close(fd);
-			return n < 0 ? err_errno(e, "cannot read %s", it->disk) :
+			return n < 0 ? err_errno(e, "cannot read %s", disk) :
 			    err_set(e, STATUS_SYSTEM, "%s changed while it was "
-			    "packaged", it->disk);
+			    "packaged", disk);
 		}
 		if (total == 0)
 			note_arch(p, elfarch_detect(p->elf, p->chunk, (size_t)n),
@@ -169,9 +202,9 @@ stream_file(struct pass *p, const struct item *it, char *hex, struct err *e)
 		total += n;
 	}
 	close(fd);
-	if (total != it->st.st_size)
+	if (total != it->size)
 		return err_set(e, STATUS_SYSTEM, "%s changed while it was "
-		    "packaged", it->disk);
+		    "packaged", disk);
 	MD5End(&md5, hex);
 	return 0;
 }
@@ -207,38 +240,50 @@ kib_of(const struct stat *st, bool counted_already)
 }
 
 static int
-write_item(struct pass *p, const struct item *it, struct err *e)
+write_entry(struct pass *p, const struct item *it, const char *disk,
+    struct err *e)
 {
 	char target[4096], hex[MD5_DIGEST_STRING_LENGTH];
+	struct stat st = item_stat(it);
 	const char *known = NULL;
 	int is_link = 0;
 	ssize_t n = 0;
 
-	if (S_ISLNK(it->st.st_mode)) {
-		n = readlink(it->disk, target, sizeof(target) - 1);
+	if (S_ISLNK(it->mode)) {
+		n = readlink(disk, target, sizeof(target) - 1);
 		if (n < 0)
-			return err_errno(e, "cannot read the link %s", it->disk);
+			return err_errno(e, "cannot read the link %s", disk);
 		target[n] = '\0';
-	} else if (!S_ISREG(it->st.st_mode) && !S_ISDIR(it->st.st_mode)) {
+	} else if (!S_ISREG(it->mode) && !S_ISDIR(it->mode)) {
 		return err_set(e, STATUS_INVALID, "%s: only files, directories "
-		    "and symbolic links can go into a package", it->disk);
+		    "and symbolic links can go into a package", disk);
 	}
-	if (S_ISREG(it->st.st_mode) && it->st.st_nlink > 1)
-		known = known_digest(p, &it->st);
-	p->out->installed_kib += kib_of(&it->st, known != NULL);
-	if (tarwriter_entry(p->tw, it->path, &it->st, target, &is_link, e) < 0)
+	if (S_ISREG(it->mode) && it->nlink > 1)
+		known = known_digest(p, &st);
+	p->out->installed_kib += kib_of(&st, known != NULL);
+	if (tarwriter_entry(p->tw, it->path, &st, target, &is_link, e) < 0)
 		return -1;
-	if (!S_ISREG(it->st.st_mode))
+	if (!S_ISREG(it->mode))
 		return 0;
 	if (!is_link) {
-		if (stream_file(p, it, hex, e) < 0)
+		if (stream_file(p, it, disk, hex, e) < 0)
 			return -1;
-		if (it->st.st_nlink > 1)
-			remember_digest(p, &it->st, hex);
+		if (it->nlink > 1)
+			remember_digest(p, &st, hex);
 		known = hex;
 	}
 	buf_addf(&p->out->md5sums, "%s  %s\n", known ? known : hex, it->path);
 	return 0;
+}
+
+static int
+write_item(struct pass *p, const struct item *it, struct err *e)
+{
+	char *disk = it->source ? disk_path(it) : xstrdup("(made up)");
+	int r = write_entry(p, it, disk, e);
+
+	free(disk);
+	return r;
 }
 
 int
@@ -265,7 +310,7 @@ datatar_write(int fd, const struct datatar_source *sources, size_t nsources,
 	 * point to. */
 	for (int links = 0; links < 2; links++) {
 		for (size_t i = 0; r == 0 && i < items.count; i++) {
-			if (S_ISLNK(items.v[i].st.st_mode) != links)
+			if (S_ISLNK(items.v[i].mode) != links)
 				continue;
 			r = write_item(&p, &items.v[i], e);
 			if (r == 0 && process_interrupted())
@@ -275,10 +320,8 @@ datatar_write(int fd, const struct datatar_source *sources, size_t nsources,
 	}
 	if (p.tw != NULL && tarwriter_close(p.tw, e) < 0)
 		r = -1;
-	for (size_t i = 0; i < items.count; i++) {
+	for (size_t i = 0; i < items.count; i++)
 		free(items.v[i].path);
-		free(items.v[i].disk);
-	}
 	free(items.v);
 	free(p.chunk);
 	free(p.digests);
