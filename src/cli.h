@@ -27,6 +27,7 @@ struct cli_command {
 
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_debianize(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_tree(int argc, char **argv);
 

@@ -37,7 +37,7 @@ enum option_id {
 	OPT_ARCH,
 };
 
-#define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD)
+#define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
 #define CMD_ALL (CMD_CHECK | CMD_PACKAGING)
 
 static const struct cli_option {
@@ -54,6 +54,8 @@ static const struct cli_option {
 	  "write the .deb in DIR (default: .)" },
 	{ "force", OPT_FORCE, NULL, CMD_RENDER | CMD_TREE, -1,
 	  "replace what DIR already holds" },
+	{ "force", OPT_FORCE, NULL, CMD_DEBIANIZE, -1,
+	  "replace an existing debian/ directory" },
 	{ "compression", OPT_COMPRESSION, "TYPE", CMD_BUILD, -1,
 	  "xz (default), zstd, gzip or none" },
 	{ "compression-level", OPT_LEVEL, "N", CMD_BUILD, -1,
@@ -65,6 +67,8 @@ static const struct cli_option {
 	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
 	  "auto (default: all, or the compiled objects'),\nall, or an "
 	  "architecture" },
+	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
+	  "the Architecture field (default: all; any for\ncompiled plugins)" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,

@@ -13,6 +13,7 @@ enum cli_command_bit {
 	CMD_RENDER = 1 << 1,
 	CMD_TREE = 1 << 2,
 	CMD_BUILD = 1 << 3,
+	CMD_DEBIANIZE = 1 << 4,
 };
 
 struct cli_command_info {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "context.h"
 #include "json.h"
 
 static const struct cli_command_info check_command = {
@@ -22,10 +23,54 @@ add_json_field(struct buf *out, const char *name, const char *value)
 	json_add_string(out, value);
 }
 
+/* The package's dependencies and paths, for tools such as dh_wazo_plugin:
+ * null unless the plugin is valid. */
 static void
-print_json(const struct plugin *p, const char *prefix,
+add_package_fields(struct buf *out, const struct plugin *p,
+    const struct settings *c, bool valid)
+{
+	char *rules = NULL, *backup = NULL, *meta = NULL;
+
+	if (valid) {
+		rules = context_rules_path(p, c);
+		backup = context_backup_rules_path(p, c);
+		meta = xasprintf("%s/%s/%s/wazo", settings_get(c, SETTING_METADATA_DIR),
+		    p->namespace.text, p->name.text);
+	}
+	buf_adds(out, ", \"depends\": ");
+	if (!valid) {
+		buf_adds(out, "null");
+	} else {
+		struct arena a = { NULL };
+		struct context_extras extras = { "all", -1 };
+		struct tvalue *ctx = context_build(&a, p, c, &extras);
+		struct tvalue *deps = tvalue_get(ctx, "debian_depends");
+
+		buf_addc(out, '[');
+		for (size_t i = 0; i < deps->count; i++) {
+			if (i > 0)
+				buf_adds(out, ", ");
+			json_add_string(out, deps->items[i]->s);
+		}
+		buf_addc(out, ']');
+		arena_release(&a);
+	}
+	buf_adds(out, ", ");
+	add_json_field(out, "metadata_path", meta);
+	buf_adds(out, ", ");
+	add_json_field(out, "rules_path", rules);
+	buf_adds(out, ", ");
+	add_json_field(out, "backup_rules_path", backup);
+	free(rules);
+	free(backup);
+	free(meta);
+}
+
+static void
+print_json(const struct plugin *p, const struct settings *c,
     const struct diag_list *diags, bool valid)
 {
+	const char *prefix = settings_get(c, SETTING_PACKAGE_PREFIX);
 	struct buf out = BUF_INIT;
 	char *package = NULL;
 
@@ -50,6 +95,7 @@ print_json(const struct plugin *p, const char *prefix,
 		else
 			buf_adds(&out, ", \"plugin_format_version\": null, ");
 		add_json_field(&out, "package", package);
+		add_package_fields(&out, p, c, valid);
 		buf_addc(&out, '}');
 	}
 	buf_adds(&out, "}\n");
@@ -97,7 +143,7 @@ cmd_check(int argc, char **argv)
 	} else {
 		valid = cli_plugin_valid(&args, plugin, &diags);
 		if (json) {
-			print_json(plugin, prefix, &diags, valid);
+			print_json(plugin, &args.config, &diags, valid);
 		} else {
 			cli_print_diagnostics(&diags, valid);
 			if (valid && !args.quiet)

@@ -95,8 +95,8 @@ common_license_file(const char *license)
 	return NULL;
 }
 
-static char *
-copyright_text(const struct plugin *p)
+char *
+docfiles_copyright(const struct plugin *p)
 {
 	char *author = market_text(p, "author");
 	char *license = market_text(p, "license");
@@ -120,8 +120,9 @@ copyright_text(const struct plugin *p)
 	return buf_detach(&text);
 }
 
-static char *
-changelog_text(const struct plugin *p, const struct settings *c, time_t when)
+char *
+docfiles_changelog(const struct plugin *p, const struct settings *c,
+    time_t when)
 {
 	char *package = context_package_name(p, c);
 	char *date = timestamp_rfc5322(when);
@@ -234,7 +235,8 @@ docfiles_write(const char *pkgdir, const struct plugin *p,
 	char *package = context_package_name(p, c);
 	char *doc = xasprintf("%s/usr/share/doc/%s", pkgdir, package);
 	char *overrides_dir = xasprintf("%s/usr/share/lintian/overrides", pkgdir);
-	char *copyright = copyright_text(p), *changelog = changelog_text(p, c, when);
+	char *copyright = docfiles_copyright(p);
+	char *changelog = docfiles_changelog(p, c, when);
 	struct buf gz = BUF_INIT, overrides = BUF_INIT;
 	bool revision = strchr(p->version.text, '-') != NULL;
 	int r = write_in(doc, "copyright", copyright, strlen(copyright), e);

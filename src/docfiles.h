@@ -22,4 +22,10 @@
 int docfiles_write(const char *pkgdir, const struct plugin *p,
     const struct settings *c, time_t when, struct err *e);
 
+/* The copyright file's text, and the changelog's (one entry for the
+ * plugin's version, dated `when`); the caller frees them. */
+char *docfiles_copyright(const struct plugin *p);
+char *docfiles_changelog(const struct plugin *p, const struct settings *c,
+    time_t when);
+
 #endif

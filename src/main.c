@@ -10,6 +10,7 @@
 static const struct cli_command commands[] = {
 	{ "build", "build the plugin into a .deb", cmd_build },
 	{ "check", "validate a plugin's plugin.yml and rules file", cmd_check },
+	{ "debianize", "write debian/ for dpkg-buildpackage", cmd_debianize },
 	{ "render", "write the control file and maintainer scripts", cmd_render },
 	{ "tree", "build the plugin into a package tree for dpkg-deb", cmd_tree },
 };

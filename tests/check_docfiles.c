@@ -10,26 +10,6 @@
 #include "docfiles.h"
 #include "file.h"
 
-static struct plugin *
-load(const char *yaml)
-{
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct plugin *p = plugin_load(yaml, strlen(yaml), "p", &diags);
-
-	diag_list_release(&diags);
-	return p;
-}
-
-static char *
-read_text(const char *path)
-{
-	struct buf b = BUF_INIT;
-	struct err e = ERR_INIT;
-
-	ck_assert_int_eq(file_read(path, 100000, &b, NULL, &e), 0);
-	return buf_detach(&b);
-}
-
 /* The changelog, decompressed by gzip(1). */
 static char *
 gunzip(const char *path)
@@ -49,14 +29,14 @@ gunzip(const char *path)
 START_TEST(test_native_version_without_etc)
 {
 	char *dir = test_make_dir(), *path, *text;
-	struct plugin *p = load("name: hello\nnamespace: demo\nversion: '1.0'\n");
+	struct plugin *p = test_plugin("name: hello\nnamespace: demo\nversion: '1.0'\n");
 	struct err e = ERR_INIT;
 	struct settings c;
 
 	settings_init(&c);
 	ck_assert_int_eq(docfiles_write(dir, p, &c, 1700000000, &e), 0);
 	path = xasprintf("%s/usr/share/doc/wazo-plugind-hello-demo/copyright", dir);
-	text = read_text(path);
+	text = test_read_file(NULL, path);
 	ck_assert_str_eq(text, "This package holds the Wazo Platform plugin "
 	    "demo/hello, version 1.0,\nmade into a Debian package by "
 	    "wazo-plugin-deb from its wazo/plugin.yml.\n\nCopyright: the "
@@ -76,7 +56,7 @@ START_TEST(test_native_version_without_etc)
 	/* Only the section override: no file under etc/. */
 	path = xasprintf("%s/usr/share/lintian/overrides/wazo-plugind-hello-demo",
 	    dir);
-	text = read_text(path);
+	text = test_read_file(NULL, path);
 	ck_assert_str_eq(text, "# wazo-plugind finds installed plugins by this "
 	    "section.\nwazo-plugind-hello-demo: unknown-section "
 	    "wazo-plugind-plugin\n");
@@ -92,7 +72,7 @@ END_TEST
 START_TEST(test_revision_license_and_etc)
 {
 	char *dir = test_make_dir(), *path, *text;
-	struct plugin *p = load("name: hello\nnamespace: demo\nversion: '1.0-2'\n"
+	struct plugin *p = test_plugin("name: hello\nnamespace: demo\nversion: '1.0-2'\n"
 	    "author: [Ann, Bob]\nlicense: GPL-3.0-or-later\n");
 	struct err e = ERR_INIT;
 	struct settings c;
@@ -107,7 +87,7 @@ START_TEST(test_revision_license_and_etc)
 	ck_assert_int_eq(access(path, F_OK), 0);
 	free(path);
 	path = xasprintf("%s/usr/share/doc/wazo-plugind-hello-demo/copyright", dir);
-	text = read_text(path);
+	text = test_read_file(NULL, path);
 	ck_assert_ptr_nonnull(strstr(text, "\nCopyright: Ann, Bob\nLicense: "
 	    "GPL-3.0-or-later\n\nOn Debian systems, the complete text of this "
 	    "license is in\n/usr/share/common-licenses/GPL-3.\n"));
@@ -115,7 +95,7 @@ START_TEST(test_revision_license_and_etc)
 	free(path);
 	path = xasprintf("%s/usr/share/lintian/overrides/wazo-plugind-hello-demo",
 	    dir);
-	text = read_text(path);
+	text = test_read_file(NULL, path);
 	ck_assert_str_eq(text, "# A Wazo plugin's files under /etc are no "
 	    "conffiles: they must leave with\n# the plugin, as with packages "
 	    "that wazo-plugind makes.\n"

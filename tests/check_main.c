@@ -9,6 +9,8 @@
 
 #include "buf.h"
 #include "check_main.h"
+#include "file.h"
+#include "plugin.h"
 
 char *
 test_make_dir(void)
@@ -62,6 +64,29 @@ test_remove_tree(const char *dir)
 
 	ck_assert_int_eq(system(cmd), 0);
 	free(cmd);
+}
+
+char *
+test_read_file(const char *dir, const char *name)
+{
+	char *path = dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
+	struct buf b = BUF_INIT;
+	struct err e = ERR_INIT;
+
+	ck_assert_msg(file_read(path, 1 << 20, &b, NULL, &e) == 0, "%s", e.msg);
+	free(path);
+	return buf_detach(&b);
+}
+
+struct plugin *
+test_plugin(const char *yaml)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct plugin *p = plugin_load(yaml, strlen(yaml), "p", &diags);
+
+	ck_assert_ptr_nonnull(p);
+	diag_list_release(&diags);
+	return p;
 }
 
 int

@@ -18,5 +18,12 @@ void test_write_file(const char *dir, const char *name, const char *content,
 void test_write_bytes(const char *dir, const char *name, const void *data,
     size_t len, unsigned mode);
 void test_remove_tree(const char *dir);
+/* The contents of `name` below `dir` (or of the path `name` when `dir`
+ * is NULL), which must exist; the caller frees them. */
+char *test_read_file(const char *dir, const char *name);
+
+struct plugin;
+/* A plugin loaded from `yaml` (problems ignored); plugin_free() it. */
+struct plugin *test_plugin(const char *yaml);
 
 #endif

@@ -29,18 +29,6 @@ make_plugin(const char *extra)
 	return dir;
 }
 
-static char *
-read_text(const char *dir, const char *name)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	struct buf b = BUF_INIT;
-	struct err e = ERR_INIT;
-
-	ck_assert_int_eq(file_read(path, 10000, &b, NULL, &e), 0);
-	free(path);
-	return buf_detach(&b);
-}
-
 START_TEST(test_build_and_package)
 {
 	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
@@ -54,7 +42,7 @@ START_TEST(test_build_and_package)
 	ck_assert_int_eq(mkdir(pkgdir, 0755), 0);
 	ck_assert_int_eq(stage_build(&src, &e), 0);
 	ck_assert_int_eq(stage_package(&src, pkgdir, &e), 0);
-	log = read_text(root, "log");
+	log = test_read_file(root, "log");
 	want = xasprintf("build %s pkgdir= build= host=\n"
 	    "package %s pkgdir=%s build=%s host=%s\n", root, root, pkgdir, arch,
 	    arch);
@@ -64,7 +52,7 @@ START_TEST(test_build_and_package)
 	/* Values set by dpkg-buildpackage are kept. */
 	setenv("DEB_HOST_ARCH", "armhf", 1);
 	ck_assert_int_eq(stage_package(&src, pkgdir, &e), 0);
-	log = read_text(root, "log");
+	log = test_read_file(root, "log");
 	ck_assert_ptr_nonnull(strstr(log, " host=armhf\n"));
 	unsetenv("DEB_HOST_ARCH");
 	free(log);
