@@ -41,6 +41,10 @@ bool cli_plugin_valid(const struct cli_args *args, const struct plugin *plugin,
     const struct diag_list *diags);
 /* Prints the diagnostics on stderr, then a count when not `valid`. */
 void cli_print_diagnostics(const struct diag_list *diags, bool valid);
+/* Opens the source the command line names; for git, prints the commit
+ * (unless --quiet). -1 with `e` set on failure. */
+int cli_open_source(const struct cli_args *args, struct source *src,
+    struct err *e);
 /* Prints "wazo-plugin-deb: STEP" on stderr, unless --quiet. */
 void cli_progress(const struct cli_args *args, const char *step);
 /*

@@ -35,6 +35,10 @@ enum option_id {
 	OPT_THREADS,
 	OPT_SOURCE_DATE_EPOCH,
 	OPT_ARCH,
+	OPT_REF,
+	OPT_MAX_SIZE,
+	OPT_MAX_ENTRIES,
+	OPT_MAX_RATIO,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -71,6 +75,14 @@ static const struct cli_option {
 	  "the Architecture field (default: all; any for\ncompiled plugins)" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
+	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
+	  "SOURCE is a git repository: use branch, tag or\ncommit REF" },
+	{ "max-unpacked-size", OPT_MAX_SIZE, "N", CMD_ALL, -1,
+	  "an archive may unpack to N bytes (256M)" },
+	{ "max-entries", OPT_MAX_ENTRIES, "N", CMD_ALL, -1,
+	  "an archive may hold N entries (20000)" },
+	{ "max-ratio", OPT_MAX_RATIO, "N", CMD_ALL, -1,
+	  "an archive may unpack to N times its size (200)" },
 	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,
 	  "check min_wazo_version and max_wazo_version against Wazo V" },
 	{ "config", OPT_CONFIG, "FILE", CMD_ALL, -1,
@@ -184,6 +196,32 @@ parse_count(const char *s, int min, int max)
 	return (int)v;
 }
 
+/* A byte count with an optional K, M or G (powers of 1024). */
+static int
+parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end != '\0' || errno != 0 || v == 0 || v > (~0ULL >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
 /* Settings given on the command line, applied after the file's. */
 struct override {
 	const struct cli_option *option;
@@ -205,6 +243,27 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 	case OPT_OUTPUT: args->output = value; break;
 	case OPT_FORCE: args->force = true; break;
 	case OPT_SUBDIRECTORY: args->subdirectory = value; break;
+	case OPT_REF: args->request.ref = value; break;
+	case OPT_MAX_SIZE:
+		if (parse_size(value, &args->request.limits.max_bytes) < 0)
+			return cli_usage_error(cmd->name, "--max-unpacked-size "
+			    "must be a size such as 4096, 64K, 256M or 1G, not "
+			    "'%s'", value);
+		break;
+	case OPT_MAX_ENTRIES:
+		if (parse_count(value, 1, INT_MAX) < 0)
+			return cli_usage_error(cmd->name, "--max-entries must be "
+			    "a positive number, not '%s'", value);
+		args->request.limits.max_entries = (unsigned long)
+		    parse_count(value, 1, INT_MAX);
+		break;
+	case OPT_MAX_RATIO:
+		if (parse_count(value, 1, 1000000) < 0)
+			return cli_usage_error(cmd->name, "--max-ratio must be a "
+			    "positive number, not '%s'", value);
+		args->request.limits.max_ratio = (unsigned)
+		    parse_count(value, 1, 1000000);
+		break;
 	case OPT_STRICT: args->strict = true; break;
 	case OPT_QUIET: args->quiet = true; break;
 	case OPT_CONFIG: args->config_file = value; break;
@@ -305,6 +364,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 
 	memset(args, 0, sizeof(*args));
 	args->level = -1;
+	args->request.limits = (struct source_limits)SOURCE_LIMITS_DEFAULT;
 	settings_init(&args->config);
 	build_tables(cmd, longs, &shorts);
 	opterr = 0;
@@ -334,6 +394,8 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 		return cli_usage_error(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
 	args->source = optind < argc ? argv[optind] : NULL;
+	args->request.spec = args->source;
+	args->request.subdirectory = args->subdirectory;
 	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
 		return cli_usage_error(cmd->name, "-o DIR is required");
 	return load_config(cmd, args, overrides, noverrides);

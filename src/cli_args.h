@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "settings.h"
+#include "source.h"
 
 /* Commands as bits, to say which command takes an option. */
 enum cli_command_bit {
@@ -36,6 +37,7 @@ struct cli_args {
 	unsigned threads;		/* --threads, or 0 */
 	const char *source_date_epoch;	/* --source-date-epoch, or NULL */
 	const char *arch;		/* --arch, or NULL */
+	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	bool strict;
 	bool quiet;
 	bool force;

@@ -86,7 +86,7 @@ cli_validate_for_packaging(const struct cli_args *args, struct source *src,
 
 	*plugin = NULL;
 	cli_progress(args, "validating");
-	if (source_open(src, args->source, args->subdirectory, &e) < 0)
+	if (cli_open_source(args, src, &e) < 0)
 		return cli_report(&e);
 	if (cli_check_plugin(args, src, plugin, &diags, &e) < 0) {
 		status = cli_report(&e);
@@ -128,4 +128,18 @@ cli_end_packaging(struct cli_args *args, struct source *src,
 		raise(sig);
 	}
 	return status;
+}
+
+int
+cli_open_source(const struct cli_args *args, struct source *src,
+    struct err *e)
+{
+	if (source_open(src, &args->request, e) < 0)
+		return -1;
+	/* A CI log then says exactly what was packaged. */
+	if (src->commit != NULL && !args->quiet)
+		fprintf(stderr, PROGRAM_NAME ": %s at %s is commit %s\n",
+		    args->source, args->request.ref ? args->request.ref :
+		    "its default branch", src->commit);
+	return 0;
 }

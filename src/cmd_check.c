@@ -42,7 +42,7 @@ add_package_fields(struct buf *out, const struct plugin *p,
 		buf_adds(out, "null");
 	} else {
 		struct arena a = { NULL };
-		struct context_extras extras = { "all", -1 };
+		struct context_extras extras = { "all", -1, NULL };
 		struct tvalue *ctx = context_build(&a, p, c, &extras);
 		struct tvalue *deps = tvalue_get(ctx, "debian_depends");
 
@@ -134,7 +134,7 @@ cmd_check(int argc, char **argv)
 		goto out;
 	json = args.format != NULL && strcmp(args.format, "json") == 0;
 	prefix = settings_get(&args.config, SETTING_PACKAGE_PREFIX);
-	if (source_open(&src, args.source, args.subdirectory, &e) < 0) {
+	if (cli_open_source(&args, &src, &e) < 0) {
 		status = cli_report(&e);
 		goto out;
 	}

@@ -46,7 +46,7 @@ write_debian_dir(const struct cli_args *args, const struct rendered *r,
 int
 cmd_render(int argc, char **argv)
 {
-	struct context_extras extras = { "all", -1 };
+	struct context_extras extras = { "all", -1, NULL };
 	struct cli_args args;
 	struct arena arena = { NULL };
 	struct rendered rendered;
@@ -62,6 +62,7 @@ cmd_render(int argc, char **argv)
 		return status;
 	}
 	cli_progress(&args, "rendering");
+	extras.source_commit = src.commit;
 	if (render_package(&args.config, context_build(&arena, plugin,
 	    &args.config, &extras), false, &rendered, &e) < 0) {
 		status = cli_report(&e);

@@ -143,5 +143,8 @@ context_build(struct arena *a, const struct plugin *p, const struct settings *c,
 	    tvalue_cstring(a, settings_get(c, SETTING_METADATA_DIR)));
 	tvalue_set(a, ctx, "backup_rules_dir",
 	    tvalue_cstring(a, settings_get(c, SETTING_BACKUP_RULES_DIR)));
+	if (extras->source_commit != NULL)
+		tvalue_set(a, ctx, "source_commit",
+		    tvalue_cstring(a, extras->source_commit));
 	return ctx;
 }

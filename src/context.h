@@ -13,6 +13,7 @@
 struct context_extras {
 	const char *architecture;	/* "all", "amd64"... */
 	long long installed_size;	/* KiB, or -1 when not known yet */
+	const char *source_commit;	/* the git commit packaged, or NULL */
 };
 
 /* A YAML node as the value PyYAML would load: typed scalars, lists,
@@ -27,7 +28,8 @@ struct tvalue *context_yaml_value(struct arena *a, const struct ydoc_node *n);
  * dependency list; rules_path, backup_rules_path and
  * debian_package_section as wazo-plugind names them; and package,
  * architecture, maintainer, priority, installed_size (when known),
- * control_description, metadata_dir and backup_rules_dir.
+ * control_description, metadata_dir, backup_rules_dir and source_commit
+ * (for a git source).
  */
 struct tvalue *context_build(struct arena *a, const struct plugin *p,
     const struct settings *c, const struct context_extras *extras);

@@ -71,7 +71,8 @@ static int
 render(const struct deb_job *job, const char *arch, long long installed_size,
     struct rendered *r, struct err *e)
 {
-	struct context_extras extras = { arch, installed_size };
+	struct context_extras extras = { arch, installed_size,
+	    job->src->commit };
 	struct arena a = { NULL };
 	int rc = render_package(job->settings, context_build(&a, job->plugin,
 	    job->settings, &extras), true, r, e);
@@ -189,7 +190,7 @@ deb_emit(const struct deb_job *job, char **path, struct err *e)
 	if (stat(job->output_dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return err_set(e, STATUS_USAGE, "output directory %s does not "
 		    "exist", job->output_dir);
-	staging = stage_private_dir(e);
+	staging = dirtree_private_dir(e);
 	if (staging == NULL)
 		return -1;
 	r = stage_payload(&stage, staging, false, e);

@@ -189,3 +189,20 @@ dirtree_install(const char *staged, const char *final, bool replace,
 	free(old);
 	return r;
 }
+
+char *
+dirtree_private_dir(struct err *e)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir;
+
+	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
+		tmpdir = "/tmp";
+	dir = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
+	if (mkdtemp(dir) == NULL) {
+		err_errno(e, "cannot create a directory in %s", tmpdir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}

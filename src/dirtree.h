@@ -26,6 +26,11 @@ int dirtree_remove(const char *path, struct err *e);
  */
 char *dirtree_make_sibling(const char *final, struct err *e);
 
+/* A new private directory in $TMPDIR (or /tmp when that is unset or holds
+ * white space: plugin rules use paths unquoted); NULL with `e` set. The
+ * caller frees the path. */
+char *dirtree_private_dir(struct err *e);
+
 /*
  * Puts the directory `staged` in place of `final`: a plain rename when
  * `final` does not exist; with `replace`, the old `final` is swapped out

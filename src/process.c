@@ -55,9 +55,13 @@ process_signal_child(int sig)
 #define EXEC_FAILED 127
 
 static void __attribute__((noreturn))
-run_child(char *const argv[], const char *cwd, char *const env[], int report)
+run_child(char *const argv[], const char *cwd, char *const env[], int report,
+    int out)
 {
 	int err;
+
+	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
+		_exit(EXEC_FAILED);
 
 	for (size_t i = 0; env != NULL && env[i] != NULL; i++)
 		putenv(env[i]);
@@ -72,28 +76,52 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report)
 	_exit(EXEC_FAILED);
 }
 
-int
-process_run(char *const argv[], const char *cwd, char *const env[],
+/* Runs the command; with `out`, its standard output goes there. */
+static int
+run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
     struct err *e)
 {
-	int pipefd[2], status, child_errno = 0;
+	int pipefd[2], outfd[2] = { -1, -1 }, status, child_errno = 0;
 	pid_t pid;
 
 	fflush(NULL);
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot run %s", argv[0]);
-	pid = fork();
-	if (pid < 0) {
+	if (out != NULL && pipe2(outfd, O_CLOEXEC) < 0) {
 		close(pipefd[0]);
 		close(pipefd[1]);
 		return err_errno(e, "cannot run %s", argv[0]);
 	}
+	pid = fork();
+	if (pid < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		if (out != NULL) {
+			close(outfd[0]);
+			close(outfd[1]);
+		}
+		return err_errno(e, "cannot run %s", argv[0]);
+	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		run_child(argv, cwd, env, pipefd[1]);
+		run_child(argv, cwd, env, pipefd[1], outfd[1]);
 	}
 	running_child = pid;
 	close(pipefd[1]);
+	if (out != NULL) {
+		char chunk[4096];
+		ssize_t n;
+
+		close(outfd[1]);
+		while ((n = read(outfd[0], chunk, sizeof(chunk))) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				break;
+			buf_add(out, chunk, (size_t)n);
+		}
+		close(outfd[0]);
+	}
 	/* The pipe closes on exec; data on it means exec failed. */
 	while (read(pipefd[0], &child_errno, sizeof(child_errno)) < 0 &&
 	    errno == EINTR)
@@ -113,6 +141,20 @@ process_run(char *const argv[], const char *cwd, char *const env[],
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+int
+process_run(char *const argv[], const char *cwd, char *const env[],
+    struct err *e)
+{
+	return run(argv, cwd, env, NULL, e);
+}
+
+int
+process_capture(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e)
+{
+	return run(argv, cwd, env, out, e);
 }
 
 bool

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
 #include "err.h"
 
 /*
@@ -16,6 +17,11 @@
  */
 int process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e);
+
+/* As process_run(), with the command's standard output appended to
+ * `out` instead of shown. */
+int process_capture(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e);
 
 /* Sends `sig` to the command process_run() is waiting for, if any; safe
  * to call from a signal handler. */

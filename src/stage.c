@@ -133,20 +133,3 @@ stage_payload(const struct stage_job *job, const char *pkgdir,
 		return err_errno(e, "cannot set the mode of %s", pkgdir);
 	return check_interrupted(e);
 }
-
-char *
-stage_private_dir(struct err *e)
-{
-	const char *tmpdir = getenv("TMPDIR");
-	char *dir;
-
-	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
-		tmpdir = "/tmp";
-	dir = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
-	if (mkdtemp(dir) == NULL) {
-		err_errno(e, "cannot create a directory in %s", tmpdir);
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}

@@ -58,8 +58,4 @@ char *stage_metadata_path(const struct plugin *p, const struct settings *c);
 int stage_payload(const struct stage_job *job, const char *pkgdir,
     bool copy_metadata, struct err *e);
 
-/* A new private directory in $TMPDIR (or /tmp when that is unset or holds
- * white space); NULL with `e` set. The caller frees the path. */
-char *stage_private_dir(struct err *e);
-
 #endif

@@ -25,7 +25,7 @@ static int
 write_debian_dir(const struct tree_job *job, const char *pkgdir,
     struct err *e)
 {
-	struct context_extras extras = { "all", -1 };
+	struct context_extras extras = { "all", -1, job->src->commit };
 	char *debian = file_join(pkgdir, "DEBIAN");
 	struct arena arena = { NULL };
 	struct payload files = { NULL, 0 };
@@ -84,7 +84,7 @@ make_staging(const char *sibling, bool *separate, struct err *e)
 	if (!*separate)
 		return real;
 	free(real);
-	return stage_private_dir(e);
+	return dirtree_private_dir(e);
 }
 
 /* Every step but the final rename, in the staging root `pkgdir`. */

@@ -43,7 +43,7 @@ assert_shown(const struct tvalue *ctx, const char *key, const char *want)
 
 START_TEST(test_package_context)
 {
-	struct context_extras extras = { "all", 42 };
+	struct context_extras extras = { "all", 42, NULL };
 	struct arena a = { NULL };
 	struct settings c;
 	struct plugin *p = load("name: hello\nnamespace: demo\nversion: 1.10\n"
@@ -88,7 +88,7 @@ END_TEST
 
 START_TEST(test_settings_and_absent_keys)
 {
-	struct context_extras extras = { "amd64", -1 };
+	struct context_extras extras = { "amd64", -1, NULL };
 	struct arena a = { NULL };
 	struct err e = ERR_INIT;
 	struct settings c;

@@ -18,7 +18,7 @@ static int
 render_with(const struct settings *c, bool finish, struct rendered *r,
     struct err *e)
 {
-	struct context_extras extras = { "all", 7 };
+	struct context_extras extras = { "all", 7, NULL };
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct arena a = { NULL };
 	struct plugin *p = plugin_load(plugin_yaml, strlen(plugin_yaml), "p",

@@ -10,6 +10,17 @@
 #include "check_main.h"
 #include "source.h"
 
+/* source_open() of a directory SPEC and SUBDIRECTORY. */
+static int
+open_dir(struct source *s, const char *spec, const char *subdirectory,
+    struct err *e)
+{
+	struct source_request r = { spec, subdirectory, NULL,
+	    SOURCE_LIMITS_DEFAULT };
+
+	return source_open(s, &r, e);
+}
+
 /* A source tree: plugin/ holds a plugin, elsewhere/ a plugin outside. */
 static char *
 make_tree(void)
@@ -30,7 +41,7 @@ assert_refused(const char *spec, const char *subdirectory,
 	struct source s;
 	struct err e = ERR_INIT;
 
-	ck_assert_int_eq(source_open(&s, spec, subdirectory, &e), -1);
+	ck_assert_int_eq(open_dir(&s, spec, subdirectory, &e), -1);
 	ck_assert_int_eq(e.status, status);
 	ck_assert_str_eq(e.msg, message);
 	err_release(&e);
@@ -42,7 +53,7 @@ START_TEST(test_directory_and_subdirectory)
 	struct source s;
 	struct err e = ERR_INIT;
 
-	ck_assert_int_eq(source_open(&s, spec, "plugins/hello", &e), 0);
+	ck_assert_int_eq(open_dir(&s, spec, "plugins/hello", &e), 0);
 	path = source_path(&s, "wazo/plugin.yml");
 	ck_assert_int_eq(access(path, R_OK), 0);
 	free(path);
@@ -63,19 +74,19 @@ START_TEST(test_current_directory_is_shown_bare)
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(chdir(dir), 0);
-	ck_assert_int_eq(source_open(&s, NULL, "repo/plugins/hello/", &e), 0);
+	ck_assert_int_eq(open_dir(&s, NULL, "repo/plugins/hello/", &e), 0);
 	path = source_shown_path(&s, "wazo/plugin.yml");
 	ck_assert_str_eq(path, "repo/plugins/hello/wazo/plugin.yml");
 	free(path);
 	source_close(&s);
-	ck_assert_int_eq(source_open(&s, "elsewhere", NULL, &e), 0);
+	ck_assert_int_eq(open_dir(&s, "elsewhere", NULL, &e), 0);
 	path = source_shown_path(&s, "wazo/plugin.yml");
 	ck_assert_str_eq(path, "elsewhere/wazo/plugin.yml");
 	free(path);
 	source_close(&s);
 	ck_assert_int_eq(chdir(dir), 0);
 	ck_assert_int_eq(chdir("elsewhere"), 0);
-	ck_assert_int_eq(source_open(&s, ".", NULL, &e), 0);
+	ck_assert_int_eq(open_dir(&s, ".", NULL, &e), 0);
 	path = source_shown_path(&s, "wazo/plugin.yml");
 	ck_assert_str_eq(path, "wazo/plugin.yml");
 	free(path);
@@ -110,7 +121,8 @@ START_TEST(test_refusals)
 	    "directory", repo);
 	assert_refused(repo, "nope", STATUS_SYSTEM, msg);
 	free(msg);
-	msg = xasprintf("source %s/not-a-plugin/README is not a directory", repo);
+	msg = xasprintf("%s/not-a-plugin/README is not a Wazo plugin: neither a "
+	    "directory, nor an archive, nor a git repository", repo);
 	free(target);
 	target = xasprintf("%s/not-a-plugin/README", repo);
 	assert_refused(target, NULL, STATUS_INVALID, msg);
