@@ -104,6 +104,25 @@ struct template {
 /* Splits the template text into tokens (in t->arena). */
 int template_lex(struct template *t, const char *src, size_t len,
     struct ttoken_list *tokens, struct err *e);
+/* The parser's cursor over the tokens. */
+struct tparser {
+	struct template *t;
+	const struct ttoken *tok;
+	struct err *e;
+};
+
+const struct ttoken *tparser_peek(const struct tparser *p);
+const struct ttoken *tparser_next(struct tparser *p);
+bool tparser_is_op(const struct ttoken *tok, const char *op);
+bool tparser_is_name(const struct ttoken *tok, const char *name);
+/* Sets the error "expected EXPECTED, found TOKEN"; returns NULL. */
+void *tparser_fail(struct tparser *p, const struct ttoken *tok,
+    const char *expected);
+/* Appends `item` to an arena array of pointers. */
+void tparser_add(struct tparser *p, void ***array, size_t *count, void *item);
+/* Reads an expression at the cursor; NULL with the error set. */
+struct texpr *template_parse_expression(struct tparser *p);
+
 /* Builds t->root from the tokens. */
 int template_build(struct template *t, const struct ttoken_list *tokens,
     struct err *e);
