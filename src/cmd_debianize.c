@@ -17,14 +17,41 @@ static const struct cli_command_info debianize_command = {
 	"(dh_wazo_plugin).\n",
 };
 
+/* Writes SOURCE/debian for the validated plugin. */
+static int
+debianize(const struct cli_args *args, const struct source *src,
+    const struct plugin *plugin)
+{
+	struct err e = ERR_INIT;
+	struct debianize_job job;
+	int status = STATUS_OK;
+
+	/* An archive or a clone lives in a private directory that goes
+	 * away: debian/ must go into a tree that stays. */
+	if (src->workdir != NULL)
+		return cli_usage_error("debianize", "debianize writes debian/ "
+		    "into the plugin's tree: SOURCE must be a directory, not an "
+		    "archive or a git URL");
+	job.plugin = plugin;
+	job.settings = &args->config;
+	job.dir = source_path(src, "debian");
+	job.architecture = args->arch ? args->arch : "all";
+	job.force = args->force;
+	cli_progress(args, "debianizing");
+	if (timestamp_get(&job.when, &e) < 0 || debianize_emit(&job, &e) < 0)
+		status = cli_report(&e);
+	else
+		cli_progress(args, "done");
+	free((char *)job.dir);
+	return status;
+}
+
 int
 cmd_debianize(int argc, char **argv)
 {
 	struct cli_args args;
-	struct err e = ERR_INIT;
 	struct source src;
 	struct plugin *plugin;
-	struct debianize_job job;
 	int status = cli_parse_args(&debianize_command, argc, argv, &args);
 
 	if (status < 0)
@@ -33,19 +60,7 @@ cmd_debianize(int argc, char **argv)
 		cli_args_release(&args);
 		return status;
 	}
-	job.plugin = plugin;
-	job.settings = &args.config;
-	job.dir = source_path(&src, "debian");
-	job.architecture = args.arch ? args.arch : "all";
-	job.force = args.force;
-	cli_progress(&args, "debianizing");
-	if (timestamp_get(&job.when, &e) < 0 || debianize_emit(&job, &e) < 0)
-		status = cli_report(&e);
-	else
-		status = STATUS_OK;
-	if (status == STATUS_OK)
-		cli_progress(&args, "done");
-	free((char *)job.dir);
+	status = debianize(&args, &src, plugin);
 	plugin_free(plugin);
 	source_close(&src);
 	cli_args_release(&args);
