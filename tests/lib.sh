@@ -4,6 +4,14 @@
 : "${WAZO_PLUGIN_DEB:?run the tests through make check}"
 : "${top_srcdir:?run the tests through make check}"
 
+# Debian's Python, which tools/install-deps gives python3-jinja2 and
+# python3-yaml (a python3 earlier in PATH may lack them).
+if [ -x /usr/bin/python3 ]; then
+	PYTHON=/usr/bin/python3
+else
+	PYTHON=python3
+fi
+
 tap_count=0
 tap_failed=0
 
