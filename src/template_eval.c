@@ -62,8 +62,8 @@ utf8_length(const char *s, size_t len)
 
 /* The items a for loop or a join sees; NULL (after an error) when the
  * value cannot be iterated. */
-static struct tvalue *
-iterable_items(struct trender *r, struct tpos pos, struct tvalue *v)
+struct tvalue *
+template_iterable(struct trender *r, struct tpos pos, struct tvalue *v)
 {
 	struct tvalue *list;
 
@@ -114,7 +114,7 @@ static struct tvalue *
 filter_join(struct trender *r, struct tpos pos, struct tvalue *v,
     struct tvalue **args, size_t nargs)
 {
-	struct tvalue *items = iterable_items(r, pos, v), *joined;
+	struct tvalue *items = template_iterable(r, pos, v), *joined;
 	struct buf b = BUF_INIT;
 
 	if (items == NULL)
@@ -265,7 +265,7 @@ subscript(struct trender *r, struct tpos pos, struct tvalue *obj,
 	}
 	if ((obj->kind == TV_LIST || obj->kind == TV_STRING) &&
 	    key->kind == TV_INT) {
-		struct tvalue *items = iterable_items(r, pos, obj);
+		struct tvalue *items = template_iterable(r, pos, obj);
 		long long i = key->i < 0 ? key->i + (long long)items->count :
 		    key->i;
 
@@ -593,10 +593,4 @@ template_eval(struct trender *r, const struct texpr *x)
 		    named_undefined(r, NULL);
 	}
 	return NULL;
-}
-
-struct tvalue *
-template_iterable(struct trender *r, struct tpos pos, struct tvalue *v)
-{
-	return iterable_items(r, pos, v);
 }
