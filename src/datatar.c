@@ -313,9 +313,8 @@ datatar_write(int fd, const struct datatar_source *sources, size_t nsources,
 			if (S_ISLNK(items.v[i].mode) != links)
 				continue;
 			r = write_item(&p, &items.v[i], e);
-			if (r == 0 && process_interrupted())
-				r = err_set(e, STATUS_SYSTEM, "interrupted by "
-				    "signal %d", process_interrupted());
+			if (r == 0)
+				r = process_check_interrupted(e);
 		}
 	}
 	if (p.tw != NULL && tarwriter_close(p.tw, e) < 0)

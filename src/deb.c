@@ -149,16 +149,13 @@ write_package(const struct deb_job *job, const char *staging, char **path,
 	if (out < 0)
 		err_errno(e, "cannot create a file in %s", job->output_dir);
 	else if (debfile_write(out, control_fd, data_fd, job->compress.kind,
-	    job->mtime, e) == 0 && process_interrupted() == 0) {
+	    job->mtime, e) == 0 && process_check_interrupted(e) == 0) {
 		if (fchmod(out, 0644) < 0 || fsync(out) < 0 ||
 		    rename(tmp, *path) < 0)
 			err_errno(e, "cannot write %s", *path);
 		else
 			rc = 0;
 	}
-	if (rc < 0 && e->msg == NULL)
-		err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
-		    process_interrupted());
 out:
 	if (out >= 0)
 		close(out);

@@ -44,6 +44,15 @@ process_interrupted(void)
 	return received_signal;
 }
 
+int
+process_check_interrupted(struct err *e)
+{
+	if (received_signal == 0)
+		return 0;
+	return err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
+	    (int)received_signal);
+}
+
 void
 process_signal_child(int sig)
 {

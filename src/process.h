@@ -33,6 +33,9 @@ void process_signal_child(int sig);
 void process_trap_signals(void);
 /* The signal received since process_trap_signals(), or 0. */
 int process_interrupted(void);
+/* -1 with `e` set ("interrupted by signal N") once a signal came, else 0:
+ * what a long job checks between its steps. */
+int process_check_interrupted(struct err *e);
 
 /* True when `program` is an executable file in PATH. */
 bool process_in_path(const char *program);

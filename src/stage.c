@@ -104,24 +104,15 @@ step(const struct stage_job *job, const char *name)
 		job->progress(name, job->progress_ctx);
 }
 
-static int
-check_interrupted(struct err *e)
-{
-	int sig = process_interrupted();
-
-	return sig ? err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
-	    sig) : 0;
-}
-
 int
 stage_payload(const struct stage_job *job, const char *pkgdir,
     bool copy_metadata, struct err *e)
 {
 	step(job, "building");
-	if (stage_build(job->src, e) < 0 || check_interrupted(e) < 0)
+	if (stage_build(job->src, e) < 0 || process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "packaging");
-	if (stage_package(job->src, pkgdir, e) < 0 || check_interrupted(e) < 0)
+	if (stage_package(job->src, pkgdir, e) < 0 || process_check_interrupted(e) < 0)
 		return -1;
 	if (copy_metadata && stage_metadata(job->src, job->plugin,
 	    job->settings, pkgdir, e) < 0)
@@ -131,5 +122,5 @@ stage_payload(const struct stage_job *job, const char *pkgdir,
 	/* The staging root is the package's "/". */
 	if (chmod(pkgdir, 0755) < 0)
 		return err_errno(e, "cannot set the mode of %s", pkgdir);
-	return check_interrupted(e);
+	return process_check_interrupted(e);
 }

@@ -101,8 +101,7 @@ fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
 		job->progress("rendering", job->progress_ctx);
 	if (write_debian_dir(job, pkgdir, e) < 0)
 		return -1;
-	return process_interrupted() ? err_set(e, STATUS_SYSTEM,
-	    "interrupted by signal %d", process_interrupted()) : 0;
+	return process_check_interrupted(e);
 }
 
 /* Removes what a failed job left; the first error is the one to tell. */
