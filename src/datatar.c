@@ -230,15 +230,6 @@ remember_digest(struct pass *p, const struct stat *st, const char *hex)
 	p->ndigests++;
 }
 
-/* Installed-Size's share of one entry (see payload_installed_size()). */
-static long long
-kib_of(const struct stat *st, bool counted_already)
-{
-	if (!S_ISREG(st->st_mode) && !S_ISLNK(st->st_mode))
-		return 1;
-	return counted_already ? 0 : ((long long)st->st_size + 1023) / 1024;
-}
-
 static int
 write_entry(struct pass *p, const struct item *it, const char *disk,
     struct err *e)
@@ -260,7 +251,8 @@ write_entry(struct pass *p, const struct item *it, const char *disk,
 	}
 	if (S_ISREG(it->mode) && it->nlink > 1)
 		known = known_digest(p, &st);
-	p->out->installed_kib += kib_of(&st, known != NULL);
+	p->out->installed_kib += payload_entry_kib(it->mode, it->size,
+	    known != NULL);
 	if (tarwriter_entry(p->tw, it->path, &st, target, &is_link, e) < 0)
 		return -1;
 	if (!S_ISREG(it->mode))

@@ -13,6 +13,7 @@
 #include "debfile.h"
 #include "dirtree.h"
 #include "file.h"
+#include "payload.h"
 #include "deb.h"
 #include "process.h"
 #include "render.h"
@@ -85,10 +86,10 @@ render(const struct deb_job *job, const char *arch, long long installed_size,
 static long long
 scripts_kib(const struct rendered *r)
 {
-	long long kib = 1;
+	long long kib = payload_entry_kib(S_IFDIR, 0, false);
 
 	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
-		kib += ((long long)r->files[f].len + 1023) / 1024;
+		kib += payload_entry_kib(S_IFREG, (off_t)r->files[f].len, false);
 	return kib;
 }
 

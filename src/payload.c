@@ -92,14 +92,19 @@ payload_installed_size(const struct payload *p)
 		    strcmp(p->entries[i].path, "DEBIAN/md5sums") == 0)
 			continue;
 
-		if (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode)) {
-			if (!counted_before(p, i))
-				kib += ((long long)st->st_size + 1023) / 1024;
-		} else {
-			kib += 1;
-		}
+		kib += payload_entry_kib(st->st_mode, st->st_size,
+		    (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode)) &&
+		    counted_before(p, i));
 	}
 	return kib;
+}
+
+long long
+payload_entry_kib(mode_t mode, off_t size, bool counted_already)
+{
+	if (!S_ISREG(mode) && !S_ISLNK(mode))
+		return 1;
+	return counted_already ? 0 : ((long long)size + 1023) / 1024;
 }
 
 static bool

@@ -4,6 +4,7 @@
 #ifndef WPD_PAYLOAD_H
 #define WPD_PAYLOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
 
@@ -29,6 +30,11 @@ int payload_scan(const char *root, struct payload *out, struct err *e);
  * see) of: a regular file's or a symbolic link's size rounded up (a file
  * with several hard links counted once), 1 for anything else. */
 long long payload_installed_size(const struct payload *p);
+
+/* One entry's share of Installed-Size, by dpkg-gencontrol's rule: a
+ * regular file's or a symbolic link's size in KiB rounded up (0 when a
+ * hard link to it was counted already), 1 for anything else. */
+long long payload_entry_kib(mode_t mode, off_t size, bool counted_already);
 
 /* "MD5  PATH\n" for every regular file outside DEBIAN/, in path order. */
 int payload_md5sums(const char *root, const struct payload *p,
