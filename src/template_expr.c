@@ -55,25 +55,34 @@ parse_literal(struct tparser *p, const struct ttoken *tok)
 	return x;
 }
 
-static struct texpr *
-parse_list(struct tparser *p, struct tpos pos)
+/* Expressions separated by "," up to `close`, appended to x->args; the
+ * cursor is past `close` after. False after an error. */
+static bool
+parse_sequence(struct tparser *p, struct texpr *x, const char *close,
+    const char *expected)
 {
-	struct texpr *x = new_expr(p, TE_LIST, pos);
-
-	while (!tparser_is_op(tparser_peek(p), "]")) {
+	while (!tparser_is_op(tparser_peek(p), close)) {
 		struct texpr *item = template_parse_expression(p);
 
 		if (item == NULL)
-			return NULL;
+			return false;
 		tparser_add(p, (void ***)&x->args, &x->count, item);
 		if (!tparser_is_op(tparser_peek(p), ","))
 			break;
 		tparser_next(p);
 	}
-	if (!tparser_is_op(tparser_peek(p), "]"))
-		return tparser_fail(p, tparser_peek(p), "',' or ']'");
+	if (!tparser_is_op(tparser_peek(p), close))
+		return tparser_fail(p, tparser_peek(p), expected) != NULL;
 	tparser_next(p);
-	return x;
+	return true;
+}
+
+static struct texpr *
+parse_list(struct tparser *p, struct tpos pos)
+{
+	struct texpr *x = new_expr(p, TE_LIST, pos);
+
+	return parse_sequence(p, x, "]", "',' or ']'") ? x : NULL;
 }
 
 static struct texpr *
@@ -117,20 +126,7 @@ parse_arguments(struct tparser *p, struct texpr *x)
 	if (!tparser_is_op(tparser_peek(p), "("))
 		return true;
 	tparser_next(p);
-	while (!tparser_is_op(tparser_peek(p), ")")) {
-		struct texpr *arg = template_parse_expression(p);
-
-		if (arg == NULL)
-			return false;
-		tparser_add(p, (void ***)&x->args, &x->count, arg);
-		if (!tparser_is_op(tparser_peek(p), ","))
-			break;
-		tparser_next(p);
-	}
-	if (!tparser_is_op(tparser_peek(p), ")"))
-		return tparser_fail(p, tparser_peek(p), "',' or ')'") != NULL;
-	tparser_next(p);
-	return true;
+	return parse_sequence(p, x, ")", "',' or ')'");
 }
 
 static struct texpr *
