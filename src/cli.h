@@ -47,6 +47,9 @@ int cli_open_source(const struct cli_args *args, struct source *src,
     struct err *e);
 /* Prints "wazo-plugin-deb: STEP" on stderr, unless --quiet. */
 void cli_progress(const struct cli_args *args, const char *step);
+/* cli_progress() as the progress callback of a job; `args` is the
+ * command's struct cli_args. */
+void cli_progress_step(const char *step, void *args);
 /*
  * The first step of the commands that make a package: opens the source,
  * loads and validates the plugin, prints the problems. Returns -1 with

@@ -75,6 +75,12 @@ cli_progress(const struct cli_args *args, const char *step)
 		fprintf(stderr, PROGRAM_NAME ": %s\n", step);
 }
 
+void
+cli_progress_step(const char *step, void *args)
+{
+	cli_progress(args, step);
+}
+
 int
 cli_validate_for_packaging(const struct cli_args *args, struct source *src,
     struct plugin **plugin)

@@ -18,12 +18,6 @@ static const struct cli_command_info build_command = {
 };
 
 static void
-print_step(const char *step, void *ctx)
-{
-	cli_progress(ctx, step);
-}
-
-static void
 print_warning(const char *message, void *ctx)
 {
 	(void)ctx;
@@ -80,7 +74,7 @@ cmd_build(int argc, char **argv)
 	job.plugin = plugin;
 	job.settings = &args.config;
 	job.output_dir = args.output ? args.output : ".";
-	job.progress = print_step;
+	job.progress = cli_progress_step;
 	job.warning = print_warning;
 	job.ctx = &args;
 	status = deb_emit(&job, &path, &e) < 0 ? cli_report(&e) : STATUS_OK;

@@ -15,12 +15,6 @@ static const struct cli_command_info tree_command = {
 	"'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
 };
 
-static void
-print_step(const char *step, void *ctx)
-{
-	cli_progress(ctx, step);
-}
-
 int
 cmd_tree(int argc, char **argv)
 {
@@ -39,7 +33,7 @@ cmd_tree(int argc, char **argv)
 	}
 	cli_start_packaging();
 	job = (struct tree_job){ &src, plugin, &args.config, args.output,
-	    args.force, print_step, &args };
+	    args.force, cli_progress_step, &args };
 	status = tree_emit(&job, &e) < 0 ? cli_report(&e) : STATUS_OK;
 	if (status == STATUS_OK)
 		cli_progress(&args, "done");

@@ -1,7 +1,6 @@
 /* Tests of deb: the emitter's result, name and cleanup. */
 #include <config.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +33,7 @@ emit(const char *dir, char **path, struct err *e)
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
 	char *tmp = xasprintf("%s/tmp", dir);
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct source src = { root, root };
+	struct source src = { root, root, NULL, NULL };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
 	struct deb_job job = { &src, p, &c, out, { COMPRESS_GZIP, 9, 1 },
@@ -55,22 +54,6 @@ emit(const char *dir, char **path, struct err *e)
 	return r;
 }
 
-static char *
-entries(const char *dir)
-{
-	struct dirent **names;
-	struct buf b = BUF_INIT;
-	int n = scandir(dir, &names, NULL, alphasort);
-
-	for (int i = 0; i < n; i++) {
-		if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name, ".."))
-			buf_addf(&b, "%s,", names[i]->d_name);
-		free(names[i]);
-	}
-	free(names);
-	return buf_detach(&b);
-}
-
 START_TEST(test_name_drops_the_epoch)
 {
 	char *dir = make_plugin("2:1.0-1", "true"), *path = NULL, *want, *list;
@@ -82,7 +65,7 @@ START_TEST(test_name_drops_the_epoch)
 	ck_assert_int_eq(access(path, R_OK), 0);
 	list = xasprintf("%s/tmp", dir);
 	free(want);
-	want = entries(list);
+	want = test_list_dir(list);
 	ck_assert_str_eq(want, ".keep,");	/* staging removed */
 	free(want);
 	free(list);
@@ -103,12 +86,12 @@ START_TEST(test_failure_keeps_the_old_deb)
 	ck_assert_int_eq(e.status, STATUS_RULES);
 	err_release(&e);
 	sub = xasprintf("%s/out", dir);
-	listing = entries(sub);
+	listing = test_list_dir(sub);
 	ck_assert_str_eq(listing, ".keep,wazo-plugind-hello-demo_1.0_all.deb,");
 	free(listing);
 	free(sub);
 	sub = xasprintf("%s/tmp", dir);
-	listing = entries(sub);
+	listing = test_list_dir(sub);
 	ck_assert_str_eq(listing, ".keep,");
 	free(listing);
 	free(sub);

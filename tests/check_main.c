@@ -1,6 +1,7 @@
 /* check_main: the main() every Check suite shares, and test helpers. */
 #include <config.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,24 @@ test_read_file(const char *dir, const char *name)
 
 	ck_assert_msg(file_read(path, 1 << 20, &b, NULL, &e) == 0, "%s", e.msg);
 	free(path);
+	return buf_detach(&b);
+}
+
+char *
+test_list_dir(const char *dir)
+{
+	struct dirent **names;
+	struct buf b = BUF_INIT;
+	int n = scandir(dir, &names, NULL, alphasort);
+
+	ck_assert_int_ge(n, 0);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(names[i]->d_name, ".") != 0 &&
+		    strcmp(names[i]->d_name, "..") != 0)
+			buf_addf(&b, "%s,", names[i]->d_name);
+		free(names[i]);
+	}
+	free(names);
 	return buf_detach(&b);
 }
 

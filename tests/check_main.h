@@ -22,6 +22,10 @@ void test_remove_tree(const char *dir);
  * is NULL), which must exist; the caller frees them. */
 char *test_read_file(const char *dir, const char *name);
 
+/* The names in `dir` but "." and "..", sorted, each followed by ','; the
+ * caller frees the string. */
+char *test_list_dir(const char *dir);
+
 struct plugin;
 /* A plugin loaded from `yaml` (problems ignored); plugin_free() it. */
 struct plugin *test_plugin(const char *yaml);

@@ -33,7 +33,7 @@ START_TEST(test_build_and_package)
 {
 	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir), *log, *want;
-	struct source src = { root, root };
+	struct source src = { root, root, NULL, NULL };
 	struct err e = ERR_INIT;
 	const char *arch = debarch_host();
 
@@ -68,7 +68,7 @@ START_TEST(test_failures_name_the_step)
 	char *dir = make_plugin("[ \"$1\" = build ] && exit 4\nkill -KILL $$\n");
 	char *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir);
-	struct source src = { root, root };
+	struct source src = { root, root, NULL, NULL };
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(stage_build(&src, &e), -1);
@@ -96,7 +96,7 @@ START_TEST(test_metadata_goes_where_wazo_plugind_looks)
 	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir), *rules;
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
-	struct source src = { root, root };
+	struct source src = { root, root, NULL, NULL };
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 	struct settings c;

@@ -1,7 +1,6 @@
 /* Tests of tree: the package tree emitter's steps and its cleanup. */
 #include <config.h>
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,7 +40,7 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	char *root = xasprintf("%s/plugin", dir), *out = xasprintf("%s/out", dir);
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct source src = { root, root };
+	struct source src = { root, root, NULL, NULL };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
 	struct tree_job job = { &src, p, &c, out, force, record_step, steps };
@@ -68,23 +67,6 @@ exists(const char *dir, const char *name)
 	return r;
 }
 
-/* The names in `dir`, sorted, comma-separated. */
-static char *
-entries(const char *dir)
-{
-	struct dirent **names;
-	struct buf b = BUF_INIT;
-	int n = scandir(dir, &names, NULL, alphasort);
-
-	for (int i = 0; i < n; i++) {
-		if (names[i]->d_name[0] != '.' || names[i]->d_name[1] == 't')
-			buf_addf(&b, "%s,", names[i]->d_name);
-		free(names[i]);
-	}
-	free(names);
-	return buf_detach(&b);
-}
-
 START_TEST(test_steps_and_result)
 {
 	char *dir = make_plugin("OK"), *listing;
@@ -98,7 +80,7 @@ START_TEST(test_steps_and_result)
 	ck_assert(exists(dir, "out/DEBIAN/control"));
 	ck_assert(exists(dir, "out/DEBIAN/md5sums"));
 	ck_assert(exists(dir, "out/usr/lib/wazo-plugind/plugins/demo/hello/wazo/rules"));
-	listing = entries(dir);
+	listing = test_list_dir(dir);
 	ck_assert_str_eq(listing, "built,out,plugin,");
 	free(listing);
 	buf_release(&steps);
@@ -137,7 +119,7 @@ START_TEST(test_failure_leaves_nothing)
 	ck_assert_int_eq(emit(dir, false, &steps, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_RULES);
 	ck_assert_str_eq(e.msg, "'rules package' failed with exit status 9");
-	listing = entries(dir);
+	listing = test_list_dir(dir);
 	ck_assert_str_eq(listing, "built,plugin,");
 	free(listing);
 	err_release(&e);
