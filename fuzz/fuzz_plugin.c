@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "diag.h"
-#include "plugin.h"
-#include "validate.h"
+#include "base/diag.h"
+#include "plugin/plugin.h"
+#include "plugin/validate.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "context.h"
-#include "template.h"
+#include "render/context.h"
+#include "template/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "compress.h"
+#include "deb/compress.h"
 
 /* Compresses `len` bytes of `data` into a temporary file; returns its
  * contents. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "context.h"
+#include "render/context.h"
 
 static struct plugin *
 load(const char *yaml)

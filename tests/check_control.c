@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "control.h"
+#include "render/control.h"
 
 static const struct {
 	const char *description;

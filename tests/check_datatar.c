@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "datatar.h"
+#include "deb/datatar.h"
 
 /* The tar's listing, by tar(1): "MODE PATH" lines. */
 static char *

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "deb.h"
+#include "emit/deb.h"
 
 static char *
 make_plugin(const char *version, const char *package_step)

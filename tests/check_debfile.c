@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "debfile.h"
+#include "deb/debfile.h"
 
 static void
 fill(struct rendered *r)

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "debianize.h"
-#include "file.h"
+#include "emit/debianize.h"
+#include "base/file.h"
 
 START_TEST(test_files)
 {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 
 #include "check_main.h"
-#include "compiler.h"
-#include "debrelation.h"
+#include "base/compiler.h"
+#include "plugin/debrelation.h"
 
 START_TEST(test_package_names)
 {

@@ -2,8 +2,8 @@
 #include <config.h>
 
 #include "check_main.h"
-#include "compiler.h"
-#include "debversion.h"
+#include "base/compiler.h"
+#include "plugin/debversion.h"
 
 static const char *const valid_versions[] = {
 	"0", "1.0", "1.10", "010", "1:20", "1:2:3", "2:1.0-1", "1.0-1+deb12u1",

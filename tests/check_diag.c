@@ -2,7 +2,7 @@
 #include <config.h>
 
 #include "check_main.h"
-#include "diag.h"
+#include "base/diag.h"
 
 static const struct diag_pos at_3_5 = { 3, 5 }, at_1_1 = { 1, 1 },
     at_3_2 = { 3, 2 }, at_10_1 = { 10, 1 };

@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "dirtree.h"
+#include "base/dirtree.h"
 
 static char *
 path_in(const char *dir, const char *name)

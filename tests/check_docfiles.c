@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "docfiles.h"
-#include "file.h"
+#include "stage/docfiles.h"
+#include "base/file.h"
 
 /* The changelog, decompressed by gzip(1). */
 static char *

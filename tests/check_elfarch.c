@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "elfarch.h"
-#include "file.h"
+#include "deb/elfarch.h"
+#include "base/file.h"
 
 /* A minimal ELF executable header for a machine. */
 static void

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "file.h"
+#include "base/file.h"
 
 START_TEST(test_read_whole_and_limited)
 {

@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "file.h"
-#include "plugin.h"
+#include "base/file.h"
+#include "plugin/plugin.h"
 
 char *
 test_make_dir(void)

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "payload.h"
+#include "deb/payload.h"
 
 /* A small staging tree. */
 static char *

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "plugin.h"
+#include "plugin/plugin.h"
 
 /* Loads `yaml`; the diagnostics' text goes to `out` (caller releases). */
 static struct plugin *

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "file.h"
-#include "process.h"
+#include "base/file.h"
+#include "base/process.h"
 
 static int
 run_sh(const char *script, const char *cwd, char *const env[],

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 
 #include "check_main.h"
-#include "context.h"
-#include "render.h"
+#include "render/context.h"
+#include "render/render.h"
 
 static const char plugin_yaml[] =
     "name: hello\nnamespace: demo\nversion: \"1.0\"\n"

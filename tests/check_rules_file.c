@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 
 #include "check_main.h"
-#include "rules_file.h"
+#include "plugin/rules_file.h"
 
 /* Checks `dir`/rules, removes `dir`, and returns the diagnostics' text. */
 static char *

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "settings.h"
+#include "plugin/settings.h"
 
 START_TEST(test_defaults_are_the_contract)
 {

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "source.h"
+#include "source/source.h"
 
 /* source_open() of a directory SPEC and SUBDIRECTORY. */
 static int

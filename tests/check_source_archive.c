@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "source_archive.h"
+#include "source/source_archive.h"
 
 START_TEST(test_link_escapes)
 {

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "source_git.h"
+#include "source/source_git.h"
 
 START_TEST(test_looks_like)
 {

@@ -2,7 +2,7 @@
 #include <config.h>
 
 #include "check_main.h"
-#include "spelling.h"
+#include "base/spelling.h"
 
 static const char *const words[] = { "name", "namespace", "debian_depends",
     "tags", "version" };

@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "debarch.h"
-#include "file.h"
-#include "stage.h"
+#include "deb/debarch.h"
+#include "base/file.h"
+#include "stage/stage.h"
 
 /* A plugin whose rules record their step, cwd and environment. */
 static char *

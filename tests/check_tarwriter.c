@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "check_main.h"
-#include "tarwriter.h"
+#include "deb/tarwriter.h"
 
 /* "TYPE+PERMISSIONS UID/GID USER/GROUP MTIME SIZE PATH [-> LINK]" lines;
  * TYPE is d, l, h (hard link) or - (file). */

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "compiler.h"
-#include "context.h"
-#include "template.h"
+#include "base/compiler.h"
+#include "render/context.h"
+#include "template/template.h"
 
 static const char context_yaml[] =
     "name: hello\nnamespace: demo\ncount: 3\nnothing: ~\nflag: true\n"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "check_main.h"
-#include "timestamp.h"
+#include "base/timestamp.h"
 
 START_TEST(test_source_date_epoch)
 {

@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "tree.h"
+#include "emit/tree.h"
 
 /* dir/plugin: a plugin whose rules touch dir/built on build and fail the
  * package step when FAIL is in `how`. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "check_main.h"
-#include "tvalue.h"
+#include "template/tvalue.h"
 
 static char *
 str_of(const struct tvalue *v, int repr)

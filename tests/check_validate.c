@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "validate.h"
+#include "plugin/validate.h"
 
 #define VALID_HEAD "name: hello\nnamespace: demo\nversion: \"1.0\"\n"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "yaml_doc.h"
+#include "plugin/yaml_doc.h"
 
 /* Loads `text`; returns the diagnostics as text in *out (caller releases). */
 static struct ydoc *

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "check_main.h"
-#include "compiler.h"
-#include "yaml_scalar.h"
+#include "base/compiler.h"
+#include "plugin/yaml_scalar.h"
 
 /* The first value of a one-key document. */
 static const struct ydoc_node *

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "context.h"
-#include "file.h"
-#include "template.h"
+#include "render/context.h"
+#include "base/file.h"
+#include "template/template.h"
 
 int
 main(int argc, char **argv)

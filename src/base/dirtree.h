@@ -1,0 +1,43 @@
+/* dirtree: whole directory trees: copied (with libarchive, modes and
+ * symbolic links kept), removed, and put in place atomically. */
+#ifndef WPD_DIRTREE_H
+#define WPD_DIRTREE_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+
+/*
+ * Copies the tree at `from` into the directory `to` (created when
+ * missing; existing directories are merged into, existing files
+ * replaced). Modes are kept, symbolic links stay links, hard links stay
+ * linked; owners are not copied. Returns 0, or -1 with `e` set.
+ */
+int dirtree_copy(const char *from, const char *to, struct err *e);
+
+/* Removes `path` and everything below it, without following symbolic
+ * links; a missing path is no error. */
+int dirtree_remove(const char *path, struct err *e);
+
+/*
+ * Creates an empty directory beside `final` (same parent, so that a
+ * rename can put it in place) and returns its malloc(3)ed path, or NULL
+ * with `e` set. `final`'s parent must exist.
+ */
+char *dirtree_make_sibling(const char *final, struct err *e);
+
+/* A new private directory in $TMPDIR (or /tmp when that is unset or holds
+ * white space: plugin rules use paths unquoted); NULL with `e` set. The
+ * caller frees the path. */
+char *dirtree_private_dir(struct err *e);
+
+/*
+ * Puts the directory `staged` in place of `final`: a plain rename when
+ * `final` does not exist; with `replace`, the old `final` is swapped out
+ * and removed; without, an existing `final` is an error (STATUS_USAGE)
+ * and `staged` is removed.
+ */
+int dirtree_install(const char *staged, const char *final, bool replace,
+    struct err *e);
+
+#endif

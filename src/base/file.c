@@ -1,0 +1,105 @@
+/* file: reading and writing whole files safely. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/file.h"
+
+int
+file_read(const char *path, size_t limit, struct buf *out, int *truncated,
+    struct err *e)
+{
+	char chunk[8192];
+	size_t total = 0;
+	ssize_t n;
+	int fd;
+
+	if (truncated != NULL)
+		*truncated = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_errno(e, "cannot open %s", path);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err_errno(e, "cannot read %s", path);
+			close(fd);
+			return -1;
+		}
+		if (total + (size_t)n > limit) {
+			buf_add(out, chunk, limit - total);
+			if (truncated != NULL)
+				*truncated = 1;
+			break;
+		}
+		buf_add(out, chunk, (size_t)n);
+		total += (size_t)n;
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len,
+    unsigned mode, struct err *e)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+
+	if (fd < 0) {
+		err_errno(e, "cannot create a file beside %s", path);
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0) {
+		err_errno(e, "cannot write %s", tmp);
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		err_errno(e, "cannot write %s", path);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+char *
+file_join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+
+	if (len == 0 || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (dir[len - 1] == '/')
+		return xasprintf("/%s", name);
+	return xasprintf("%.*s/%s", (int)len, dir, name);
+}

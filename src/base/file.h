@@ -1,0 +1,30 @@
+/* file: reading and writing whole files safely. */
+#ifndef WPD_FILE_H
+#define WPD_FILE_H
+
+#include <stddef.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+
+/*
+ * Appends at most `limit` bytes of the file at `path` to `out`. Returns 0,
+ * or -1 with `e` set (STATUS_SYSTEM) when the file cannot be read. When
+ * the file is longer than `limit`, *truncated is set (if not NULL).
+ */
+int file_read(const char *path, size_t limit, struct buf *out,
+    int *truncated, struct err *e);
+
+/*
+ * Writes `len` bytes to `path` atomically: into a temporary file in the
+ * same directory, given `mode`, then renamed over `path`. Returns 0, or
+ * -1 with `e` set; no temporary file is left behind.
+ */
+int file_write_atomic(const char *path, const void *data, size_t len,
+    unsigned mode, struct err *e);
+
+/* Joins two path parts with one '/'; an empty or "." `dir` gives `name`
+ * unchanged. Returns a malloc(3)ed string. */
+char *file_join(const char *dir, const char *name);
+
+#endif

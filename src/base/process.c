@@ -1,0 +1,189 @@
+/* process: runs a command, waits for it, and says how it ended. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/process.h"
+
+/* The child being waited for and the signal received: the state a
+ * signal handler needs, so it lives here rather than in a context. */
+static volatile sig_atomic_t running_child;
+static volatile sig_atomic_t received_signal;
+
+static void
+on_signal(int sig)
+{
+	received_signal = sig;
+	process_signal_child(sig);
+}
+
+void
+process_trap_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+process_interrupted(void)
+{
+	return received_signal;
+}
+
+int
+process_check_interrupted(struct err *e)
+{
+	if (received_signal == 0)
+		return 0;
+	return err_set(e, STATUS_SYSTEM, "interrupted by signal %d",
+	    (int)received_signal);
+}
+
+void
+process_signal_child(int sig)
+{
+	if (running_child > 0)
+		kill((pid_t)running_child, sig);
+}
+
+/* Exit status used by the child when exec fails (as shells do). */
+#define EXEC_FAILED 127
+
+static void __attribute__((noreturn))
+run_child(char *const argv[], const char *cwd, char *const env[], int report,
+    int out)
+{
+	int err;
+
+	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
+		_exit(EXEC_FAILED);
+
+	for (size_t i = 0; env != NULL && env[i] != NULL; i++)
+		putenv(env[i]);
+	if (cwd != NULL && chdir(cwd) < 0) {
+		err = errno;
+		(void)!write(report, &err, sizeof(err));
+		_exit(EXEC_FAILED);
+	}
+	execvp(argv[0], argv);
+	err = errno;
+	(void)!write(report, &err, sizeof(err));
+	_exit(EXEC_FAILED);
+}
+
+/* Runs the command; with `out`, its standard output goes there. */
+static int
+run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
+    struct err *e)
+{
+	int pipefd[2], outfd[2] = { -1, -1 }, status, child_errno = 0;
+	pid_t pid;
+
+	fflush(NULL);
+	if (pipe2(pipefd, O_CLOEXEC) < 0)
+		return err_errno(e, "cannot run %s", argv[0]);
+	if (out != NULL && pipe2(outfd, O_CLOEXEC) < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return err_errno(e, "cannot run %s", argv[0]);
+	}
+	pid = fork();
+	if (pid < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		if (out != NULL) {
+			close(outfd[0]);
+			close(outfd[1]);
+		}
+		return err_errno(e, "cannot run %s", argv[0]);
+	}
+	if (pid == 0) {
+		close(pipefd[0]);
+		run_child(argv, cwd, env, pipefd[1], outfd[1]);
+	}
+	running_child = pid;
+	close(pipefd[1]);
+	if (out != NULL) {
+		char chunk[4096];
+		ssize_t n;
+
+		close(outfd[1]);
+		while ((n = read(outfd[0], chunk, sizeof(chunk))) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				break;
+			buf_add(out, chunk, (size_t)n);
+		}
+		close(outfd[0]);
+	}
+	/* The pipe closes on exec; data on it means exec failed. */
+	while (read(pipefd[0], &child_errno, sizeof(child_errno)) < 0 &&
+	    errno == EINTR)
+		;
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			running_child = 0;
+			return err_errno(e, "cannot wait for %s", argv[0]);
+		}
+	}
+	running_child = 0;
+	if (child_errno != 0) {
+		errno = child_errno;
+		return err_errno(e, "cannot run %s", argv[0]);
+	}
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+int
+process_run(char *const argv[], const char *cwd, char *const env[],
+    struct err *e)
+{
+	return run(argv, cwd, env, NULL, e);
+}
+
+int
+process_capture(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e)
+{
+	return run(argv, cwd, env, out, e);
+}
+
+bool
+process_in_path(const char *program)
+{
+	const char *path = getenv("PATH");
+
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	while (*path) {
+		size_t len = strcspn(path, ":");
+		char *candidate = xasprintf("%.*s/%s", (int)len,
+		    len ? path : ".", program);
+		bool found = access(candidate, X_OK) == 0;
+
+		free(candidate);
+		if (found)
+			return true;
+		path += len;
+		path += *path == ':';
+	}
+	return false;
+}

@@ -1,0 +1,43 @@
+/* process: runs a command, waits for it, and says how it ended. */
+#ifndef WPD_PROCESS_H
+#define WPD_PROCESS_H
+
+#include <stdbool.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+
+/*
+ * Runs argv[0] (found in PATH when it has no '/') with arguments argv,
+ * in the directory `cwd`, with the environment of this process plus the
+ * "NAME=value" strings of `env` (NULL-terminated; may be NULL). Its
+ * output goes where this process's goes. Returns its exit status (0 to
+ * 255, or 128 + the signal that killed it), or -1 with `e` set when it
+ * could not be started.
+ */
+int process_run(char *const argv[], const char *cwd, char *const env[],
+    struct err *e);
+
+/* As process_run(), with the command's standard output appended to
+ * `out` instead of shown. */
+int process_capture(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e);
+
+/* Sends `sig` to the command process_run() is waiting for, if any; safe
+ * to call from a signal handler. */
+void process_signal_child(int sig);
+
+/* From now on, SIGINT, SIGTERM and SIGHUP are passed on to the running
+ * command and remembered instead of ending this process, so that a long
+ * job can clean up first; process_interrupted() tells which came. */
+void process_trap_signals(void);
+/* The signal received since process_trap_signals(), or 0. */
+int process_interrupted(void);
+/* -1 with `e` set ("interrupted by signal N") once a signal came, else 0:
+ * what a long job checks between its steps. */
+int process_check_interrupted(struct err *e);
+
+/* True when `program` is an executable file in PATH. */
+bool process_in_path(const char *program);
+
+#endif

@@ -1,0 +1,408 @@
+/* cli_args: the options every command understands. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "cli/cli.h"
+#include "cli/cli_args.h"
+#include "deb/compress.h"
+#include "plugin/debversion.h"
+
+enum option_id {
+	OPT_OUTPUT = 'o',
+	OPT_QUIET = 'q',
+	OPT_HELP = 'h',
+	OPT_COMPRESSION = 'Z',
+	OPT_LEVEL = 'z',
+	OPT_SUBDIRECTORY = 256,
+	OPT_WAZO_VERSION,
+	OPT_FORMAT,
+	OPT_STRICT,
+	OPT_FORCE,
+	OPT_CONFIG,
+	OPT_PACKAGE_PREFIX,
+	OPT_SECTION,
+	OPT_METADATA_DIR,
+	OPT_BACKUP_RULES_DIR,
+	OPT_TEMPLATE_DIR,
+	OPT_MAINTAINER,
+	OPT_THREADS,
+	OPT_SOURCE_DATE_EPOCH,
+	OPT_ARCH,
+	OPT_REF,
+	OPT_MAX_SIZE,
+	OPT_MAX_ENTRIES,
+	OPT_MAX_RATIO,
+};
+
+#define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
+#define CMD_ALL (CMD_CHECK | CMD_PACKAGING)
+
+static const struct cli_option {
+	const char *name;
+	int id;
+	const char *arg;	/* the value's name, or NULL for a flag */
+	unsigned commands;
+	int config_key;		/* the setting it overrides, or -1 */
+	const char *help;
+} options[] = {
+	{ "output", OPT_OUTPUT, "DIR", CMD_RENDER | CMD_TREE, -1,
+	  "write the result to DIR (required)" },
+	{ "output", OPT_OUTPUT, "DIR", CMD_BUILD, -1,
+	  "write the .deb in DIR (default: .)" },
+	{ "force", OPT_FORCE, NULL, CMD_RENDER | CMD_TREE, -1,
+	  "replace what DIR already holds" },
+	{ "force", OPT_FORCE, NULL, CMD_DEBIANIZE, -1,
+	  "replace an existing debian/ directory" },
+	{ "compression", OPT_COMPRESSION, "TYPE", CMD_BUILD, -1,
+	  "xz (default), zstd, gzip or none" },
+	{ "compression-level", OPT_LEVEL, "N", CMD_BUILD, -1,
+	  "compression level (defaults: xz 6, zstd 3, gzip 9)" },
+	{ "threads", OPT_THREADS, "N", CMD_BUILD, -1,
+	  "compress with N threads (default: the cores)" },
+	{ "source-date-epoch", OPT_SOURCE_DATE_EPOCH, "T", CMD_BUILD, -1,
+	  "every timestamp is T (default: $SOURCE_DATE_EPOCH,\nor now)" },
+	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
+	  "auto (default: all, or the compiled objects'),\nall, or an "
+	  "architecture" },
+	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
+	  "the Architecture field (default: all; any for\ncompiled plugins)" },
+	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
+	  "the plugin lives in DIR inside SOURCE" },
+	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
+	  "SOURCE is a git repository: use branch, tag or\ncommit REF" },
+	{ "max-unpacked-size", OPT_MAX_SIZE, "N", CMD_ALL, -1,
+	  "an archive may unpack to N bytes (256M)" },
+	{ "max-entries", OPT_MAX_ENTRIES, "N", CMD_ALL, -1,
+	  "an archive may hold N entries (20000)" },
+	{ "max-ratio", OPT_MAX_RATIO, "N", CMD_ALL, -1,
+	  "an archive may unpack to N times its size (200)" },
+	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,
+	  "check min_wazo_version and max_wazo_version against Wazo V" },
+	{ "config", OPT_CONFIG, "FILE", CMD_ALL, -1,
+	  "read settings from the YAML file FILE" },
+	{ "package-prefix", OPT_PACKAGE_PREFIX, "P", CMD_ALL,
+	  SETTING_PACKAGE_PREFIX, "package names start with P (wazo-plugind)" },
+	{ "section", OPT_SECTION, "S", CMD_ALL, SETTING_SECTION,
+	  "the Section field (wazo-plugind-plugin)" },
+	{ "metadata-dir", OPT_METADATA_DIR, "DIR", CMD_ALL,
+	  SETTING_METADATA_DIR, "installed plugins' metadata\n"
+	  "(/usr/lib/wazo-plugind/plugins)" },
+	{ "backup-rules-dir", OPT_BACKUP_RULES_DIR, "DIR", CMD_ALL,
+	  SETTING_BACKUP_RULES_DIR, "where removal keeps the rules\n"
+	  "(/var/lib/wazo-plugind/rules)" },
+	{ "template-dir", OPT_TEMPLATE_DIR, "DIR", CMD_ALL,
+	  SETTING_TEMPLATE_DIR, "templates to use instead of the built-in ones" },
+	{ "maintainer", OPT_MAINTAINER, "M", CMD_ALL, SETTING_MAINTAINER,
+	  "the Maintainer field ('Name <address>')" },
+	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
+	  "text (diagnostics on stderr) or json (a report on stdout)" },
+	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
+	  "fail (exit 1) on warnings too" },
+	{ "quiet", OPT_QUIET, NULL, CMD_ALL, -1,
+	  "print only problems" },
+	{ "help", OPT_HELP, NULL, CMD_ALL, -1,
+	  "show this help and exit" },
+};
+
+static void
+print_help(const struct cli_command_info *cmd)
+{
+	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
+	    cmd->usage, cmd->description);
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++) {
+		const struct cli_option *o = &options[i];
+		struct buf left = BUF_INIT;
+		const char *line = o->help;
+
+		if (!(o->commands & cmd->bit))
+			continue;
+		buf_adds(&left, o->id < 256 ? "  -" : "    ");
+		if (o->id < 256)
+			buf_addf(&left, "%c,", o->id);
+		buf_addf(&left, " --%s", o->name);
+		if (o->arg != NULL)
+			buf_addf(&left, " %s", o->arg);
+		/* Help lines after the first align under the first. */
+		while (line != NULL) {
+			const char *nl = strchr(line, '\n');
+			int len = nl ? (int)(nl - line) : (int)strlen(line);
+
+			printf("%-26s %.*s\n", left.data, len, line);
+			buf_reset(&left);
+			line = nl ? nl + 1 : NULL;
+		}
+		buf_release(&left);
+	}
+	printf("\nExit status: 0 success, 1 invalid plugin, 2 usage or "
+	    "configuration error,\n3 a rules command failed, 4 system or I/O "
+	    "error. See wazo-plugin-deb(1).\n");
+}
+
+/* The getopt tables for the options `cmd` takes. */
+static void
+build_tables(const struct cli_command_info *cmd, struct option *longs,
+    struct buf *shorts)
+{
+	size_t n = 0;
+
+	buf_addc(shorts, ':');
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++) {
+		if (!(options[i].commands & cmd->bit))
+			continue;
+		longs[n].name = options[i].name;
+		longs[n].has_arg = options[i].arg ? required_argument :
+		    no_argument;
+		longs[n].flag = NULL;
+		longs[n].val = options[i].id;
+		n++;
+		if (options[i].id < 256) {
+			buf_addc(shorts, (char)options[i].id);
+			if (options[i].arg)
+				buf_addc(shorts, ':');
+		}
+	}
+	memset(&longs[n], 0, sizeof(longs[n]));
+}
+
+static const struct cli_option *
+find_option(int id)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++)
+		if (options[i].id == id)
+			return &options[i];
+	return NULL;
+}
+
+/* A whole number from min to max, or -1. */
+static int
+parse_count(const char *s, int min, int max)
+{
+	char *end;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < min || v > max)
+		return -1;
+	return (int)v;
+}
+
+/* A byte count with an optional K, M or G (powers of 1024). */
+static int
+parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+	int shift = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end != '\0' || errno != 0 || v == 0 || v > (~0ULL >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+/* Settings given on the command line, applied after the file's. */
+struct override {
+	const struct cli_option *option;
+	const char *value;
+};
+
+static int
+take_option(const struct cli_command_info *cmd, int id, char *value,
+    struct cli_args *args, struct override *overrides, size_t *noverrides)
+{
+	const struct cli_option *o = find_option(id);
+	const char *why;
+
+	if (o != NULL && o->config_key >= 0) {
+		overrides[(*noverrides)++] = (struct override){ o, value };
+		return -1;
+	}
+	switch (id) {
+	case OPT_OUTPUT: args->output = value; break;
+	case OPT_FORCE: args->force = true; break;
+	case OPT_SUBDIRECTORY: args->subdirectory = value; break;
+	case OPT_REF: args->request.ref = value; break;
+	case OPT_MAX_SIZE:
+		if (parse_size(value, &args->request.limits.max_bytes) < 0)
+			return cli_usage_error(cmd->name, "--max-unpacked-size "
+			    "must be a size such as 4096, 64K, 256M or 1G, not "
+			    "'%s'", value);
+		break;
+	case OPT_MAX_ENTRIES:
+		if (parse_count(value, 1, INT_MAX) < 0)
+			return cli_usage_error(cmd->name, "--max-entries must be "
+			    "a positive number, not '%s'", value);
+		args->request.limits.max_entries = (unsigned long)
+		    parse_count(value, 1, INT_MAX);
+		break;
+	case OPT_MAX_RATIO:
+		if (parse_count(value, 1, 1000000) < 0)
+			return cli_usage_error(cmd->name, "--max-ratio must be a "
+			    "positive number, not '%s'", value);
+		args->request.limits.max_ratio = (unsigned)
+		    parse_count(value, 1, 1000000);
+		break;
+	case OPT_STRICT: args->strict = true; break;
+	case OPT_QUIET: args->quiet = true; break;
+	case OPT_CONFIG: args->config_file = value; break;
+	case OPT_COMPRESSION:
+		if (compression_parse(value) < 0)
+			return cli_usage_error(cmd->name, "-Z must be xz, zstd, "
+			    "gzip or none, not '%s'", value);
+		args->compression = value;
+		break;
+	case OPT_LEVEL:
+		args->level = parse_count(value, 0, 22);
+		if (args->level < 0)
+			return cli_usage_error(cmd->name, "-z must be a level "
+			    "from 0 to 22, not '%s'", value);
+		break;
+	case OPT_THREADS:
+		if (parse_count(value, 1, 1024) < 0)
+			return cli_usage_error(cmd->name, "--threads must be a "
+			    "number from 1 to 1024, not '%s'", value);
+		args->threads = (unsigned)parse_count(value, 1, 1024);
+		break;
+	case OPT_SOURCE_DATE_EPOCH:
+		if (parse_count(value, 0, INT_MAX) < 0 && strspn(value,
+		    "0123456789") != strlen(value))
+			return cli_usage_error(cmd->name, "--source-date-epoch "
+			    "must be a number of seconds, not '%s'", value);
+		args->source_date_epoch = value;
+		break;
+	case OPT_ARCH:
+		if (strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+		    strlen(value) || value[0] == '\0')
+			return cli_usage_error(cmd->name, "--arch must be auto, "
+			    "all or an architecture name, not '%s'", value);
+		args->arch = value;
+		break;
+	case OPT_WAZO_VERSION:
+		if ((why = debversion_check(value)) != NULL)
+			return cli_usage_error(cmd->name, "--wazo-version '%s': "
+			    "%s", value, why);
+		args->wazo_version = value;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
+			return cli_usage_error(cmd->name, "--format must be "
+			    "text or json, not '%s'", value);
+		args->format = value;
+		break;
+	}
+	return -1;
+}
+
+/* Reads --config, then applies the command line's settings over it. */
+static int
+load_config(const struct cli_command_info *cmd, struct cli_args *args,
+    const struct override *overrides, size_t noverrides)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf text = BUF_INIT;
+	struct err e = ERR_INIT;
+	size_t errors;
+
+	if (args->config_file != NULL &&
+	    settings_load_file(&args->config, args->config_file, &diags, &e) < 0)
+		return cli_report(&e);
+	diag_format_text(&diags, &text);
+	fputs(text.data, stderr);
+	buf_release(&text);
+	errors = diag_count(&diags, DIAG_ERROR);
+	diag_list_release(&diags);
+	if (errors > 0) {
+		cli_error("%s: invalid configuration", args->config_file);
+		return STATUS_USAGE;
+	}
+	for (size_t i = 0; i < noverrides; i++) {
+		char *origin = xasprintf("--%s", overrides[i].option->name);
+		int r = settings_set(&args->config, overrides[i].option->config_key,
+		    overrides[i].value, origin, &e);
+
+		free(origin);
+		if (r < 0) {
+			r = cli_usage_error(cmd->name, "%s", e.msg);
+			err_release(&e);
+			return r;
+		}
+	}
+	return -1;
+}
+
+int
+cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
+    struct cli_args *args)
+{
+	struct option longs[WPD_ARRAY_SIZE(options) + 1];
+	struct override overrides[64];
+	size_t noverrides = 0;
+	struct buf shorts = BUF_INIT;
+	int c, status = -1;
+
+	memset(args, 0, sizeof(*args));
+	args->level = -1;
+	args->request.limits = (struct source_limits)SOURCE_LIMITS_DEFAULT;
+	settings_init(&args->config);
+	build_tables(cmd, longs, &shorts);
+	opterr = 0;
+	optind = 1;
+	while (status < 0 &&
+	    (c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			print_help(cmd);
+			status = STATUS_OK;
+		} else if (c == ':') {
+			status = cli_usage_error(cmd->name, "option '%s' needs a "
+			    "value", argv[optind - 1]);
+		} else if (c == '?') {
+			status = cli_usage_error(cmd->name, "unknown option '%s'",
+			    argv[optind - 1]);
+		} else if (noverrides == WPD_ARRAY_SIZE(overrides)) {
+			status = cli_usage_error(cmd->name, "too many options");
+		} else {
+			status = take_option(cmd, c, optarg, args, overrides,
+			    &noverrides);
+		}
+	}
+	buf_release(&shorts);
+	if (status >= 0)
+		return status;
+	if (argc - optind > 1)
+		return cli_usage_error(cmd->name, "one SOURCE at most, got %d",
+		    argc - optind);
+	args->source = optind < argc ? argv[optind] : NULL;
+	args->request.spec = args->source;
+	args->request.subdirectory = args->subdirectory;
+	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
+		return cli_usage_error(cmd->name, "-o DIR is required");
+	return load_config(cmd, args, overrides, noverrides);
+}
+
+void
+cli_args_release(struct cli_args *args)
+{
+	settings_release(&args->config);
+}

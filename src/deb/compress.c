@@ -1,0 +1,268 @@
+/* compress: xz (liblzma, always its multi-threaded encoder, whose output
+ * does not depend on the thread count), zstd (libzstd, with workers for
+ * the same reason), gzip (zlib, no name, no time) and none. */
+#include <config.h>
+
+#include <errno.h>
+#include <lzma.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "base/buf.h"
+#include "deb/compress.h"
+
+#define OUT_SIZE (256 * 1024)
+
+struct compressor {
+	enum compression kind;
+	int fd;
+	unsigned char out[OUT_SIZE];
+	lzma_stream xz;
+	ZSTD_CCtx *zstd;
+	z_stream gz;
+};
+
+static const struct {
+	const char *name;
+	const char *suffix;
+	int default_level;
+	int max_level;
+} kinds[] = {
+	[COMPRESS_XZ] = { "xz", ".xz", 6, 9 },
+	[COMPRESS_ZSTD] = { "zstd", ".zst", 3, 19 },
+	[COMPRESS_GZIP] = { "gzip", ".gz", 9, 9 },
+	[COMPRESS_NONE] = { "none", "", 0, 0 },
+};
+
+int
+compression_parse(const char *name)
+{
+	for (int i = 0; i < (int)(sizeof(kinds) / sizeof(kinds[0])); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+compression_name(enum compression kind)
+{
+	return kinds[kind].name;
+}
+
+const char *
+compression_suffix(enum compression kind)
+{
+	return kinds[kind].suffix;
+}
+
+int
+compression_default_level(enum compression kind)
+{
+	return kinds[kind].default_level;
+}
+
+int
+compression_max_level(enum compression kind)
+{
+	return kinds[kind].max_level;
+}
+
+static int
+write_out(struct compressor *c, const void *data, size_t len, struct err *e)
+{
+	const char *p = data;
+
+	while (len > 0) {
+		ssize_t n = write(c->fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return err_errno(e, "cannot write the package");
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
+{
+	lzma_mt mt;
+
+	memset(&mt, 0, sizeof(mt));
+	mt.threads = o->threads;
+	mt.preset = (uint32_t)o->level;
+	mt.check = LZMA_CHECK_CRC64;
+	c->xz = (lzma_stream)LZMA_STREAM_INIT;
+	if (lzma_stream_encoder_mt(&c->xz, &mt) != LZMA_OK)
+		return err_set(e, STATUS_SYSTEM, "cannot start the xz compressor");
+	return 0;
+}
+
+static int
+open_zstd(struct compressor *c, const struct compress_options *o,
+    struct err *e)
+{
+	c->zstd = ZSTD_createCCtx();
+	if (c->zstd == NULL ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd,
+	    ZSTD_c_compressionLevel, o->level)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd, ZSTD_c_checksumFlag,
+	    1)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd, ZSTD_c_nbWorkers,
+	    (int)o->threads)))
+		return err_set(e, STATUS_SYSTEM, "cannot start the zstd "
+		    "compressor (is libzstd built with threads?)");
+	return 0;
+}
+
+static int
+open_gzip(struct compressor *c, const struct compress_options *o,
+    struct err *e)
+{
+	memset(&c->gz, 0, sizeof(c->gz));
+	/* windowBits 15 + 16: a gzip header, without name or time. */
+	if (deflateInit2(&c->gz, o->level, Z_DEFLATED, 15 + 16, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return err_set(e, STATUS_SYSTEM, "cannot start the gzip "
+		    "compressor");
+	return 0;
+}
+
+struct compressor *
+compressor_open(const struct compress_options *o, int fd, struct err *e)
+{
+	struct compressor *c = xcalloc(1, sizeof(*c));
+	int r = 0;
+
+	c->kind = o->kind;
+	c->fd = fd;
+	if (o->kind == COMPRESS_XZ)
+		r = open_xz(c, o, e);
+	else if (o->kind == COMPRESS_ZSTD)
+		r = open_zstd(c, o, e);
+	else if (o->kind == COMPRESS_GZIP)
+		r = open_gzip(c, o, e);
+	if (r < 0) {
+		ZSTD_freeCCtx(c->zstd);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Runs one compressor over `data` (or finishes it, with `finish`). */
+static int
+pump_xz(struct compressor *c, const void *data, size_t len, bool finish,
+    struct err *e)
+{
+	lzma_ret ret;
+
+	c->xz.next_in = data;
+	c->xz.avail_in = len;
+	do {
+		c->xz.next_out = c->out;
+		c->xz.avail_out = OUT_SIZE;
+		ret = lzma_code(&c->xz, finish ? LZMA_FINISH : LZMA_RUN);
+		if (ret != LZMA_OK && ret != LZMA_STREAM_END)
+			return err_set(e, STATUS_SYSTEM, "xz compression failed "
+			    "(%d)", (int)ret);
+		if (write_out(c, c->out, OUT_SIZE - c->xz.avail_out, e) < 0)
+			return -1;
+	} while (c->xz.avail_in > 0 || (finish && ret != LZMA_STREAM_END));
+	return 0;
+}
+
+static int
+pump_zstd(struct compressor *c, const void *data, size_t len, bool finish,
+    struct err *e)
+{
+	ZSTD_inBuffer in = { data, len, 0 };
+	size_t left;
+
+	do {
+		ZSTD_outBuffer out = { c->out, OUT_SIZE, 0 };
+
+		left = ZSTD_compressStream2(c->zstd, &out, &in,
+		    finish ? ZSTD_e_end : ZSTD_e_continue);
+		if (ZSTD_isError(left))
+			return err_set(e, STATUS_SYSTEM, "zstd compression "
+			    "failed: %s", ZSTD_getErrorName(left));
+		if (write_out(c, c->out, out.pos, e) < 0)
+			return -1;
+	} while (in.pos < in.size || (finish && left > 0));
+	return 0;
+}
+
+static int
+pump_gzip(struct compressor *c, const void *data, size_t len, bool finish,
+    struct err *e)
+{
+	int ret;
+
+	c->gz.next_in = (Bytef *)data;
+	c->gz.avail_in = (uInt)len;
+	do {
+		c->gz.next_out = c->out;
+		c->gz.avail_out = OUT_SIZE;
+		ret = deflate(&c->gz, finish ? Z_FINISH : Z_NO_FLUSH);
+		if (ret == Z_STREAM_ERROR)
+			return err_set(e, STATUS_SYSTEM, "gzip compression "
+			    "failed");
+		if (write_out(c, c->out, OUT_SIZE - c->gz.avail_out, e) < 0)
+			return -1;
+	} while (c->gz.avail_in > 0 || (finish && ret != Z_STREAM_END));
+	return 0;
+}
+
+static int
+pump(struct compressor *c, const void *data, size_t len, bool finish,
+    struct err *e)
+{
+	switch (c->kind) {
+	case COMPRESS_XZ:
+		return pump_xz(c, data, len, finish, e);
+	case COMPRESS_ZSTD:
+		return pump_zstd(c, data, len, finish, e);
+	case COMPRESS_GZIP:
+		return pump_gzip(c, data, len, finish, e);
+	case COMPRESS_NONE:
+		break;
+	}
+	return write_out(c, data, len, e);
+}
+
+int
+compressor_write(struct compressor *c, const void *data, size_t len,
+    struct err *e)
+{
+	/* zlib counts in uInt: feed it at most 1 GiB at a time. */
+	while (len > 0) {
+		size_t n = len > (1u << 30) ? (1u << 30) : len;
+
+		if (pump(c, data, n, false, e) < 0)
+			return -1;
+		data = (const char *)data + n;
+		len -= n;
+	}
+	return 0;
+}
+
+int
+compressor_close(struct compressor *c, struct err *e)
+{
+	int r = pump(c, NULL, 0, true, e);
+
+	if (c->kind == COMPRESS_XZ)
+		lzma_end(&c->xz);
+	else if (c->kind == COMPRESS_GZIP)
+		deflateEnd(&c->gz);
+	ZSTD_freeCCtx(c->zstd);
+	free(c);
+	return r;
+}

@@ -1,0 +1,45 @@
+/* compress: the compressors a .deb member can use, as dpkg-deb names
+ * them (-Z xz|zstd|gzip|none), streaming into a file descriptor. Output
+ * depends on the input, the compressor and the level only: never on the
+ * thread count or the time. */
+#ifndef WPD_COMPRESS_H
+#define WPD_COMPRESS_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+enum compression {
+	COMPRESS_XZ,
+	COMPRESS_ZSTD,
+	COMPRESS_GZIP,
+	COMPRESS_NONE,
+};
+
+struct compress_options {
+	enum compression kind;
+	int level;		/* -1: the compressor's dpkg-deb default */
+	unsigned threads;	/* xz and zstd; at least 1 */
+};
+
+/* The compression named `name` ("xz"...); -1 when there is none. */
+int compression_parse(const char *name);
+/* "xz", "zstd", "gzip" or "none". */
+const char *compression_name(enum compression kind);
+/* The member name suffix: ".xz", ".zst", ".gz" or "". */
+const char *compression_suffix(enum compression kind);
+/* The level range of `kind`, and its default (xz 6, zstd 3, gzip 9). */
+int compression_default_level(enum compression kind);
+int compression_max_level(enum compression kind);
+
+struct compressor;
+
+/* Starts compressing into `fd` (which stays open). NULL with `e` set. */
+struct compressor *compressor_open(const struct compress_options *o, int fd,
+    struct err *e);
+int compressor_write(struct compressor *c, const void *data, size_t len,
+    struct err *e);
+/* Flushes everything and frees `c`, also after an error. */
+int compressor_close(struct compressor *c, struct err *e);
+
+#endif

@@ -1,0 +1,139 @@
+/* debfile: the .deb container, written with libarchive. */
+#include <config.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/compiler.h"
+#include "deb/debfile.h"
+#include "deb/tarwriter.h"
+
+/* The maintainer scripts in name order, as dpkg-deb writes them. */
+static const enum render_file scripts_by_name[] = {
+	RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
+};
+
+int
+debfile_control_tar(int fd, const struct rendered *r, const char *md5sums,
+    const struct compress_options *o, time_t mtime, struct err *e)
+{
+	struct tarwriter *tw = tarwriter_open(fd, o, mtime, e);
+	struct stat root;
+	int is_link, rc;
+
+	if (tw == NULL)
+		return -1;
+	memset(&root, 0, sizeof(root));
+	root.st_mode = S_IFDIR | 0755;
+	rc = tarwriter_entry(tw, "", &root, NULL, &is_link, e);
+	/* In name order, as dpkg-deb writes them. */
+	if (rc == 0)
+		rc = tarwriter_file(tw, "control", 0644,
+		    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len, e);
+	if (rc == 0 && md5sums[0] != '\0')
+		rc = tarwriter_file(tw, "md5sums", 0644, md5sums,
+		    strlen(md5sums), e);
+	for (size_t i = 0; rc == 0 && i < WPD_ARRAY_SIZE(scripts_by_name); i++) {
+		enum render_file f = scripts_by_name[i];
+
+		rc = tarwriter_file(tw, render_file_name(f), render_file_mode(f),
+		    r->files[f].data, r->files[f].len, e);
+	}
+	if (tarwriter_close(tw, e) < 0)
+		rc = -1;
+	return rc;
+}
+
+static int
+ar_failed(struct archive *a, struct err *e)
+{
+	return err_set(e, STATUS_SYSTEM, "cannot write the package: %s",
+	    archive_error_string(a));
+}
+
+static int
+add_member(struct archive *a, const char *name, time_t mtime, int fd,
+    const void *data, off_t size, struct err *e)
+{
+	struct archive_entry *entry = archive_entry_new();
+	char chunk[65536];
+	int r = 0;
+
+	archive_entry_copy_pathname(entry, name);
+	archive_entry_set_filetype(entry, AE_IFREG);
+	archive_entry_set_perm(entry, 0644);
+	archive_entry_set_size(entry, size);
+	archive_entry_set_mtime(entry, mtime, 0);
+	archive_entry_set_uid(entry, 0);
+	archive_entry_set_gid(entry, 0);
+	if (archive_write_header(a, entry) != ARCHIVE_OK)
+		r = ar_failed(a, e);
+	archive_entry_free(entry);
+	if (r < 0)
+		return -1;
+	if (data != NULL)
+		return archive_write_data(a, data, (size_t)size) < 0 ?
+		    ar_failed(a, e) : 0;
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return err_errno(e, "cannot read back %s", name);
+	for (off_t left = size; left > 0;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return err_errno(e, "cannot read back %s", name);
+		if (archive_write_data(a, chunk, (size_t)n) < 0)
+			return ar_failed(a, e);
+		left -= n;
+	}
+	return 0;
+}
+
+static off_t
+size_of(int fd, struct err *e)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return err_errno(e, "cannot read back a package member");
+	return st.st_size;
+}
+
+int
+debfile_write(int out, int control_fd, int data_fd, enum compression kind,
+    time_t mtime, struct err *e)
+{
+	struct archive *a = archive_write_new();
+	char *control_name = xasprintf("control.tar%s", compression_suffix(kind));
+	char *data_name = xasprintf("data.tar%s", compression_suffix(kind));
+	off_t control_size = size_of(control_fd, e), data_size = size_of(data_fd, e);
+	int r = -1;
+
+	/* BSD ar headers are the ones dpkg-deb writes; no padding after the
+	 * last member (lintian reports a padded archive as malformed). */
+	if (control_size < 0 || data_size < 0)
+		goto out;
+	if (archive_write_set_format_ar_bsd(a) != ARCHIVE_OK ||
+	    archive_write_set_bytes_in_last_block(a, 1) != ARCHIVE_OK ||
+	    archive_write_open_fd(a, out) != ARCHIVE_OK) {
+		ar_failed(a, e);
+		goto out;
+	}
+	if (add_member(a, "debian-binary", mtime, -1, "2.0\n", 4, e) == 0 &&
+	    add_member(a, control_name, mtime, control_fd, NULL, control_size,
+	    e) == 0 &&
+	    add_member(a, data_name, mtime, data_fd, NULL, data_size, e) == 0)
+		r = archive_write_close(a) == ARCHIVE_OK ? 0 : ar_failed(a, e);
+out:
+	archive_write_free(a);
+	free(control_name);
+	free(data_name);
+	return r;
+}

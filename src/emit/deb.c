@@ -1,0 +1,205 @@
+/* deb: emits the finished package, written directly with libarchive. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "render/context.h"
+#include "deb/datatar.h"
+#include "deb/debfile.h"
+#include "base/dirtree.h"
+#include "base/file.h"
+#include "deb/payload.h"
+#include "emit/deb.h"
+#include "base/process.h"
+#include "render/render.h"
+#include "stage/stage.h"
+
+static void
+step(const struct deb_job *job, const char *name)
+{
+	if (job->progress != NULL)
+		job->progress(name, job->ctx);
+}
+
+/* An unlinked temporary file in `dir`; -1 with `e` set. */
+static int
+anonymous_file(const char *dir, struct err *e)
+{
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	char *path;
+
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR))
+		return fd >= 0 ? fd : err_errno(e, "cannot create a file in %s",
+		    dir);
+	path = xasprintf("%s/member-XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd < 0)
+		err_errno(e, "cannot create a file in %s", dir);
+	else
+		unlink(path);
+	free(path);
+	return fd;
+}
+
+/* The architecture the package gets, with the warnings it calls for. */
+static const char *
+choose_arch(const struct deb_job *job, const struct datatar_result *data)
+{
+	struct buf msg = BUF_INIT;
+	const char *arch = job->arch;
+
+	if (strcmp(arch, "auto") == 0)
+		arch = data->elf_arch ? data->elf_arch : "all";
+	if (data->elf_arch != NULL && strcmp(arch, "all") == 0)
+		buf_addf(&msg, "%s is a compiled object (%s), but the package is "
+		    "Architecture: all", data->elf_path, data->elf_arch);
+	else if (data->mixed_arches)
+		buf_addf(&msg, "the package holds compiled objects of several "
+		    "architectures; it is made for %s", arch);
+	if (msg.len > 0 && job->warning != NULL)
+		job->warning(msg.data, job->ctx);
+	buf_release(&msg);
+	return arch;
+}
+
+/* Renders the templates for `arch` and `installed_size` (-1: unknown). */
+static int
+render(const struct deb_job *job, const char *arch, long long installed_size,
+    struct rendered *r, struct err *e)
+{
+	struct context_extras extras = { arch, installed_size,
+	    job->src->commit };
+	struct arena a = { NULL };
+	int rc = render_package(job->settings, context_build(&a, job->plugin,
+	    job->settings, &extras), true, r, e);
+
+	arena_release(&a);
+	return rc;
+}
+
+/* What the scripts add to Installed-Size: DEBIAN/ and each script. */
+static long long
+scripts_kib(const struct rendered *r)
+{
+	long long kib = payload_entry_kib(S_IFDIR, 0, false);
+
+	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
+		kib += payload_entry_kib(S_IFREG, (off_t)r->files[f].len, false);
+	return kib;
+}
+
+static char *
+deb_name(const struct deb_job *job, const char *arch)
+{
+	const char *version = job->plugin->version.text;
+	const char *colon = strchr(version, ':');
+	char *package = context_package_name(job->plugin, job->settings);
+	char *name = xasprintf("%s_%s_%s.deb", package,
+	    colon ? colon + 1 : version, arch);
+
+	free(package);
+	return name;
+}
+
+/* The members, in the staging directory; then the .deb beside its final
+ * name, renamed over it. */
+static int
+write_package(const struct deb_job *job, const char *staging, char **path,
+    struct err *e)
+{
+	char *meta = stage_metadata_path(job->plugin, job->settings);
+	char *wazo = source_path(job->src, "wazo"), *name = NULL, *tmp = NULL;
+	struct datatar_source sources[] = { { staging, "" }, { wazo, meta } };
+	struct datatar_result data;
+	struct rendered r;
+	const char *arch;
+	int data_fd = -1, control_fd = -1, out = -1, rc = -1;
+	long long extra;
+
+	memset(&data, 0, sizeof(data));
+	step(job, "rendering");
+	if (render(job, "all", -1, &r, e) < 0)
+		goto out;
+	extra = scripts_kib(&r);
+	render_release(&r);
+	step(job, "compressing");
+	data_fd = anonymous_file(staging, e);
+	if (data_fd < 0 || datatar_write(data_fd, sources, 2, &job->compress,
+	    job->mtime, &data, e) < 0)
+		goto out;
+	arch = choose_arch(job, &data);
+	if (render(job, arch, data.installed_kib + extra, &r, e) < 0)
+		goto out;
+	control_fd = anonymous_file(staging, e);
+	rc = control_fd < 0 ? -1 : debfile_control_tar(control_fd, &r,
+	    data.md5sums.data, &job->compress, job->mtime, e);
+	render_release(&r);
+	if (rc < 0)
+		goto out;
+	step(job, "writing");
+	name = deb_name(job, arch);
+	*path = file_join(job->output_dir, name);
+	tmp = xasprintf("%s/.%s.tmp-XXXXXX", job->output_dir, name);
+	out = mkstemp(tmp);
+	rc = -1;
+	if (out < 0)
+		err_errno(e, "cannot create a file in %s", job->output_dir);
+	else if (debfile_write(out, control_fd, data_fd, job->compress.kind,
+	    job->mtime, e) == 0 && process_check_interrupted(e) == 0) {
+		if (fchmod(out, 0644) < 0 || fsync(out) < 0 ||
+		    rename(tmp, *path) < 0)
+			err_errno(e, "cannot write %s", *path);
+		else
+			rc = 0;
+	}
+out:
+	if (out >= 0)
+		close(out);
+	if (rc < 0 && tmp != NULL && out >= 0)
+		unlink(tmp);
+	if (data_fd >= 0)
+		close(data_fd);
+	if (control_fd >= 0)
+		close(control_fd);
+	datatar_result_release(&data);
+	free(tmp);
+	free(name);
+	free(wazo);
+	free(meta);
+	return rc;
+}
+
+int
+deb_emit(const struct deb_job *job, char **path, struct err *e)
+{
+	struct stage_job stage = { job->src, job->plugin, job->settings,
+	    job->mtime, job->progress, job->ctx };
+	struct err ignored = ERR_INIT;
+	struct stat st;
+	char *staging;
+	int r;
+
+	*path = NULL;
+	if (stat(job->output_dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return err_set(e, STATUS_USAGE, "output directory %s does not "
+		    "exist", job->output_dir);
+	staging = dirtree_private_dir(e);
+	if (staging == NULL)
+		return -1;
+	r = stage_payload(&stage, staging, false, e);
+	if (r == 0)
+		r = write_package(job, staging, path, e);
+	dirtree_remove(staging, &ignored);
+	err_release(&ignored);
+	free(staging);
+	if (r < 0) {
+		free(*path);
+		*path = NULL;
+	}
+	return r;
+}

@@ -1,0 +1,40 @@
+/* deb: emits the finished package, a .deb written directly with
+ * libarchive: the plugin built and staged by its rules, streamed once
+ * into data.tar, then control.tar, then the ar container, renamed into
+ * place only when complete. */
+#ifndef WPD_DEB_H
+#define WPD_DEB_H
+
+#include <time.h>
+
+#include "deb/compress.h"
+#include "base/err.h"
+#include "plugin/plugin.h"
+#include "plugin/settings.h"
+#include "source/source.h"
+
+struct deb_job {
+	const struct source *src;
+	const struct plugin *plugin;	/* valid */
+	const struct settings *settings;
+	const char *output_dir;
+	struct compress_options compress;
+	/* "auto": "all" unless compiled objects say otherwise; else forced. */
+	const char *arch;
+	time_t mtime;			/* every timestamp in the package */
+	void (*progress)(const char *step, void *ctx);
+	void (*warning)(const char *message, void *ctx);
+	void *ctx;
+};
+
+/*
+ * Makes OUTPUT_DIR/<package>_<version without epoch>_<arch>.deb and
+ * stores its path in *path (the caller frees it). Nothing is written
+ * outside the output directory and a private staging directory, which is
+ * removed; on failure or a signal trapped by process_trap_signals(), no
+ * partial .deb is left, and an existing .deb of the same name stays as
+ * it was. Returns 0, or -1 with `e` set.
+ */
+int deb_emit(const struct deb_job *job, char **path, struct err *e);
+
+#endif

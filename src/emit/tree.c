@@ -1,0 +1,144 @@
+/* tree: emits a ready-to-build package tree. */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "render/context.h"
+#include "base/dirtree.h"
+#include "stage/docfiles.h"
+#include "base/file.h"
+#include "deb/payload.h"
+#include "base/process.h"
+#include "render/render.h"
+#include "stage/stage.h"
+#include "base/timestamp.h"
+#include "emit/tree.h"
+
+/* Renders DEBIAN/ into `pkgdir`: the scripts first, then the control
+ * file, whose Installed-Size counts the scripts (as dpkg-gencontrol
+ * does), then md5sums. */
+static int
+write_debian_dir(const struct tree_job *job, const char *pkgdir,
+    struct err *e)
+{
+	struct context_extras extras = { "all", -1, job->src->commit };
+	char *debian = file_join(pkgdir, "DEBIAN");
+	struct arena arena = { NULL };
+	struct payload files = { NULL, 0 };
+	struct rendered r;
+	struct buf md5sums = BUF_INIT;
+	int rc = -1;
+
+	if (mkdir(debian, 0755) < 0 && errno != EEXIST) {
+		err_errno(e, "cannot create %s", debian);
+		goto out;
+	}
+	if (chmod(debian, 0755) < 0 ||
+	    render_package(job->settings, context_build(&arena, job->plugin,
+	    job->settings, &extras), true, &r, e) < 0)
+		goto out;
+	rc = render_write(&r, debian, e);
+	render_release(&r);
+	if (rc < 0 || (rc = payload_scan(pkgdir, &files, e)) < 0)
+		goto out;
+	/* The control file is not there yet: dpkg-gencontrol counts all but it. */
+	extras.installed_size = payload_installed_size(&files);
+	rc = render_package(job->settings, context_build(&arena, job->plugin,
+	    job->settings, &extras), true, &r, e);
+	if (rc == 0) {
+		rc = render_write(&r, debian, e);
+		render_release(&r);
+	}
+	if (rc == 0)
+		rc = payload_md5sums(pkgdir, &files, &md5sums, e);
+	if (rc == 0 && md5sums.len > 0) {
+		char *path = file_join(debian, "md5sums");
+
+		rc = file_write_atomic(path, md5sums.data, md5sums.len, 0644, e);
+		free(path);
+	}
+out:
+	buf_release(&md5sums);
+	payload_release(&files);
+	arena_release(&arena);
+	free(debian);
+	return rc;
+}
+
+/* A staging root for the rules: beside the output when its path has no
+ * white space (rules often use $pkgdir unquoted), else a private one. */
+static char *
+make_staging(const char *sibling, bool *separate, struct err *e)
+{
+	char *real = realpath(sibling, NULL);
+
+	if (real == NULL) {
+		err_errno(e, "cannot resolve %s", sibling);
+		return NULL;
+	}
+	*separate = strpbrk(real, " \t\n") != NULL;
+	if (!*separate)
+		return real;
+	free(real);
+	return dirtree_private_dir(e);
+}
+
+/* Every step but the final rename, in the staging root `pkgdir`. */
+static int
+fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
+{
+	struct stage_job stage = { job->src, job->plugin, job->settings, 0,
+	    job->progress, job->progress_ctx };
+
+	if (timestamp_get(&stage.when, e) < 0 ||
+	    stage_payload(&stage, pkgdir, true, e) < 0)
+		return -1;
+	if (job->progress != NULL)
+		job->progress("rendering", job->progress_ctx);
+	if (write_debian_dir(job, pkgdir, e) < 0)
+		return -1;
+	return process_check_interrupted(e);
+}
+
+/* Removes what a failed job left; the first error is the one to tell. */
+static void
+remove_quietly(const char *path)
+{
+	struct err ignored = ERR_INIT;
+
+	dirtree_remove(path, &ignored);
+	err_release(&ignored);
+}
+
+int
+tree_emit(const struct tree_job *job, struct err *e)
+{
+	struct stat st;
+	char *sibling, *staging;
+	bool separate = false;
+	int r;
+
+	if (!job->force && lstat(job->output, &st) == 0)
+		return err_set(e, STATUS_USAGE, "%s already exists; --force "
+		    "replaces it", job->output);
+	sibling = dirtree_make_sibling(job->output, e);
+	if (sibling == NULL)
+		return -1;
+	staging = make_staging(sibling, &separate, e);
+	r = staging ? fill_tree(job, staging, e) : -1;
+	if (r == 0 && separate)
+		r = dirtree_copy(staging, sibling, e);
+	if (r == 0)
+		r = dirtree_install(sibling, job->output, job->force, e);
+	else
+		remove_quietly(sibling);
+	if (separate && staging != NULL)
+		remove_quietly(staging);
+	free(staging);
+	free(sibling);
+	return r;
+}

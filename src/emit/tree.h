@@ -1,0 +1,33 @@
+/* tree: emits a ready-to-build package tree: the plugin built and
+ * staged by its rules, its metadata, docs, and DEBIAN/ (control with
+ * Installed-Size, md5sums, maintainer scripts), put in place at once. */
+#ifndef WPD_TREE_H
+#define WPD_TREE_H
+
+#include <stdbool.h>
+
+#include "plugin/settings.h"
+#include "base/err.h"
+#include "plugin/plugin.h"
+#include "source/source.h"
+
+struct tree_job {
+	const struct source *src;
+	const struct plugin *plugin;	/* valid */
+	const struct settings *settings;
+	const char *output;		/* the directory to make */
+	bool force;			/* replace an existing output */
+	/* Called with "building", "packaging"... before each step. */
+	void (*progress)(const char *step, void *ctx);
+	void *progress_ctx;
+};
+
+/*
+ * Makes the tree in a staging directory and renames it to job->output
+ * at the end; on any failure (a rules command: STATUS_RULES) or a signal
+ * trapped by process_trap_signals(), the staging directory is removed and
+ * job->output is left as it was. Returns 0, or -1 with `e` set.
+ */
+int tree_emit(const struct tree_job *job, struct err *e);
+
+#endif

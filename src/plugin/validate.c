@@ -1,0 +1,272 @@
+/* validate: the rules plugin.yml must follow. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plugin/debrelation.h"
+#include "plugin/debversion.h"
+#include "base/spelling.h"
+#include "plugin/validate.h"
+#include "plugin/yaml_scalar.h"
+
+/* The state of one validation. */
+struct check {
+	const struct plugin *p;
+	const struct validate_options *o;
+	struct diag_list *diags;
+};
+
+static const char *const known_keys[] = {
+	"name", "namespace", "version", "description", "plugin_format_version",
+	"depends", "debian_depends", "min_wazo_version", "max_wazo_version",
+	/* used by the Wazo plugin market, not for packaging */
+	"display_name", "author", "tags", "homepage", "icon", "screenshots",
+	"license", "short_description", "color",
+};
+
+static void WPD_PRINTF(5, 6)
+report(struct check *c, enum diag_severity severity,
+    const struct ydoc_node *node, const char *key, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(c->diags, severity, c->p->path,
+	    node ? node->pos : c->p->root->pos, key, "%s", msg.data);
+	buf_release(&msg);
+}
+
+/*
+ * A value bound for the control file must be one line of printable text.
+ * Returns false (after reporting) when it is not; `allow_newlines` is for
+ * the description, which is folded into the control file's layout.
+ */
+static bool
+check_control_safe(struct check *c, struct plugin_field f, const char *key,
+    bool allow_newlines)
+{
+	for (size_t i = 0; i < f.node->len; i++) {
+		unsigned char ch = (unsigned char)f.node->text[i];
+
+		if (ch == '\n' && allow_newlines)
+			continue;
+		if (ch == '\n' || ch == '\r') {
+			report(c, DIAG_ERROR, f.node, key, "contains a line "
+			    "break: a value that goes into the control file "
+			    "must be one line");
+			return false;
+		}
+		if (ch < 0x20 || ch == 0x7f) {
+			report(c, DIAG_ERROR, f.node, key, "contains the control "
+			    "character U+%04X, which cannot go into the control "
+			    "file", ch);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A required string field: reports when absent; true when usable. */
+static bool
+check_required(struct check *c, struct plugin_field f, const char *key)
+{
+	if (f.node == NULL) {
+		report(c, DIAG_ERROR, NULL, key, "required key is missing");
+		return false;
+	}
+	return f.text != NULL && check_control_safe(c, f, key, false);
+}
+
+static void
+check_identity(struct check *c, struct plugin_field name,
+    struct plugin_field ns, const char *name_key, const char *ns_key)
+{
+	char *package;
+
+	if (name.text != NULL && !plugin_name_valid(name.text))
+		report(c, DIAG_ERROR, name.node, name_key, "'%s' is not a valid "
+		    "plugin name: use lowercase letters, digits and '-' "
+		    "(^[a-z0-9-]+$)", name.text);
+	if (ns.text != NULL && !plugin_namespace_valid(ns.text))
+		report(c, DIAG_ERROR, ns.node, ns_key, "'%s' is not a valid "
+		    "namespace: use lowercase letters and digits only "
+		    "(^[a-z0-9]+$), so that the package name "
+		    "<prefix>-<name>-<namespace> splits back", ns.text);
+	package = plugin_package_name(c->o->package_prefix, name.text, ns.text);
+	if (package != NULL && !debpkg_name_valid(package))
+		report(c, DIAG_ERROR, name.node, name_key, "the package name "
+		    "'%s' is not a valid Debian package name", package);
+	free(package);
+}
+
+static void
+check_version(struct check *c)
+{
+	struct plugin_field v = c->p->version;
+	const char *why;
+
+	if (!check_required(c, v, "version"))
+		return;
+	if ((why = debversion_check(v.text)) != NULL)
+		report(c, DIAG_ERROR, v.node, "version", "'%s' is not a valid "
+		    "Debian version: %s", v.text, why);
+}
+
+static void
+check_format_version(struct check *c)
+{
+	const struct plugin *p = c->p;
+
+	if (p->format_node == NULL || !p->format_known)
+		return;
+	if (p->format_version < 0 || p->format_version > PLUGIN_FORMAT_MAX)
+		report(c, DIAG_ERROR, p->format_node, "plugin_format_version",
+		    "unsupported plugin_format_version %lld (supported: 0, 1, "
+		    "2)", p->format_version);
+}
+
+static void
+check_depends(struct check *c)
+{
+	for (size_t i = 0; i < c->p->depends_count; i++) {
+		const struct plugin_dependency *d = &c->p->depends[i];
+		char *name_key = xasprintf("depends[%zu].name", i);
+		char *ns_key = xasprintf("depends[%zu].namespace", i);
+
+		if ((d->name.text == NULL ||
+		    check_control_safe(c, d->name, name_key, false)) &&
+		    (d->namespace.text == NULL ||
+		    check_control_safe(c, d->namespace, ns_key, false)))
+			check_identity(c, d->name, d->namespace, name_key, ns_key);
+		free(name_key);
+		free(ns_key);
+	}
+}
+
+static void
+check_debian_depends(struct check *c)
+{
+	for (size_t i = 0; i < c->p->debian_depends_count; i++) {
+		struct plugin_field f = c->p->debian_depends[i];
+		char *key = xasprintf("debian_depends[%zu]", i);
+		size_t relations;
+		char *why;
+
+		if (f.text == NULL || !check_control_safe(c, f, key, false)) {
+			free(key);
+			continue;
+		}
+		if (!debrelation_check(f.text, &relations, &why)) {
+			report(c, DIAG_ERROR, f.node, key, "'%s' is not a valid "
+			    "Debian dependency: %s", f.text, why);
+			free(why);
+		} else if (relations > 1) {
+			report(c, DIAG_WARNING, f.node, key, "'%s' holds %zu "
+			    "dependencies: give each its own list entry",
+			    f.text, relations);
+		}
+		free(key);
+	}
+}
+
+/* A Wazo version bound; true when present and valid. */
+static bool
+check_wazo_bound(struct check *c, struct plugin_field f, const char *key)
+{
+	const char *why;
+
+	if (f.text == NULL)
+		return false;
+	if ((why = debversion_check(f.text)) != NULL) {
+		report(c, DIAG_ERROR, f.node, key, "'%s' is not a valid version: "
+		    "%s", f.text, why);
+		return false;
+	}
+	return true;
+}
+
+static void
+check_wazo_versions(struct check *c)
+{
+	struct plugin_field min = c->p->min_wazo_version;
+	struct plugin_field max = c->p->max_wazo_version;
+	const char *wazo = c->o->wazo_version;
+	bool min_ok = check_wazo_bound(c, min, "min_wazo_version");
+	bool max_ok = check_wazo_bound(c, max, "max_wazo_version");
+
+	if (min_ok && max_ok && debversion_compare(min.text, max.text) > 0)
+		report(c, DIAG_ERROR, max.node, "max_wazo_version", "%s is "
+		    "lower than min_wazo_version %s", max.text, min.text);
+	if (wazo == NULL)
+		return;
+	if (min_ok && debversion_compare(wazo, min.text) < 0)
+		report(c, DIAG_ERROR, min.node, "min_wazo_version", "the plugin "
+		    "needs Wazo %s or later; --wazo-version is %s", min.text,
+		    wazo);
+	if (max_ok && debversion_compare(wazo, max.text) > 0)
+		report(c, DIAG_ERROR, max.node, "max_wazo_version", "the plugin "
+		    "supports Wazo up to %s; --wazo-version is %s", max.text,
+		    wazo);
+}
+
+static bool
+is_known_key(const char *key)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(known_keys); i++)
+		if (strcmp(key, known_keys[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+check_keys(struct check *c)
+{
+	const struct ydoc_node *root = c->p->root;
+
+	for (size_t i = 0; i < root->count; i++) {
+		const struct ydoc_node *k = root->pairs[i].key;
+		const char *suggestion;
+
+		if (k->kind != YDOC_SCALAR) {
+			report(c, DIAG_ERROR, k, NULL, "a key must be text, found "
+			    "%s", ydoc_type_name(ydoc_type(k)));
+			continue;
+		}
+		if (is_known_key(k->text))
+			continue;
+		suggestion = spelling_nearest(k->text, known_keys,
+		    WPD_ARRAY_SIZE(known_keys));
+		if (suggestion != NULL)
+			report(c, DIAG_WARNING, k, k->text, "unknown key; did "
+			    "you mean '%s'?", suggestion);
+		else
+			report(c, DIAG_WARNING, k, k->text, "unknown key, "
+			    "ignored");
+	}
+}
+
+void
+validate_metadata(const struct plugin *p,
+    const struct validate_options *options, struct diag_list *diags)
+{
+	struct check c = { p, options, diags };
+	bool name_ok = check_required(&c, p->name, "name");
+	bool ns_ok = check_required(&c, p->namespace, "namespace");
+	struct plugin_field none = { NULL, NULL };
+
+	check_identity(&c, name_ok ? p->name : none, ns_ok ? p->namespace : none,
+	    "name", "namespace");
+	check_version(&c);
+	if (p->description.text != NULL)
+		check_control_safe(&c, p->description, "description", true);
+	check_format_version(&c);
+	check_depends(&c);
+	check_debian_depends(&c);
+	check_wazo_versions(&c);
+	check_keys(&c);
+}

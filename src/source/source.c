@@ -1,0 +1,219 @@
+/* source: where a plugin comes from, resolved to a plugin root. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/dirtree.h"
+#include "base/file.h"
+#include "source/source.h"
+#include "source/source_git.h"
+
+/* Refuses an absolute subdirectory or one with a ".." component. */
+static int
+check_subdirectory_text(const char *subdirectory, struct err *e)
+{
+	const char *p = subdirectory;
+
+	if (*p == '/')
+		return err_set(e, STATUS_USAGE, "--subdirectory %s: must be a "
+		    "path relative to the source", subdirectory);
+	while (*p) {
+		size_t len = strcspn(p, "/");
+
+		if (len == 2 && strncmp(p, "..", 2) == 0)
+			return err_set(e, STATUS_USAGE, "--subdirectory %s: "
+			    "must stay inside the source (no '..')",
+			    subdirectory);
+		p += len;
+		p += strspn(p, "/");
+	}
+	return 0;
+}
+
+/* Refuses a root that symbolic links place outside `top`. */
+static int
+check_inside(const char *top, const char *root, const char *subdirectory,
+    struct err *e)
+{
+	char *real_top = realpath(top, NULL), *real_root = realpath(root, NULL);
+	size_t len;
+	int r = 0;
+
+	if (real_top == NULL || real_root == NULL) {
+		r = err_errno(e, "cannot resolve %s", real_top ? root : top);
+	} else {
+		len = strlen(real_top);
+		if (strcmp(real_top, "/") != 0 &&
+		    (strncmp(real_root, real_top, len) != 0 ||
+		    (real_root[len] != '/' && real_root[len] != '\0')))
+			r = err_set(e, STATUS_INVALID, "--subdirectory %s: "
+			    "leads outside the source through a symbolic link",
+			    subdirectory);
+	}
+	free(real_top);
+	free(real_root);
+	return r;
+}
+
+static int
+check_directory(const char *path, const char *what, struct err *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return err_errno(e, "cannot open %s %s", what, path);
+	if (!S_ISDIR(st.st_mode))
+		return err_set(e, STATUS_INVALID, "%s %s is not a directory",
+		    what, path);
+	return 0;
+}
+
+/* A source that is neither a directory nor git: an archive, unpacked. */
+static int
+open_archive(struct source *s, const struct source_request *r,
+    const char *spec, char **base, char **shown, struct err *e)
+{
+	char *tree, *only = NULL;
+	struct dirent *ent;
+	int count = 0;
+	DIR *d;
+
+	if (!source_archive_recognized(spec))
+		return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: "
+		    "neither a directory, nor an archive, nor a git repository",
+		    spec);
+	tree = file_join(s->workdir, "tree");
+	if (mkdir(tree, 0755) < 0 ||
+	    source_archive_unpack(spec, tree, &r->limits, e) < 0) {
+		if (e->msg == NULL)
+			err_errno(e, "cannot create %s", tree);
+		free(tree);
+		return -1;
+	}
+	/* A single top-level directory (GitHub, GitLab) is the root. */
+	d = opendir(tree);
+	while (d != NULL && (ent = readdir(d)) != NULL) {
+		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
+			continue;
+		count++;
+		free(only);
+		only = xstrdup(ent->d_name);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (count == 1) {
+		char *top = file_join(tree, only);
+		struct stat st;
+
+		if (lstat(top, &st) == 0 && S_ISDIR(st.st_mode)) {
+			*base = top;
+			*shown = file_join(spec, only);
+			free(tree);
+			free(only);
+			return 0;
+		}
+		free(top);
+	}
+	free(only);
+	*base = tree;
+	*shown = xstrdup(spec);
+	return 0;
+}
+
+/* Where the plugin's files are: *base to open, *shown to name. */
+static int
+open_kind(struct source *s, const struct source_request *r, const char *spec,
+    char **base, char **shown, struct err *e)
+{
+	struct stat st;
+	bool git = r->ref != NULL || strstr(spec, "://") != NULL ||
+	    (stat(spec, &st) < 0 && source_git_looks_like(spec));
+
+	if (!git && stat(spec, &st) < 0)
+		return err_errno(e, "cannot open source %s", spec);
+	if (!git && S_ISDIR(st.st_mode)) {
+		*base = xstrdup(spec);
+		*shown = strcmp(spec, ".") == 0 ? xstrdup("") : xstrdup(spec);
+		return 0;
+	}
+	s->workdir = dirtree_private_dir(e);
+	if (s->workdir == NULL)
+		return -1;
+	if (!git)
+		return open_archive(s, r, spec, base, shown, e);
+	*base = file_join(s->workdir, "tree");
+	*shown = xstrdup(spec);
+	return source_git_fetch(spec, r->ref, *base, &s->commit, e);
+}
+
+int
+source_open(struct source *s, const struct source_request *r, struct err *e)
+{
+	const char *spec = r->spec ? r->spec : ".";
+	const char *sub = r->subdirectory;
+	char *base = NULL, *shown = NULL, *metadata;
+	struct stat st;
+	int rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	if (open_kind(s, r, spec, &base, &shown, e) < 0)
+		goto out;
+	if (sub != NULL && *sub != '\0') {
+		if (check_subdirectory_text(sub, e) < 0)
+			goto out;
+		s->root = file_join(base, sub);
+		s->shown = file_join(shown, sub);
+		if (check_directory(s->root, "subdirectory", e) < 0 ||
+		    check_inside(base, s->root, sub, e) < 0)
+			goto out;
+	} else {
+		s->root = xstrdup(base);
+		s->shown = xstrdup(shown);
+	}
+	metadata = source_path(s, "wazo/plugin.yml");
+	if (stat(metadata, &st) < 0 || !S_ISREG(st.st_mode))
+		err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: it has no "
+		    "wazo/plugin.yml", s->shown[0] ? s->shown : ".");
+	else
+		rc = 0;
+	free(metadata);
+out:
+	free(base);
+	free(shown);
+	if (rc < 0)
+		source_close(s);
+	return rc;
+}
+
+void
+source_close(struct source *s)
+{
+	struct err ignored = ERR_INIT;
+
+	if (s->workdir != NULL)
+		dirtree_remove(s->workdir, &ignored);
+	err_release(&ignored);
+	free(s->workdir);
+	free(s->commit);
+	free(s->root);
+	free(s->shown);
+	memset(s, 0, sizeof(*s));
+}
+
+char *
+source_path(const struct source *s, const char *relative)
+{
+	return file_join(s->root, relative);
+}
+
+char *
+source_shown_path(const struct source *s, const char *relative)
+{
+	return file_join(s->shown, relative);
+}

@@ -1,0 +1,126 @@
+/* stage: runs the plugin's rules and lays out the installed tree. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "deb/debarch.h"
+#include "base/dirtree.h"
+#include "stage/docfiles.h"
+#include "base/file.h"
+#include "base/process.h"
+#include "stage/stage.h"
+
+/* Runs `rules STEP` from the plugin root; `wrapper` (or NULL) runs it. */
+static int
+run_rules(const struct source *src, const char *step, const char *wrapper,
+    char *const env[], struct err *e)
+{
+	char *root = realpath(src->root, NULL), *rules;
+	char *argv[4];
+	size_t n = 0;
+	int status;
+
+	if (root == NULL)
+		return err_errno(e, "cannot resolve %s", src->root);
+	rules = file_join(root, "wazo/rules");
+	if (wrapper != NULL)
+		argv[n++] = (char *)wrapper;
+	argv[n++] = rules;
+	argv[n++] = (char *)step;
+	argv[n] = NULL;
+	status = process_run(argv, root, env, e);
+	free(rules);
+	free(root);
+	if (status > 128 && status < 128 + 65)
+		return err_set(e, STATUS_RULES, "'rules %s' was killed by "
+		    "signal %d", step, status - 128);
+	if (status > 0)
+		return err_set(e, STATUS_RULES, "'rules %s' failed with exit "
+		    "status %d", step, status);
+	return status < 0 ? -1 : 0;
+}
+
+int
+stage_build(const struct source *src, struct err *e)
+{
+	return run_rules(src, "build", NULL, NULL, e);
+}
+
+int
+stage_package(const struct source *src, const char *pkgdir, struct err *e)
+{
+	const char *arch = debarch_host();
+	char *env[4];
+	int r;
+
+	if (strpbrk(pkgdir, " \t\n") != NULL || pkgdir[0] != '/')
+		return err_set(e, STATUS_SYSTEM, "staging directory %s: needs an "
+		    "absolute path without white space", pkgdir);
+	env[0] = xasprintf("pkgdir=%s", pkgdir);
+	/* Inside dpkg-buildpackage these are set already: keep them. */
+	env[1] = xasprintf("DEB_BUILD_ARCH=%s", getenv("DEB_BUILD_ARCH") ?
+	    getenv("DEB_BUILD_ARCH") : arch);
+	env[2] = xasprintf("DEB_HOST_ARCH=%s", getenv("DEB_HOST_ARCH") ?
+	    getenv("DEB_HOST_ARCH") : arch);
+	env[3] = NULL;
+	r = run_rules(src, "package", geteuid() != 0 &&
+	    process_in_path("fakeroot") ? "fakeroot" : NULL, env, e);
+	for (int i = 0; i < 3; i++)
+		free(env[i]);
+	return r;
+}
+
+char *
+stage_metadata_path(const struct plugin *p, const struct settings *c)
+{
+	return xasprintf("%s/%s/%s/wazo",
+	    settings_get(c, SETTING_METADATA_DIR) + 1, p->namespace.text,
+	    p->name.text);
+}
+
+int
+stage_metadata(const struct source *src, const struct plugin *p,
+    const struct settings *c, const char *pkgdir, struct err *e)
+{
+	char *from = source_path(src, "wazo");
+	char *rel = stage_metadata_path(p, c);
+	char *to = file_join(pkgdir, rel);
+	int r = dirtree_copy(from, to, e);
+
+	free(from);
+	free(rel);
+	free(to);
+	return r;
+}
+
+static void
+step(const struct stage_job *job, const char *name)
+{
+	if (job->progress != NULL)
+		job->progress(name, job->progress_ctx);
+}
+
+int
+stage_payload(const struct stage_job *job, const char *pkgdir,
+    bool copy_metadata, struct err *e)
+{
+	step(job, "building");
+	if (stage_build(job->src, e) < 0 || process_check_interrupted(e) < 0)
+		return -1;
+	step(job, "packaging");
+	if (stage_package(job->src, pkgdir, e) < 0 || process_check_interrupted(e) < 0)
+		return -1;
+	if (copy_metadata && stage_metadata(job->src, job->plugin,
+	    job->settings, pkgdir, e) < 0)
+		return -1;
+	if (docfiles_write(pkgdir, job->plugin, job->settings, job->when, e) < 0)
+		return -1;
+	/* The staging root is the package's "/". */
+	if (chmod(pkgdir, 0755) < 0)
+		return err_errno(e, "cannot set the mode of %s", pkgdir);
+	return process_check_interrupted(e);
+}

@@ -1,0 +1,61 @@
+/* stage: runs the plugin's rules as wazo-plugind does, and lays out the
+ * installed tree: `rules build`, `rules package` into a staging root,
+ * then the plugin's wazo/ metadata where installed plugins are found. */
+#ifndef WPD_STAGE_H
+#define WPD_STAGE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "base/err.h"
+#include "plugin/plugin.h"
+#include "plugin/settings.h"
+#include "source/source.h"
+
+/* What the staging steps work on. */
+struct stage_job {
+	const struct source *src;
+	const struct plugin *plugin;		/* valid */
+	const struct settings *settings;
+	time_t when;				/* the changelog's date */
+	/* Called with "building", "packaging"... before each step. */
+	void (*progress)(const char *step, void *ctx);
+	void *progress_ctx;
+};
+
+/*
+ * Runs `rules build` in the plugin root. A failure sets `e` with
+ * STATUS_RULES, naming the step and the exit status.
+ */
+int stage_build(const struct source *src, struct err *e);
+
+/*
+ * Runs `rules package` in the plugin root with pkgdir=`pkgdir` (an
+ * absolute path without white space), DEB_BUILD_ARCH and DEB_HOST_ARCH
+ * set as dpkg-architecture would, under fakeroot when not root and
+ * fakeroot is installed.
+ */
+int stage_package(const struct source *src, const char *pkgdir,
+    struct err *e);
+
+/* Copies the plugin's wazo/ directory to
+ * `pkgdir`/<metadata_dir>/<namespace>/<name>/wazo/, merging. */
+int stage_metadata(const struct source *src, const struct plugin *p,
+    const struct settings *c, const char *pkgdir, struct err *e);
+
+/* The plugin's metadata directory in the package, relative to its root:
+ * "<metadata_dir>/<namespace>/<name>/wazo" without the leading '/'. The
+ * caller frees it. */
+char *stage_metadata_path(const struct plugin *p, const struct settings *c);
+
+/*
+ * Every step that fills the staging root `pkgdir`: `rules build`, `rules
+ * package`, the wazo/ metadata (when `copy_metadata`; a .deb writer reads
+ * it from the source instead), the copyright, changelog and lintian
+ * overrides (docfiles.h). Stops at a signal trapped by
+ * process_trap_signals().
+ */
+int stage_payload(const struct stage_job *job, const char *pkgdir,
+    bool copy_metadata, struct err *e);
+
+#endif

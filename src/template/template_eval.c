@@ -1,0 +1,596 @@
+/* template_eval: evaluates template expressions and filters, with the
+ * semantics Jinja2 (and so Python) gives them. */
+#include <config.h>
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "template/template_impl.h"
+
+static struct tvalue * WPD_PRINTF(3, 4)
+eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	template_verror(r->e, r->t, pos, fmt, ap);
+	va_end(ap);
+	return NULL;
+}
+
+static struct tvalue *
+undefined_error(struct trender *r, struct tpos pos, const struct tvalue *v)
+{
+	return eval_error(r, pos, "'%s' is undefined", v->s ? v->s : "value");
+}
+
+static struct tvalue *
+named_undefined(struct trender *r, const char *name)
+{
+	struct tvalue *v = tvalue_undefined(r->arena);
+
+	v->s = name;
+	return v;
+}
+
+static struct tvalue *
+str_value(struct trender *r, const struct tvalue *v)
+{
+	struct buf b = BUF_INIT;
+	struct tvalue *s;
+
+	tvalue_str(v, &b);
+	s = tvalue_string(r->arena, b.data, b.len);
+	buf_release(&b);
+	return s;
+}
+
+/* Python's len() of a string counts characters, not bytes. */
+static long long
+utf8_length(const char *s, size_t len)
+{
+	long long n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* The items a for loop or a join sees; NULL (after an error) when the
+ * value cannot be iterated. */
+struct tvalue *
+template_iterable(struct trender *r, struct tpos pos, struct tvalue *v)
+{
+	struct tvalue *list;
+
+	switch (v->kind) {
+	case TV_LIST:
+		return v;
+	case TV_UNDEFINED:
+		return tvalue_list(r->arena);
+	case TV_MAP:
+		list = tvalue_list(r->arena);
+		for (size_t i = 0; i < v->count; i++)
+			tvalue_append(r->arena, list,
+			    tvalue_cstring(r->arena, v->entries[i].key));
+		return list;
+	case TV_STRING:
+		list = tvalue_list(r->arena);
+		for (size_t i = 0; i < v->len;) {
+			size_t n = 1;
+
+			while (i + n < v->len &&
+			    ((unsigned char)v->s[i + n] & 0xc0) == 0x80)
+				n++;
+			tvalue_append(r->arena, list,
+			    tvalue_string(r->arena, v->s + i, n));
+			i += n;
+		}
+		return list;
+	default:
+		return eval_error(r, pos, "%s is not iterable",
+		    tvalue_kind_name(v->kind));
+	}
+}
+
+/* Filters. `args` are evaluated; `nargs` may be 0. */
+
+static struct tvalue *
+filter_default(struct trender *r, struct tvalue *v, struct tvalue **args,
+    size_t nargs)
+{
+	bool boolean = nargs > 1 && tvalue_truthy(args[1]);
+
+	if (v->kind == TV_UNDEFINED || (boolean && !tvalue_truthy(v)))
+		return nargs > 0 ? args[0] : tvalue_cstring(r->arena, "");
+	return v;
+}
+
+static struct tvalue *
+filter_join(struct trender *r, struct tpos pos, struct tvalue *v,
+    struct tvalue **args, size_t nargs)
+{
+	struct tvalue *items = template_iterable(r, pos, v), *joined;
+	struct buf b = BUF_INIT;
+
+	if (items == NULL)
+		return NULL;
+	for (size_t i = 0; i < items->count; i++) {
+		if (i > 0 && nargs > 0)
+			tvalue_str(args[0], &b);
+		tvalue_str(items->items[i], &b);
+	}
+	joined = tvalue_string(r->arena, b.data, b.len);
+	buf_release(&b);
+	return joined;
+}
+
+static struct tvalue *
+filter_length(struct trender *r, struct tpos pos, struct tvalue *v)
+{
+	switch (v->kind) {
+	case TV_STRING:
+		return tvalue_int(r->arena, utf8_length(v->s, v->len));
+	case TV_LIST:
+	case TV_MAP:
+		return tvalue_int(r->arena, (long long)v->count);
+	case TV_UNDEFINED:
+		return tvalue_int(r->arena, 0);
+	default:
+		return eval_error(r, pos, "%s has no length",
+		    tvalue_kind_name(v->kind));
+	}
+}
+
+/* lower, upper (ASCII letters) and trim (ASCII white space). */
+static struct tvalue *
+filter_text(struct trender *r, const char *name, struct tvalue *v)
+{
+	struct tvalue *s = str_value(r, v);
+	char *text = (char *)s->s;
+
+	if (strcmp(name, "trim") == 0) {
+		size_t start = 0, end = s->len;
+
+		while (start < end && isspace((unsigned char)text[start]))
+			start++;
+		while (end > start && isspace((unsigned char)text[end - 1]))
+			end--;
+		return tvalue_string(r->arena, text + start, end - start);
+	}
+	for (size_t i = 0; i < s->len; i++)
+		text[i] = (char)(name[0] == 'l' ? tolower((unsigned char)text[i]) :
+		    toupper((unsigned char)text[i]));
+	return s;
+}
+
+/* Quotes a value for a POSIX shell, as Python's shlex.quote() does: as
+ * it is when every character is safe, else in single quotes. */
+static struct tvalue *
+filter_shquote(struct trender *r, struct tvalue *v)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-";
+	struct tvalue *s = str_value(r, v), *quoted;
+	struct buf b = BUF_INIT;
+
+	if (s->len > 0 && strspn(s->s, safe) == s->len)
+		return s;
+	buf_addc(&b, '\'');
+	for (size_t i = 0; i < s->len; i++) {
+		if (s->s[i] == '\'')
+			buf_adds(&b, "'\"'\"'");
+		else
+			buf_addc(&b, s->s[i]);
+	}
+	buf_addc(&b, '\'');
+	quoted = tvalue_string(r->arena, b.data, b.len);
+	buf_release(&b);
+	return quoted;
+}
+
+static const struct {
+	const char *name;
+	size_t max_args;
+} filters[] = {
+	{ "default", 2 }, { "d", 2 }, { "join", 1 }, { "length", 0 },
+	{ "count", 0 }, { "lower", 0 }, { "upper", 0 }, { "trim", 0 },
+	{ "shquote", 0 },
+};
+
+bool
+template_filter_known(const char *name)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(filters); i++)
+		if (strcmp(filters[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static size_t
+filter_max_args(const char *name)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(filters); i++)
+		if (strcmp(filters[i].name, name) == 0)
+			return filters[i].max_args;
+	return 0;
+}
+
+static struct tvalue *
+apply_filter(struct trender *r, const struct texpr *x, struct tvalue *v,
+    struct tvalue **args)
+{
+	const char *name = x->name;
+
+	if (x->count > filter_max_args(name)) {
+		eval_error(r, x->pos, "filter '%s' takes at most "
+		    "%zu argument%s", name, filter_max_args(name),
+		    filter_max_args(name) == 1 ? "" : "s");
+		return NULL;
+	}
+	if (strcmp(name, "default") == 0 || strcmp(name, "d") == 0)
+		return filter_default(r, v, args, x->count);
+	if (strcmp(name, "join") == 0)
+		return filter_join(r, x->pos, v, args, x->count);
+	if (strcmp(name, "length") == 0 || strcmp(name, "count") == 0)
+		return filter_length(r, x->pos, v);
+	if (strcmp(name, "shquote") == 0)
+		return filter_shquote(r, v);
+	return filter_text(r, name, v);
+}
+
+bool
+template_test_known(const char *name)
+{
+	return strcmp(name, "defined") == 0 || strcmp(name, "undefined") == 0 ||
+	    strcmp(name, "none") == 0;
+}
+
+/* Attribute and index access, with Jinja's fallback from one to the
+ * other: a.name reads a mapping's key, a.0 and a[0] a list's item. */
+static struct tvalue *
+subscript(struct trender *r, struct tpos pos, struct tvalue *obj,
+    struct tvalue *key, const char *shown)
+{
+	if (obj->kind == TV_UNDEFINED)
+		return undefined_error(r, pos, obj);
+	if (obj->kind == TV_MAP && key->kind == TV_STRING) {
+		struct tvalue *v = tvalue_get(obj, key->s);
+
+		return v ? v : named_undefined(r, shown);
+	}
+	if ((obj->kind == TV_LIST || obj->kind == TV_STRING) &&
+	    key->kind == TV_INT) {
+		struct tvalue *items = template_iterable(r, pos, obj);
+		long long i = key->i < 0 ? key->i + (long long)items->count :
+		    key->i;
+
+		if (i >= 0 && i < (long long)items->count)
+			return items->items[i];
+	}
+	return named_undefined(r, shown);
+}
+
+static struct tvalue *
+eval_access(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *obj = template_eval(r, x->left), *key;
+
+	if (obj == NULL)
+		return NULL;
+	if (x->kind == TE_ATTR) {
+		if (isdigit((unsigned char)x->name[0]))
+			key = tvalue_int(r->arena, strtoll(x->name, NULL, 10));
+		else
+			key = tvalue_cstring(r->arena, x->name);
+	} else {
+		key = template_eval(r, x->right);
+		if (key == NULL)
+			return NULL;
+	}
+	if (obj->kind == TV_UNDEFINED)
+		return undefined_error(r, x->left->pos, obj);
+	return subscript(r, x->pos, obj, key, x->kind == TE_ATTR ? x->name :
+	    "item");
+}
+
+static bool
+as_number(const struct tvalue *v, double *d, long long *i, bool *is_int)
+{
+	*is_int = v->kind == TV_INT || v->kind == TV_BOOL;
+	*i = v->kind == TV_BOOL ? v->b : v->i;
+	*d = v->kind == TV_FLOAT ? v->f : (double)*i;
+	return *is_int || v->kind == TV_FLOAT;
+}
+
+/* <0, 0, >0 for an ordering comparison; false when Python would refuse. */
+static bool
+order(const struct tvalue *a, const struct tvalue *b, int *cmp)
+{
+	double da, db;
+	long long ia, ib;
+	bool inta, intb;
+
+	if (as_number(a, &da, &ia, &inta) && as_number(b, &db, &ib, &intb)) {
+		if (inta && intb)
+			*cmp = (ia > ib) - (ia < ib);
+		else
+			*cmp = (da > db) - (da < db);
+		return true;
+	}
+	if (a->kind == TV_STRING && b->kind == TV_STRING) {
+		size_t n = a->len < b->len ? a->len : b->len;
+		int c = memcmp(a->s, b->s, n);
+
+		*cmp = c != 0 ? c : (a->len > b->len) - (a->len < b->len);
+		return true;
+	}
+	return false;
+}
+
+static struct tvalue *
+contains(struct trender *r, struct tpos pos, struct tvalue *item,
+    struct tvalue *container, bool *found)
+{
+	if (container->kind == TV_STRING && item->kind == TV_STRING) {
+		*found = item->len == 0 || (container->len >= item->len &&
+		    memmem(container->s, container->len, item->s, item->len));
+		return container;
+	}
+	if (container->kind == TV_MAP) {
+		*found = item->kind == TV_STRING && tvalue_get(container, item->s);
+		return container;
+	}
+	if (container->kind == TV_UNDEFINED) {
+		*found = false;
+		return container;
+	}
+	if (container->kind != TV_LIST)
+		return eval_error(r, pos, "'in' needs a list, a mapping or a "
+		    "string on its right, not %s",
+		    tvalue_kind_name(container->kind));
+	*found = false;
+	for (size_t i = 0; i < container->count && !*found; i++)
+		*found = tvalue_equal(item, container->items[i]);
+	return container;
+}
+
+/* Compares a (read at apos) with b (at bpos) using `op`. */
+static struct tvalue *
+compare_pair(struct trender *r, struct tpos apos, struct tpos bpos,
+    const char *op, struct tvalue *a, struct tvalue *b, bool *result)
+{
+	int cmp;
+
+	if (strcmp(op, "==") == 0 || strcmp(op, "!=") == 0) {
+		*result = tvalue_equal(a, b) == (op[0] == '=');
+		return a;
+	}
+	if (strcmp(op, "in") == 0 || strcmp(op, "not in") == 0) {
+		if (contains(r, bpos, a, b, result) == NULL)
+			return NULL;
+		*result = *result == (op[0] == 'i');
+		return a;
+	}
+	if (a->kind == TV_UNDEFINED)
+		return undefined_error(r, apos, a);
+	if (b->kind == TV_UNDEFINED)
+		return undefined_error(r, bpos, b);
+	if (!order(a, b, &cmp)) {
+		eval_error(r, bpos, "cannot compare %s with %s "
+		    "using '%s'", tvalue_kind_name(a->kind),
+		    tvalue_kind_name(b->kind), op);
+		return NULL;
+	}
+	if (strcmp(op, "<") == 0)
+		*result = cmp < 0;
+	else if (strcmp(op, "<=") == 0)
+		*result = cmp <= 0;
+	else if (strcmp(op, ">") == 0)
+		*result = cmp > 0;
+	else
+		*result = cmp >= 0;
+	return a;
+}
+
+static struct tvalue *
+eval_compare(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *left = template_eval(r, x->left);
+	struct tpos left_pos = x->left->pos;
+
+	for (size_t i = 0; left != NULL && i < x->count; i++) {
+		struct tvalue *right = template_eval(r, x->args[i]);
+		bool result = false;
+
+		if (right == NULL ||
+		    compare_pair(r, left_pos, x->args[i]->pos, x->ops[i], left,
+		    right, &result) == NULL)
+			return NULL;
+		if (!result)
+			return tvalue_bool(r->arena, false);
+		left = right;
+		left_pos = x->args[i]->pos;
+	}
+	return left ? tvalue_bool(r->arena, true) : NULL;
+}
+
+static struct tvalue *
+arithmetic(struct trender *r, const struct texpr *x, struct tvalue *a,
+    struct tvalue *b)
+{
+	double da, db;
+	long long ia, ib, sum;
+	bool inta, intb;
+
+	if (as_number(a, &da, &ia, &inta) && as_number(b, &db, &ib, &intb)) {
+		if (inta && intb) {
+			if (x->name[0] == '+' ? __builtin_add_overflow(ia, ib, &sum) :
+			    __builtin_sub_overflow(ia, ib, &sum))
+				return eval_error(r, x->pos, "integer overflow");
+			return tvalue_int(r->arena, sum);
+		}
+		return tvalue_float(r->arena, x->name[0] == '+' ? da + db :
+		    da - db);
+	}
+	if (x->name[0] == '+' && a->kind == TV_STRING && b->kind == TV_STRING) {
+		struct buf s = BUF_INIT;
+		struct tvalue *v;
+
+		buf_add(&s, a->s, a->len);
+		buf_add(&s, b->s, b->len);
+		v = tvalue_string(r->arena, s.data, s.len);
+		buf_release(&s);
+		return v;
+	}
+	if (x->name[0] == '+' && a->kind == TV_LIST && b->kind == TV_LIST) {
+		struct tvalue *v = tvalue_list(r->arena);
+
+		for (size_t i = 0; i < a->count; i++)
+			tvalue_append(r->arena, v, a->items[i]);
+		for (size_t i = 0; i < b->count; i++)
+			tvalue_append(r->arena, v, b->items[i]);
+		return v;
+	}
+	eval_error(r, x->pos, "cannot apply '%s' to %s and %s",
+	    x->name, tvalue_kind_name(a->kind), tvalue_kind_name(b->kind));
+	return NULL;
+}
+
+static struct tvalue *
+eval_binary(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *a = template_eval(r, x->left), *b;
+	struct buf s = BUF_INIT;
+
+	if (a == NULL || (b = template_eval(r, x->right)) == NULL)
+		return NULL;
+	if (x->name[0] != '~')
+		return arithmetic(r, x, a, b);
+	tvalue_str(a, &s);
+	tvalue_str(b, &s);
+	a = tvalue_string(r->arena, s.data, s.len);
+	buf_release(&s);
+	return a;
+}
+
+static struct tvalue *
+eval_negation(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *v = template_eval(r, x->left);
+	double d;
+	long long i;
+	bool is_int;
+
+	if (v == NULL)
+		return NULL;
+	if (!as_number(v, &d, &i, &is_int))
+		return eval_error(r, x->pos, "cannot apply unary '%s' to %s",
+		    x->name, tvalue_kind_name(v->kind));
+	if (x->name[0] == '+')
+		return is_int ? tvalue_int(r->arena, i) : v;
+	if (is_int)
+		return i == LLONG_MIN ? eval_error(r, x->pos, "integer "
+		    "overflow") : tvalue_int(r->arena, -i);
+	return tvalue_float(r->arena, -d);
+}
+
+static struct tvalue *
+eval_filter(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *v = template_eval(r, x->left);
+	struct tvalue **args = arena_alloc(r->arena,
+	    (x->count + 1) * sizeof(*args));
+
+	if (v == NULL)
+		return NULL;
+	for (size_t i = 0; i < x->count; i++)
+		if ((args[i] = template_eval(r, x->args[i])) == NULL)
+			return NULL;
+	return apply_filter(r, x, v, args);
+}
+
+static struct tvalue *
+eval_test(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *v = template_eval(r, x->left);
+	bool result;
+
+	if (v == NULL)
+		return NULL;
+	if (strcmp(x->name, "defined") == 0)
+		result = v->kind != TV_UNDEFINED;
+	else if (strcmp(x->name, "undefined") == 0)
+		result = v->kind == TV_UNDEFINED;
+	else
+		result = v->kind == TV_NONE;
+	return tvalue_bool(r->arena, result != x->negated);
+}
+
+static struct tvalue *
+lookup(struct trender *r, const char *name)
+{
+	struct tvalue *v;
+
+	for (struct tscope *s = r->scope; s != NULL; s = s->next)
+		if (strcmp(s->name, name) == 0)
+			return s->value;
+	v = tvalue_get(r->context, name);
+	return v ? v : named_undefined(r, name);
+}
+
+struct tvalue *
+template_eval(struct trender *r, const struct texpr *x)
+{
+	struct tvalue *a, *list;
+
+	switch (x->kind) {
+	case TE_LITERAL:
+		return x->literal;
+	case TE_NAME:
+		return lookup(r, x->name);
+	case TE_LIST:
+		list = tvalue_list(r->arena);
+		for (size_t i = 0; i < x->count; i++) {
+			if ((a = template_eval(r, x->args[i])) == NULL)
+				return NULL;
+			tvalue_append(r->arena, list, a);
+		}
+		return list;
+	case TE_ATTR:
+	case TE_INDEX:
+		return eval_access(r, x);
+	case TE_FILTER:
+		return eval_filter(r, x);
+	case TE_TEST:
+		return eval_test(r, x);
+	case TE_NOT:
+		a = template_eval(r, x->left);
+		return a ? tvalue_bool(r->arena, !tvalue_truthy(a)) : NULL;
+	case TE_NEG:
+		return eval_negation(r, x);
+	case TE_BINARY:
+		return eval_binary(r, x);
+	case TE_COMPARE:
+		return eval_compare(r, x);
+	case TE_AND:
+	case TE_OR:
+		a = template_eval(r, x->left);
+		if (a == NULL || tvalue_truthy(a) == (x->kind == TE_OR))
+			return a;
+		return template_eval(r, x->right);
+	case TE_COND:
+		a = template_eval(r, x->right);
+		if (a == NULL)
+			return NULL;
+		if (tvalue_truthy(a))
+			return template_eval(r, x->left);
+		return x->third ? template_eval(r, x->third) :
+		    named_undefined(r, NULL);
+	}
+	return NULL;
+}

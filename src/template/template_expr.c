@@ -1,0 +1,377 @@
+/* template_expr: reads template expressions (Jinja2's precedence: inline
+ * if, or, and, not, comparisons, + -, ~, unary, filters and tests,
+ * attribute and index access, literals). */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "template/template_impl.h"
+
+static struct texpr *
+new_expr(struct tparser *p, enum texpr_kind kind, struct tpos pos)
+{
+	struct texpr *x = arena_alloc(&p->t->arena, sizeof(*x));
+
+	x->kind = kind;
+	x->pos = pos;
+	return x;
+}
+
+/* A growable array of pointers in the arena. */
+void
+tparser_add(struct tparser *p, void ***array, size_t *count, void *item)
+{
+	void **bigger = arena_alloc(&p->t->arena, (*count + 1) * sizeof(void *));
+
+	if (*count)
+		memcpy(bigger, *array, *count * sizeof(void *));
+	bigger[(*count)++] = item;
+	*array = bigger;
+}
+
+static struct texpr *parse_or(struct tparser *p);
+
+static struct texpr *
+parse_literal(struct tparser *p, const struct ttoken *tok)
+{
+	struct texpr *x = new_expr(p, TE_LITERAL, tok->pos);
+	struct arena *a = &p->t->arena;
+
+	if (tok->kind == TT_STRING) {
+		x->literal = tvalue_string(a, tok->text, tok->len);
+	} else if (tok->kind == TT_FLOAT) {
+		x->literal = tvalue_float(a, strtod(tok->text, NULL));
+	} else {
+		errno = 0;
+		x->literal = tvalue_int(a, strtoll(tok->text, NULL, 10));
+		if (errno != 0) {
+			template_error(p->e, p->t, tok->pos, "integer %s is "
+			    "too large", tok->text);
+			return NULL;
+		}
+	}
+	return x;
+}
+
+/* Expressions separated by "," up to `close`, appended to x->args; the
+ * cursor is past `close` after. False after an error. */
+static bool
+parse_sequence(struct tparser *p, struct texpr *x, const char *close,
+    const char *expected)
+{
+	while (!tparser_is_op(tparser_peek(p), close)) {
+		struct texpr *item = template_parse_expression(p);
+
+		if (item == NULL)
+			return false;
+		tparser_add(p, (void ***)&x->args, &x->count, item);
+		if (!tparser_is_op(tparser_peek(p), ","))
+			break;
+		tparser_next(p);
+	}
+	if (!tparser_is_op(tparser_peek(p), close))
+		return tparser_fail(p, tparser_peek(p), expected) != NULL;
+	tparser_next(p);
+	return true;
+}
+
+static struct texpr *
+parse_list(struct tparser *p, struct tpos pos)
+{
+	struct texpr *x = new_expr(p, TE_LIST, pos);
+
+	return parse_sequence(p, x, "]", "',' or ']'") ? x : NULL;
+}
+
+static struct texpr *
+parse_primary(struct tparser *p)
+{
+	const struct ttoken *tok = tparser_next(p);
+	struct texpr *x;
+
+	if (tok->kind == TT_STRING || tok->kind == TT_INT ||
+	    tok->kind == TT_FLOAT)
+		return parse_literal(p, tok);
+	if (tparser_is_op(tok, "(")) {
+		x = template_parse_expression(p);
+		if (x != NULL && !tparser_is_op(tparser_peek(p), ")"))
+			return tparser_fail(p, tparser_peek(p), "')'");
+		tparser_next(p);
+		return x;
+	}
+	if (tparser_is_op(tok, "["))
+		return parse_list(p, tok->pos);
+	if (tok->kind != TT_NAME)
+		return tparser_fail(p, tok, "a value");
+	x = new_expr(p, TE_LITERAL, tok->pos);
+	if (tparser_is_name(tok, "true") || tparser_is_name(tok, "True"))
+		x->literal = tvalue_bool(&p->t->arena, true);
+	else if (tparser_is_name(tok, "false") || tparser_is_name(tok, "False"))
+		x->literal = tvalue_bool(&p->t->arena, false);
+	else if (tparser_is_name(tok, "none") || tparser_is_name(tok, "None"))
+		x->literal = tvalue_none(&p->t->arena);
+	else {
+		x->kind = TE_NAME;
+		x->name = tok->text;
+	}
+	return x;
+}
+
+/* Filter arguments: "(" [expression ("," expression)*] ")". */
+static bool
+parse_arguments(struct tparser *p, struct texpr *x)
+{
+	if (!tparser_is_op(tparser_peek(p), "("))
+		return true;
+	tparser_next(p);
+	return parse_sequence(p, x, ")", "',' or ')'");
+}
+
+static struct texpr *
+parse_filter(struct tparser *p, struct texpr *value)
+{
+	const struct ttoken *tok = tparser_next(p);
+	struct texpr *x;
+
+	if (tok->kind != TT_NAME)
+		return tparser_fail(p, tok, "a filter name after '|'");
+	if (!template_filter_known(tok->text)) {
+		template_error(p->e, p->t, tok->pos, "unknown filter '%s'",
+		    tok->text);
+		return NULL;
+	}
+	x = new_expr(p, TE_FILTER, tok->pos);
+	x->name = tok->text;
+	x->left = value;
+	return parse_arguments(p, x) ? x : NULL;
+}
+
+static struct texpr *
+parse_test(struct tparser *p, struct texpr *value)
+{
+	struct texpr *x = new_expr(p, TE_TEST, tparser_peek(p)->pos);
+	const struct ttoken *tok;
+
+	if (tparser_is_name(tparser_peek(p), "not")) {
+		tparser_next(p);
+		x->negated = true;
+	}
+	tok = tparser_next(p);
+	if (tok->kind != TT_NAME && !tparser_is_name(tok, "none"))
+		return tparser_fail(p, tok, "a test name after 'is'");
+	if (!template_test_known(tok->text)) {
+		template_error(p->e, p->t, tok->pos, "unknown test '%s'",
+		    tok->text);
+		return NULL;
+	}
+	x->name = tok->text;
+	x->left = value;
+	return x;
+}
+
+/* A primary followed by attribute, index, filter and test suffixes. */
+static struct texpr *
+parse_postfix(struct tparser *p)
+{
+	struct texpr *x = parse_primary(p), *y;
+
+	while (x != NULL) {
+		const struct ttoken *tok = tparser_peek(p);
+
+		if (tparser_is_op(tok, ".")) {
+			tparser_next(p);
+			tok = tparser_next(p);
+			if (tok->kind != TT_NAME && tok->kind != TT_INT)
+				return tparser_fail(p, tok, "an attribute name after '.'");
+			y = new_expr(p, TE_ATTR, tok->pos);
+			y->name = tok->text;
+			y->left = x;
+			x = y;
+		} else if (tparser_is_op(tok, "[")) {
+			tparser_next(p);
+			y = new_expr(p, TE_INDEX, tok->pos);
+			y->left = x;
+			y->right = template_parse_expression(p);
+			if (y->right == NULL)
+				return NULL;
+			if (!tparser_is_op(tparser_peek(p), "]"))
+				return tparser_fail(p, tparser_peek(p), "']'");
+			tparser_next(p);
+			x = y;
+		} else if (tparser_is_op(tok, "|")) {
+			tparser_next(p);
+			x = parse_filter(p, x);
+		} else if (tparser_is_name(tok, "is")) {
+			tparser_next(p);
+			x = parse_test(p, x);
+		} else {
+			break;
+		}
+	}
+	return x;
+}
+
+static struct texpr *
+parse_unary(struct tparser *p)
+{
+	struct texpr *x;
+
+	if (tparser_is_op(tparser_peek(p), "-") || tparser_is_op(tparser_peek(p), "+")) {
+		const struct ttoken *tok = tparser_next(p);
+
+		x = new_expr(p, TE_NEG, tok->pos);
+		x->name = tok->text;
+		x->left = parse_unary(p);
+		return x->left ? x : NULL;
+	}
+	return parse_postfix(p);
+}
+
+static struct texpr *
+parse_binary_level(struct tparser *p, const char *const *ops,
+    struct texpr *(*operand)(struct tparser *))
+{
+	struct texpr *x = operand(p);
+
+	while (x != NULL) {
+		const char *const *op;
+		struct texpr *y;
+
+		for (op = ops; *op != NULL; op++)
+			if (tparser_is_op(tparser_peek(p), *op))
+				break;
+		if (*op == NULL)
+			break;
+		y = new_expr(p, TE_BINARY, tparser_next(p)->pos);
+		y->name = *op;
+		y->left = x;
+		y->right = operand(p);
+		if (y->right == NULL)
+			return NULL;
+		x = y;
+	}
+	return x;
+}
+
+static struct texpr *
+parse_concat(struct tparser *p)
+{
+	static const char *const ops[] = { "~", NULL };
+
+	return parse_binary_level(p, ops, parse_unary);
+}
+
+static struct texpr *
+parse_sum(struct tparser *p)
+{
+	static const char *const ops[] = { "+", "-", NULL };
+
+	return parse_binary_level(p, ops, parse_concat);
+}
+
+static const char *
+comparison_operator(struct tparser *p)
+{
+	static const char *const ops[] = { "==", "!=", "<=", ">=", "<", ">" };
+	const struct ttoken *tok = tparser_peek(p);
+
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(ops); i++)
+		if (tparser_is_op(tok, ops[i]))
+			return tparser_next(p), ops[i];
+	if (tparser_is_name(tok, "in"))
+		return tparser_next(p), "in";
+	if (tparser_is_name(tok, "not") && tparser_is_name(tok + 1, "in")) {
+		tparser_next(p);
+		tparser_next(p);
+		return "not in";
+	}
+	return NULL;
+}
+
+static struct texpr *
+parse_compare(struct tparser *p)
+{
+	struct texpr *x = parse_sum(p), *chain;
+	size_t nops = 0;
+	const char *op;
+
+	if (x == NULL)
+		return NULL;
+	chain = new_expr(p, TE_COMPARE, x->pos);
+	chain->left = x;
+	while ((op = comparison_operator(p)) != NULL) {
+		struct texpr *right = parse_sum(p);
+
+		if (right == NULL)
+			return NULL;
+		tparser_add(p, (void ***)&chain->args, &chain->count, right);
+		tparser_add(p, (void ***)&chain->ops, &nops, (void *)op);
+	}
+	return chain->count ? chain : x;
+}
+
+static struct texpr *
+parse_not(struct tparser *p)
+{
+	if (tparser_is_name(tparser_peek(p), "not")) {
+		struct texpr *x = new_expr(p, TE_NOT, tparser_next(p)->pos);
+
+		x->left = parse_not(p);
+		return x->left ? x : NULL;
+	}
+	return parse_compare(p);
+}
+
+static struct texpr *
+parse_logic(struct tparser *p, const char *word, enum texpr_kind kind,
+    struct texpr *(*operand)(struct tparser *))
+{
+	struct texpr *x = operand(p);
+
+	while (x != NULL && tparser_is_name(tparser_peek(p), word)) {
+		struct texpr *y = new_expr(p, kind, tparser_next(p)->pos);
+
+		y->left = x;
+		y->right = operand(p);
+		if (y->right == NULL)
+			return NULL;
+		x = y;
+	}
+	return x;
+}
+
+static struct texpr *
+parse_and(struct tparser *p)
+{
+	return parse_logic(p, "and", TE_AND, parse_not);
+}
+
+static struct texpr *
+parse_or(struct tparser *p)
+{
+	return parse_logic(p, "or", TE_OR, parse_and);
+}
+
+/* or-expression ["if" or-expression ["else" expression]] */
+struct texpr *
+template_parse_expression(struct tparser *p)
+{
+	struct texpr *x = parse_or(p), *cond;
+
+	if (x == NULL || !tparser_is_name(tparser_peek(p), "if"))
+		return x;
+	cond = new_expr(p, TE_COND, tparser_next(p)->pos);
+	cond->left = x;
+	cond->right = parse_or(p);
+	if (cond->right == NULL)
+		return NULL;
+	if (tparser_is_name(tparser_peek(p), "else")) {
+		tparser_next(p);
+		cond->third = template_parse_expression(p);
+		if (cond->third == NULL)
+			return NULL;
+	}
+	return cond;
+}

@@ -1,0 +1,321 @@
+/* tvalue: template values with Python's semantics. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/pyformat.h"
+#include "template/tvalue.h"
+
+static struct tvalue *
+new_value(struct arena *a, enum tvalue_kind kind)
+{
+	struct tvalue *v = arena_alloc(a, sizeof(*v));
+
+	v->kind = kind;
+	return v;
+}
+
+struct tvalue *
+tvalue_undefined(struct arena *a)
+{
+	return new_value(a, TV_UNDEFINED);
+}
+
+struct tvalue *
+tvalue_none(struct arena *a)
+{
+	return new_value(a, TV_NONE);
+}
+
+struct tvalue *
+tvalue_bool(struct arena *a, bool b)
+{
+	struct tvalue *v = new_value(a, TV_BOOL);
+
+	v->b = b;
+	return v;
+}
+
+struct tvalue *
+tvalue_int(struct arena *a, long long i)
+{
+	struct tvalue *v = new_value(a, TV_INT);
+
+	v->i = i;
+	return v;
+}
+
+struct tvalue *
+tvalue_float(struct arena *a, double f)
+{
+	struct tvalue *v = new_value(a, TV_FLOAT);
+
+	v->f = f;
+	return v;
+}
+
+struct tvalue *
+tvalue_string(struct arena *a, const char *s, size_t len)
+{
+	struct tvalue *v = new_value(a, TV_STRING);
+
+	v->s = arena_strndup(a, s, len);
+	v->len = len;
+	return v;
+}
+
+struct tvalue *
+tvalue_cstring(struct arena *a, const char *s)
+{
+	return tvalue_string(a, s, strlen(s));
+}
+
+struct tvalue *
+tvalue_list(struct arena *a)
+{
+	return new_value(a, TV_LIST);
+}
+
+struct tvalue *
+tvalue_map(struct arena *a)
+{
+	return new_value(a, TV_MAP);
+}
+
+/* Makes room for one more item or entry (arena memory cannot grow in
+ * place, so the array is copied). */
+static void *
+grow(struct arena *a, void *array, size_t count, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	if (count < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : 4;
+	bigger = arena_alloc(a, *cap * size);
+	if (count)
+		memcpy(bigger, array, count * size);
+	return bigger;
+}
+
+void
+tvalue_append(struct arena *a, struct tvalue *list, struct tvalue *item)
+{
+	list->items = grow(a, list->items, list->count, &list->cap,
+	    sizeof(*list->items));
+	list->items[list->count++] = item;
+}
+
+void
+tvalue_set(struct arena *a, struct tvalue *map, const char *key,
+    struct tvalue *value)
+{
+	for (size_t i = 0; i < map->count; i++) {
+		if (strcmp(map->entries[i].key, key) == 0) {
+			map->entries[i].value = value;
+			return;
+		}
+	}
+	map->entries = grow(a, map->entries, map->count, &map->cap,
+	    sizeof(*map->entries));
+	map->entries[map->count].key = arena_strdup(a, key);
+	map->entries[map->count].value = value;
+	map->count++;
+}
+
+struct tvalue *
+tvalue_get(const struct tvalue *map, const char *key)
+{
+	if (map->kind != TV_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->count; i++)
+		if (strcmp(map->entries[i].key, key) == 0)
+			return map->entries[i].value;
+	return NULL;
+}
+
+bool
+tvalue_truthy(const struct tvalue *v)
+{
+	switch (v->kind) {
+	case TV_UNDEFINED:
+	case TV_NONE:
+		return false;
+	case TV_BOOL:
+		return v->b;
+	case TV_INT:
+		return v->i != 0;
+	case TV_FLOAT:
+		return v->f != 0;
+	case TV_STRING:
+		return v->len > 0;
+	case TV_LIST:
+	case TV_MAP:
+		return v->count > 0;
+	}
+	return false;
+}
+
+/* Numbers (booleans count as 0 and 1) compare by value in Python. */
+static bool
+numeric(const struct tvalue *v, double *d)
+{
+	if (v->kind == TV_BOOL)
+		*d = v->b;
+	else if (v->kind == TV_INT)
+		*d = (double)v->i;
+	else if (v->kind == TV_FLOAT)
+		*d = v->f;
+	else
+		return false;
+	return true;
+}
+
+bool
+tvalue_equal(const struct tvalue *a, const struct tvalue *b)
+{
+	double x, y;
+
+	if (numeric(a, &x) && numeric(b, &y)) {
+		if (a->kind != TV_FLOAT && b->kind != TV_FLOAT)
+			return (a->kind == TV_BOOL ? a->b : a->i) ==
+			    (b->kind == TV_BOOL ? b->b : b->i);
+		return x == y;
+	}
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case TV_STRING:
+		return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	case TV_LIST:
+		if (a->count != b->count)
+			return false;
+		for (size_t i = 0; i < a->count; i++)
+			if (!tvalue_equal(a->items[i], b->items[i]))
+				return false;
+		return true;
+	case TV_MAP:
+		if (a->count != b->count)
+			return false;
+		for (size_t i = 0; i < a->count; i++) {
+			struct tvalue *other = tvalue_get(b, a->entries[i].key);
+
+			if (other == NULL ||
+			    !tvalue_equal(a->entries[i].value, other))
+				return false;
+		}
+		return true;
+	default:
+		return true;	/* undefined, None */
+	}
+}
+
+/* Python's repr() of a string: single quotes unless the text holds one
+ * and no double quote. */
+static void
+repr_string(const char *s, size_t len, struct buf *out)
+{
+	char quote = memchr(s, '\'', len) && !memchr(s, '"', len) ? '"' : '\'';
+
+	buf_addc(out, quote);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\\' || c == (unsigned char)quote)
+			buf_addf(out, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(out, "\\n");
+		else if (c == '\r')
+			buf_adds(out, "\\r");
+		else if (c == '\t')
+			buf_adds(out, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_addf(out, "\\x%02x", c);
+		else
+			buf_addc(out, (char)c);
+	}
+	buf_addc(out, quote);
+}
+
+void
+tvalue_repr(const struct tvalue *v, struct buf *out)
+{
+	switch (v->kind) {
+	case TV_STRING:
+		repr_string(v->s, v->len, out);
+		return;
+	case TV_LIST:
+		buf_addc(out, '[');
+		for (size_t i = 0; i < v->count; i++) {
+			if (i)
+				buf_adds(out, ", ");
+			tvalue_repr(v->items[i], out);
+		}
+		buf_addc(out, ']');
+		return;
+	case TV_MAP:
+		buf_addc(out, '{');
+		for (size_t i = 0; i < v->count; i++) {
+			if (i)
+				buf_adds(out, ", ");
+			repr_string(v->entries[i].key,
+			    strlen(v->entries[i].key), out);
+			buf_adds(out, ": ");
+			tvalue_repr(v->entries[i].value, out);
+		}
+		buf_addc(out, '}');
+		return;
+	default:
+		tvalue_str(v, out);
+		return;
+	}
+}
+
+void
+tvalue_str(const struct tvalue *v, struct buf *out)
+{
+	char *f;
+
+	switch (v->kind) {
+	case TV_UNDEFINED:
+		return;
+	case TV_NONE:
+		buf_adds(out, "None");
+		return;
+	case TV_BOOL:
+		buf_adds(out, v->b ? "True" : "False");
+		return;
+	case TV_INT:
+		buf_addf(out, "%lld", v->i);
+		return;
+	case TV_FLOAT:
+		f = py_float_repr(v->f);
+		buf_adds(out, f);
+		free(f);
+		return;
+	case TV_STRING:
+		buf_add(out, v->s, v->len);
+		return;
+	case TV_LIST:
+	case TV_MAP:
+		tvalue_repr(v, out);
+		return;
+	}
+}
+
+const char *
+tvalue_kind_name(enum tvalue_kind kind)
+{
+	switch (kind) {
+	case TV_UNDEFINED: return "undefined";
+	case TV_NONE: return "None";
+	case TV_BOOL: return "a boolean";
+	case TV_INT: return "an integer";
+	case TV_FLOAT: return "a float";
+	case TV_STRING: return "a string";
+	case TV_LIST: return "a list";
+	case TV_MAP: return "a mapping";
+	}
+	return "a value";
+}
