@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "check_main.h"
 #include "source/source_archive.h"
+#include "source/source_link.h"
 
 START_TEST(test_link_escapes)
 {

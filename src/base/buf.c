@@ -10,76 +10,6 @@
 
 char buf_empty_[1];
 
-static void WPD_NORETURN
-out_of_memory(void)
-{
-	fputs("wazo-plugin-deb: out of memory\n", stderr);
-	abort();
-}
-
-void *
-xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (p == NULL)
-		out_of_memory();
-	return p;
-}
-
-void *
-xcalloc(size_t count, size_t size)
-{
-	void *p = calloc(count ? count : 1, size ? size : 1);
-
-	if (p == NULL)
-		out_of_memory();
-	return p;
-}
-
-void *
-xreallocarray(void *ptr, size_t count, size_t size)
-{
-	size_t total;
-	void *p;
-
-	if (size != 0 && count > SIZE_MAX / size)
-		out_of_memory();
-	total = count * size;
-	p = realloc(ptr, total ? total : 1);
-	if (p == NULL)
-		out_of_memory();
-	return p;
-}
-
-char *
-xstrndup(const char *s, size_t len)
-{
-	char *p = xmalloc(len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
-
-char *
-xasprintf(const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	return buf_detach(&b);
-}
-
 void
 buf_init(struct buf *b)
 {
@@ -109,7 +39,7 @@ buf_grow(struct buf *b, size_t extra)
 	size_t want;
 
 	if (extra > SIZE_MAX - b->len - 1)
-		out_of_memory();
+		xalloc_fail();
 	want = b->len + extra + 1;
 	if (want <= b->cap)
 		return;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "base/compiler.h"
+#include "base/xalloc.h"
 
 /*
  * Invariants: after buf_init() (or BUF_INIT), `data` is never NULL and
@@ -34,14 +35,5 @@ void buf_addf(struct buf *b, const char *fmt, ...) WPD_PRINTF(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) WPD_PRINTF(2, 0);
 /* Returns the malloc(3)ed string; the caller frees it. */
 char *buf_detach(struct buf *b);
-
-/* Allocation helpers that abort on failure (same reasoning as above). */
-void *xmalloc(size_t size);
-void *xcalloc(size_t count, size_t size);
-void *xreallocarray(void *ptr, size_t count, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t len);
-/* A malloc(3)ed string from a printf format; the caller frees it. */
-char *xasprintf(const char *fmt, ...) WPD_PRINTF(1, 2);
 
 #endif

@@ -13,7 +13,7 @@
 /* Python's repr() of a float: the shortest digits that read back the same
  * value, fixed notation for decimal exponents from -4 to 15. */
 char *
-py_float_repr(double v)
+pyformat_float_repr(double v)
 {
 	char digits[32], *mantissa, *e;
 	struct buf b = BUF_INIT;

@@ -5,6 +5,6 @@
 
 /* Python's repr() (and str()) of a float: the shortest digits that read
  * back the same value, as "1.1", "1e+16", "inf". The caller frees it. */
-char *py_float_repr(double v);
+char *pyformat_float_repr(double v);
 
 #endif

@@ -224,7 +224,7 @@ ydoc_python_str(const struct ydoc_node *node)
 	case YDOC_TYPE_INT:
 		return ydoc_int_value(node, &i) ? xasprintf("%lld", i) : NULL;
 	case YDOC_TYPE_FLOAT:
-		return py_float_repr(float_of(node));
+		return pyformat_float_repr(float_of(node));
 	default:
 		return NULL;
 	}

@@ -11,6 +11,7 @@
 #include "base/compiler.h"
 #include "base/file.h"
 #include "source/source_archive.h"
+#include "source/source_link.h"
 
 bool
 source_archive_recognized(const char *path)
@@ -25,44 +26,6 @@ source_archive_recognized(const char *path)
 	    archive_read_next_header(a, &entry) != ARCHIVE_FATAL;
 	archive_read_free(a);
 	return ok;
-}
-
-/* Depth of a relative path walked component by component; -1 as soon as
- * ".." climbs above where it started. */
-static int
-walk(const char *path, int depth)
-{
-	while (*path) {
-		size_t len = strcspn(path, "/");
-
-		if (len == 2 && strncmp(path, "..", 2) == 0) {
-			if (--depth < 0)
-				return -1;
-		} else if (len > 0 && !(len == 1 && path[0] == '.')) {
-			depth++;
-		}
-		path += len;
-		path += strspn(path, "/");
-	}
-	return depth;
-}
-
-bool
-source_link_escapes(const char *link, const char *target)
-{
-	char *dir;
-	int depth;
-
-	if (target[0] == '/')
-		return true;
-	dir = xstrdup(link);
-	if (strrchr(dir, '/') != NULL)
-		*strrchr(dir, '/') = '\0';
-	else
-		dir[0] = '\0';
-	depth = walk(dir, 0);
-	free(dir);
-	return depth < 0 || walk(target, depth) < 0;
 }
 
 /* What the unpacking has seen so far. */

@@ -31,8 +31,4 @@ bool source_archive_recognized(const char *path);
 int source_archive_unpack(const char *path, const char *dest,
     const struct source_limits *limits, struct err *e);
 
-/* True when a symbolic link at `link` (relative to a root) with target
- * `target` points outside that root. */
-bool source_link_escapes(const char *link, const char *target);
-
 #endif

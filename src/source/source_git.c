@@ -13,6 +13,7 @@
 #include "base/process.h"
 #include "source/source_archive.h"
 #include "source/source_git.h"
+#include "source/source_link.h"
 
 bool
 source_git_looks_like(const char *spec)

@@ -290,7 +290,7 @@ tvalue_str(const struct tvalue *v, struct buf *out)
 		buf_addf(out, "%lld", v->i);
 		return;
 	case TV_FLOAT:
-		f = py_float_repr(v->f);
+		f = pyformat_float_repr(v->f);
 		buf_adds(out, f);
 		free(f);
 		return;
