@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/compiler.h"
 #include "base/dirtree.h"
 #include "base/file.h"
 #include "source/source.h"
@@ -74,7 +75,63 @@ check_directory(const char *path, const char *what, struct err *e)
 	return 0;
 }
 
-/* A source that is neither a directory nor git: an archive, unpacked. */
+/* A private directory for what the source unpacks or fetches. */
+static int
+make_workdir(struct source *s, struct err *e)
+{
+	s->workdir = dirtree_private_dir(e);
+	return s->workdir != NULL ? 0 : -1;
+}
+
+static bool
+claims_git(const char *spec, const struct source_request *r)
+{
+	struct stat st;
+
+	return r->ref != NULL || strstr(spec, "://") != NULL ||
+	    (stat(spec, &st) < 0 && source_git_looks_like(spec));
+}
+
+static int
+open_git(struct source *s, const struct source_request *r, const char *spec,
+    char **base, char **shown, struct err *e)
+{
+	if (make_workdir(s, e) < 0)
+		return -1;
+	*base = file_join(s->workdir, "tree");
+	*shown = xstrdup(spec);
+	return source_git_fetch(spec, r->ref, *base, &s->commit, e);
+}
+
+static bool
+claims_directory(const char *spec, const struct source_request *r)
+{
+	struct stat st;
+
+	(void)r;
+	return stat(spec, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+open_directory(struct source *s, const struct source_request *r,
+    const char *spec, char **base, char **shown, struct err *e)
+{
+	(void)s, (void)r, (void)e;
+	*base = xstrdup(spec);
+	*shown = strcmp(spec, ".") == 0 ? xstrdup("") : xstrdup(spec);
+	return 0;
+}
+
+static bool
+claims_archive(const char *spec, const struct source_request *r)
+{
+	struct stat st;
+
+	(void)r;
+	return stat(spec, &st) == 0 && source_archive_recognized(spec);
+}
+
+/* An archive, unpacked. */
 static int
 open_archive(struct source *s, const struct source_request *r,
     const char *spec, char **base, char **shown, struct err *e)
@@ -84,10 +141,8 @@ open_archive(struct source *s, const struct source_request *r,
 	int count = 0;
 	DIR *d;
 
-	if (!source_archive_recognized(spec))
-		return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: "
-		    "neither a directory, nor an archive, nor a git repository",
-		    spec);
+	if (make_workdir(s, e) < 0)
+		return -1;
 	tree = file_join(s->workdir, "tree");
 	if (mkdir(tree, 0755) < 0 ||
 	    source_archive_unpack(spec, tree, &r->limits, e) < 0) {
@@ -126,30 +181,34 @@ open_archive(struct source *s, const struct source_request *r,
 	return 0;
 }
 
-/* Where the plugin's files are: *base to open, *shown to name. */
+/*
+ * The kinds of source, tried in order: the first that claims SPEC opens
+ * it into *base (the path to open) and *shown (the path messages name).
+ * A new kind is a row here and its module beside this one.
+ */
+static const struct source_kind {
+	bool (*claims)(const char *spec, const struct source_request *r);
+	int (*open)(struct source *s, const struct source_request *r,
+	    const char *spec, char **base, char **shown, struct err *e);
+} kinds[] = {
+	{ claims_git, open_git },
+	{ claims_directory, open_directory },
+	{ claims_archive, open_archive },
+};
+
 static int
 open_kind(struct source *s, const struct source_request *r, const char *spec,
     char **base, char **shown, struct err *e)
 {
 	struct stat st;
-	bool git = r->ref != NULL || strstr(spec, "://") != NULL ||
-	    (stat(spec, &st) < 0 && source_git_looks_like(spec));
 
-	if (!git && stat(spec, &st) < 0)
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(kinds); i++)
+		if (kinds[i].claims(spec, r))
+			return kinds[i].open(s, r, spec, base, shown, e);
+	if (stat(spec, &st) < 0)
 		return err_errno(e, "cannot open source %s", spec);
-	if (!git && S_ISDIR(st.st_mode)) {
-		*base = xstrdup(spec);
-		*shown = strcmp(spec, ".") == 0 ? xstrdup("") : xstrdup(spec);
-		return 0;
-	}
-	s->workdir = dirtree_private_dir(e);
-	if (s->workdir == NULL)
-		return -1;
-	if (!git)
-		return open_archive(s, r, spec, base, shown, e);
-	*base = file_join(s->workdir, "tree");
-	*shown = xstrdup(spec);
-	return source_git_fetch(spec, r->ref, *base, &s->commit, e);
+	return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: neither a "
+	    "directory, nor an archive, nor a git repository", spec);
 }
 
 int
