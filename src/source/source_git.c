@@ -76,7 +76,7 @@ fetch_commit(const char *url, const char *ref, const char *dest,
 	if ((r = git(init, NULL, NULL, e)) != 0 ||
 	    (r = git(fetch, dest, NULL, e)) != 0 ||
 	    (r = git(checkout, dest, NULL, e)) != 0)
-		return r < 0 ? -1 : err_set(e, STATUS_INVALID, "git cannot fetch "
+		return r < 0 ? -1 : err_set(e, STATUS_SYSTEM, "git cannot fetch "
 		    "%s at %s", url, ref);
 	return 0;
 }
@@ -112,21 +112,176 @@ check_links(const char *dest, struct err *e)
 	return r;
 }
 
+/* True for a local path (not a URL): git can resolve refs there. */
+static bool
+is_local(const char *spec)
+{
+	return strstr(spec, "://") == NULL && strchr(spec, '@') == NULL;
+}
+
+/* Runs a git command in `cwd` whose first line of output is the answer:
+ * 0 with *line set (the caller frees it), 1 when git says no (its
+ * messages are not shown), -1 with `e` set. */
+static int
+git_line(char *const args[], const char *cwd, char **line, struct err *e)
+{
+	struct buf out = BUF_INIT;
+	int r = git(args, cwd, &out, e);
+
+	*line = NULL;
+	if (r == 0) {
+		out.len = strcspn(out.data, "\n");
+		out.data[out.len] = '\0';
+		*line = buf_detach(&out);
+	}
+	buf_release(&out);
+	return r < 0 ? -1 : r == 0 ? 0 : 1;
+}
+
+/* A local path given with --ref must be the repository's root: the
+ * plugin's place inside it is --subdirectory. */
+static int
+check_toplevel(const char *spec, struct err *e)
+{
+	char *bare[] = { "git", "rev-parse", "--is-bare-repository", NULL };
+	char *args[] = { "git", "rev-parse", "--show-toplevel", NULL };
+	char *top = NULL, *real;
+	size_t len;
+	int r = git_line(bare, spec, &top, e);
+
+	if (r == 0 && strcmp(top, "true") == 0) {
+		free(top);
+		return 0;
+	}
+	free(top);
+	top = NULL;
+	real = realpath(spec, NULL);
+	if (r == 0)
+		r = git_line(args, spec, &top, e);
+	if (r == 0 && real != NULL && strcmp(top, real) != 0) {
+		len = strlen(top);
+		r = err_set(e, STATUS_USAGE, "%s is inside the git repository %s: "
+		    "give the repository's root as SOURCE and --subdirectory %s",
+		    spec, top, strncmp(real, top, len) == 0 && real[len] == '/' ?
+		    real + len + 1 : spec);
+	} else if (r == 1) {
+		r = err_set(e, STATUS_USAGE, "%s is not a git repository", spec);
+	}
+	free(top);
+	free(real);
+	return r;
+}
+
+/* The commit that `ref` names in the local repository `spec`, as git
+ * reads it (branches, remote branches, tags, short hashes...). */
+static int
+resolve_local(const char *spec, const char *ref, char **commit,
+    struct err *e)
+{
+	char *peeled = xasprintf("%s^{commit}", ref);
+	char *args[] = { "git", "rev-parse", "--verify", "--quiet",
+	    "--end-of-options", peeled, NULL };
+	int r = check_toplevel(spec, e);
+
+	if (r == 0)
+		r = git_line(args, spec, commit, e);
+	if (r == 1)
+		r = err_set(e, STATUS_USAGE, "--ref %s: the git repository %s "
+		    "has no branch, tag or commit of that name", ref, spec);
+	free(peeled);
+	return r;
+}
+
+/* True when the remote `url` has a branch or tag named `ref`. */
+static int
+remote_has(const char *url, const char *ref, struct err *e)
+{
+	char *heads = xasprintf("refs/heads/%s", ref);
+	char *tags = xasprintf("refs/tags/%s", ref);
+	char *args[] = { "git", "ls-remote", "--", (char *)url, heads, tags,
+	    NULL };
+	struct buf out = BUF_INIT;
+	int r = git(args, NULL, &out, e);
+
+	if (r > 0)
+		r = err_set(e, STATUS_USAGE, "git cannot read the repository %s",
+		    url);
+	else if (r == 0)
+		r = out.len > 0;
+	buf_release(&out);
+	free(heads);
+	free(tags);
+	return r;
+}
+
+/* True when `ref` reads as a commit hash, full or abbreviated. */
+static bool
+looks_like_hash(const char *ref)
+{
+	size_t len = strlen(ref);
+
+	return len >= 4 && len <= 64 && strspn(ref, "0123456789abcdef") == len;
+}
+
+/* Fetches the remote `url` at `ref`: a branch or tag is cloned, a full
+ * commit hash fetched. */
+static int
+fetch_remote(const char *url, const char *ref, const char *dest,
+    struct err *e)
+{
+	char *clone[] = { "git", "-c", "advice.detachedHead=false", "clone",
+	    "--quiet", "--depth", "1", "--no-tags", "--branch", (char *)ref, "--",
+	    (char *)url, (char *)dest, NULL };
+	int r = remote_has(url, ref, e);
+
+	if (r < 0)
+		return -1;
+	if (r == 1) {
+		r = git(clone, NULL, NULL, e);
+		return r <= 0 ? r : err_set(e, STATUS_SYSTEM, "git cannot clone "
+		    "%s at %s", url, ref);
+	}
+	if (!looks_like_hash(ref))
+		return err_set(e, STATUS_USAGE, "--ref %s: the git repository %s "
+		    "has no branch or tag of that name", ref, url);
+	if (strlen(ref) < 40)
+		return err_set(e, STATUS_USAGE, "--ref %s: a remote repository "
+		    "cannot resolve an abbreviated commit hash; give all of it",
+		    ref);
+	return fetch_commit(url, ref, dest, e);
+}
+
+/* The fetch itself: the default branch, a local repository at the
+ * commit `ref` names, or a remote one at `ref`. */
+static int
+fetch(const char *spec, const char *url, const char *ref, const char *dest,
+    struct err *e)
+{
+	char *clone_default[] = { "git", "clone", "--quiet", "--depth", "1",
+	    "--", (char *)url, (char *)dest, NULL };
+	char *commit = NULL;
+	int r;
+
+	if (ref == NULL) {
+		r = git(clone_default, NULL, NULL, e);
+		return r <= 0 ? r : err_set(e, is_local(spec) ? STATUS_USAGE :
+		    STATUS_SYSTEM, "git cannot clone %s", url);
+	}
+	if (!is_local(spec))
+		return fetch_remote(url, ref, dest, e);
+	r = resolve_local(spec, ref, &commit, e);
+	if (r == 0)
+		r = fetch_commit(url, commit, dest, e);
+	free(commit);
+	return r;
+}
+
 int
 source_git_fetch(const char *spec, const char *ref, const char *dest,
     char **commit, struct err *e)
 {
 	char *url = url_of(spec);
-	char *clone[] = { "git", "-c", "advice.detachedHead=false", "clone",
-	    "--quiet", "--depth", "1", "--no-tags", "--branch", (char *)ref, "--",
-	    url, (char *)dest, NULL };
-	char *clone_default[] = { "git", "clone", "--quiet", "--depth", "1",
-	    "--", url, (char *)dest, NULL };
-	/* A ref that reads as a commit hash is fetched as one first. */
-	bool hash = ref != NULL && strlen(ref) >= 7 && strlen(ref) <= 64 &&
-	    strspn(ref, "0123456789abcdef") == strlen(ref);
 	char *rev_parse[] = { "git", "rev-parse", "HEAD", NULL };
-	struct buf out = BUF_INIT;
 	int r;
 
 	*commit = NULL;
@@ -135,29 +290,12 @@ source_git_fetch(const char *spec, const char *ref, const char *dest,
 		return err_set(e, STATUS_SYSTEM, "git is not installed: it is "
 		    "needed for %s", spec);
 	}
-	if (hash) {
-		r = fetch_commit(url, ref, dest, e);
-	} else {
-		r = git(ref ? clone : clone_default, NULL, NULL, e);
-		if (r > 0 && ref != NULL) {
-			/* Not a branch or tag: maybe a commit. */
-			rmdir(dest);
-			r = fetch_commit(url, ref, dest, e);
-		} else if (r > 0) {
-			r = err_set(e, STATUS_INVALID, "git cannot clone %s", url);
-		}
-	}
-	if (r == 0 && (r = git(rev_parse, dest, &out, e)) == 0) {
-		out.len = strcspn(out.data, "\n");
-		out.data[out.len] = '\0';
-		*commit = buf_detach(&out);
-	} else if (r > 0) {
+	r = fetch(spec, url, ref, dest, e);
+	if (r == 0 && (r = git_line(rev_parse, dest, commit, e)) == 1)
 		r = err_set(e, STATUS_SYSTEM, "git cannot read the commit of %s",
 		    url);
-	}
 	if (r == 0)
 		r = check_links(dest, e);
-	buf_release(&out);
 	free(url);
 	return r == 0 ? 0 : -1;
 }
