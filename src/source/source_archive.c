@@ -10,8 +10,54 @@
 #include "base/buf.h"
 #include "base/compiler.h"
 #include "base/file.h"
+#include "base/filetype.h"
 #include "source/source_archive.h"
 #include "source/source_link.h"
+
+/* The archive and compression formats libmagic names, for files that
+ * libarchive cannot read: such a file is an archive, damaged. */
+static const struct {
+	const char *mime;
+	const char *name;
+} archive_types[] = {
+	{ "application/gzip", "gzip" },
+	{ "application/x-xz", "xz" },
+	{ "application/zstd", "zstd" },
+	{ "application/x-bzip2", "bzip2" },
+	{ "application/x-lzma", "lzma" },
+	{ "application/x-lzip", "lzip" },
+	{ "application/x-tar", "tar" },
+	{ "application/zip", "zip" },
+	{ "application/x-7z-compressed", "7-Zip" },
+	{ "application/x-rar", "RAR" },
+	{ "application/x-cpio", "cpio" },
+};
+
+/* The name of the archive format libmagic sees in `path`, or NULL. */
+static const char *
+archive_type(const char *path)
+{
+	char *mime = filetype_mime(path);
+	const char *name = NULL;
+
+	for (size_t i = 0; mime && i < WPD_ARRAY_SIZE(archive_types); i++)
+		if (strcmp(mime, archive_types[i].mime) == 0)
+			name = archive_types[i].name;
+	free(mime);
+	return name;
+}
+
+/* An error of the archive reader: the archive is damaged or truncated. */
+static int
+damaged(const char *path, struct archive *in, struct err *e)
+{
+	const char *type = archive_type(path);
+
+	return err_set(e, STATUS_INVALID, "%s: the %s%sarchive is damaged or "
+	    "truncated (%s)", path, type ? type : "", type ? " " : "",
+	    archive_error_string(in) ? archive_error_string(in) :
+	    "unreadable");
+}
 
 bool
 source_archive_recognized(const char *path)
@@ -25,7 +71,7 @@ source_archive_recognized(const char *path)
 	ok = archive_read_open_filename(a, path, 16384) == ARCHIVE_OK &&
 	    archive_read_next_header(a, &entry) != ARCHIVE_FATAL;
 	archive_read_free(a);
-	return ok;
+	return ok || archive_type(path) != NULL;
 }
 
 /* What the unpacking has seen so far. */
@@ -185,8 +231,7 @@ copy_data(struct unpack *u, const char *name)
 			    name, archive_error_string(u->out));
 	}
 	if (n < 0)
-		return err_set(u->e, STATUS_INVALID, "%s: %s", u->archive,
-		    archive_error_string(u->in));
+		return damaged(u->archive, u->in, u->e);
 	return 0;
 }
 
@@ -259,13 +304,11 @@ source_archive_unpack(const char *path, const char *dest_path,
 	archive_write_disk_set_options(u.out, ARCHIVE_EXTRACT_PERM |
 	    ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT);
 	if (archive_read_open_filename(u.in, path, 65536) != ARCHIVE_OK)
-		r = err_set(e, STATUS_INVALID, "%s: %s", path,
-		    archive_error_string(u.in));
+		r = damaged(path, u.in, e);
 	while (r == 0 && (rc = archive_read_next_header(u.in, &entry)) !=
 	    ARCHIVE_EOF) {
 		if (rc < ARCHIVE_WARN)
-			r = err_set(e, STATUS_INVALID, "%s: %s", path,
-			    archive_error_string(u.in));
+			r = damaged(path, u.in, e);
 		else
 			r = unpack_entry(&u, entry, dest);
 	}
