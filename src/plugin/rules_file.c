@@ -74,6 +74,12 @@ rules_file_check(const char *file, const char *path,
 	struct stat st;
 
 	if (stat(file, &st) < 0) {
+		if (errno == ELOOP) {
+			diag_add(diags, DIAG_ERROR, path, file_start, NULL, "a "
+			    "symbolic link loop: wazo/rules must be an executable "
+			    "file");
+			return 0;
+		}
 		if (errno != ENOENT && errno != ENOTDIR)
 			return err_errno(e, "cannot examine %s", path);
 		diag_add(diags, DIAG_ERROR, path, file_start, NULL, "missing: a "

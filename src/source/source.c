@@ -205,10 +205,33 @@ open_kind(struct source *s, const struct source_request *r, const char *spec,
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(kinds); i++)
 		if (kinds[i].claims(spec, r))
 			return kinds[i].open(s, r, spec, base, shown, e);
+	if (stat(spec, &st) < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return err_set(e, STATUS_USAGE, "source %s does not exist", spec);
 	if (stat(spec, &st) < 0)
 		return err_errno(e, "cannot open source %s", spec);
 	return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: neither a "
 	    "directory, nor an archive, nor a git repository", spec);
+}
+
+/* The plugin's wazo/plugin.yml must be there, as a file. */
+static int
+check_metadata_file(const char *path, const char *shown, struct err *e)
+{
+	const char *what = "it has no wazo/plugin.yml";
+	struct stat st;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISREG(st.st_mode))
+			return 0;
+		what = S_ISDIR(st.st_mode) ? "its wazo/plugin.yml is a directory, "
+		    "not a file" : "its wazo/plugin.yml is not a regular file";
+	} else if (errno == ELOOP) {
+		what = "its wazo/plugin.yml is a symbolic link loop";
+	} else if (errno != ENOENT && errno != ENOTDIR) {
+		return err_errno(e, "cannot examine %s/wazo/plugin.yml", shown);
+	}
+	return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: %s", shown,
+	    what);
 }
 
 int
@@ -217,7 +240,6 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 	const char *spec = r->spec ? r->spec : ".";
 	const char *sub = r->subdirectory;
 	char *base = NULL, *shown = NULL, *metadata;
-	struct stat st;
 	int rc = -1;
 
 	memset(s, 0, sizeof(*s));
@@ -236,11 +258,7 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 		s->shown = xstrdup(shown);
 	}
 	metadata = source_path(s, "wazo/plugin.yml");
-	if (stat(metadata, &st) < 0 || !S_ISREG(st.st_mode))
-		err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: it has no "
-		    "wazo/plugin.yml", s->shown[0] ? s->shown : ".");
-	else
-		rc = 0;
+	rc = check_metadata_file(metadata, s->shown[0] ? s->shown : ".", e);
 	free(metadata);
 out:
 	free(base);
