@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -56,8 +58,45 @@ process_check_interrupted(struct err *e)
 void
 process_signal_child(int sig)
 {
+	/* The whole group: a shell waits for its own children before it
+	 * acts on a signal, and background children would live on. */
 	if (running_child > 0)
-		kill((pid_t)running_child, sig);
+		kill(-(pid_t)running_child, sig);
+}
+
+/* How long what is left of a command's group has after SIGTERM. */
+#define GRACE_MS 300
+
+/* Reaps the members of `group` that have ended (this process is their
+ * subreaper, see run()). */
+static void
+reap_group(pid_t group)
+{
+	while (waitpid(-group, NULL, WNOHANG) > 0)
+		;
+}
+
+/* Ends whatever the command left running in its process group: SIGTERM,
+ * then SIGKILL after a short grace; every member is waited for. */
+static void
+end_group(pid_t group)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	reap_group(group);
+	if (kill(-group, 0) < 0)
+		return;
+	kill(-group, SIGTERM);
+	kill(-group, SIGCONT);
+	for (int waited = 0; waited < GRACE_MS; waited += 10) {
+		reap_group(group);
+		if (kill(-group, 0) < 0)
+			return;
+		nanosleep(&tick, NULL);
+	}
+	kill(-group, SIGKILL);
+	while (waitpid(-group, NULL, 0) > 0 || errno == EINTR)
+		;
 }
 
 /* Exit status used by the child when exec fails (as shells do). */
@@ -69,6 +108,8 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 {
 	int err;
 
+	/* A process group of its own, which signals and clean-up reach. */
+	setpgid(0, 0);
 	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
 		_exit(EXEC_FAILED);
 
@@ -94,6 +135,9 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	pid_t pid;
 
 	fflush(NULL);
+	/* What the command leaves behind becomes this process's child when
+	 * its parent ends, so that end_group() can wait for it. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot run %s", argv[0]);
 	if (out != NULL && pipe2(outfd, O_CLOEXEC) < 0) {
@@ -115,6 +159,7 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 		close(pipefd[0]);
 		run_child(argv, cwd, env, pipefd[1], outfd[1]);
 	}
+	setpgid(pid, pid);
 	running_child = pid;
 	close(pipefd[1]);
 	if (out != NULL) {
@@ -143,6 +188,7 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 		}
 	}
 	running_child = 0;
+	end_group(pid);
 	if (child_errno != 0) {
 		errno = child_errno;
 		return err_errno(e, "cannot run %s", argv[0]);

@@ -10,8 +10,10 @@
 /*
  * Runs argv[0] (found in PATH when it has no '/') with arguments argv,
  * in the directory `cwd`, with the environment of this process plus the
- * "NAME=value" strings of `env` (NULL-terminated; may be NULL). Its
- * output goes where this process's goes. Returns its exit status (0 to
+ * "NAME=value" strings of `env` (NULL-terminated; may be NULL), in a
+ * process group of its own; what it leaves running there when it ends
+ * gets SIGTERM, then SIGKILL. Its output goes where this process's
+ * goes. Returns its exit status (0 to
  * 255, or 128 + the signal that killed it), or -1 with `e` set when it
  * could not be started.
  */
@@ -23,8 +25,8 @@ int process_run(char *const argv[], const char *cwd, char *const env[],
 int process_capture(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e);
 
-/* Sends `sig` to the command process_run() is waiting for, if any; safe
- * to call from a signal handler. */
+/* Sends `sig` to the process group of the command process_run() is
+ * waiting for, if any; safe to call from a signal handler. */
 void process_signal_child(int sig);
 
 /* From now on, SIGINT, SIGTERM and SIGHUP are passed on to the running
