@@ -1,37 +1,11 @@
 /* template: parses and renders package templates (a Jinja2 subset). */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "template/template.h"
 #include "template/template_impl.h"
-
-int
-template_verror(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, va_list ap)
-{
-	struct buf msg = BUF_INIT;
-
-	buf_vaddf(&msg, fmt, ap);
-	err_set(e, STATUS_USAGE, "%s:%u:%u: %s", t->name, pos.line, pos.column,
-	    msg.data);
-	buf_release(&msg);
-	return -1;
-}
-
-int
-template_error(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	template_verror(e, t, pos, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 struct template *
 template_parse(const char *name, const char *src, size_t len, struct err *e)

@@ -16,7 +16,7 @@ eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	template_verror(r->e, r->t, pos, fmt, ap);
+	template_pos_verror(r->e, r->t->name, pos, fmt, ap);
 	va_end(ap);
 	return NULL;
 }

@@ -47,8 +47,8 @@ parse_literal(struct tparser *p, const struct ttoken *tok)
 		errno = 0;
 		x->literal = tvalue_int(a, strtoll(tok->text, NULL, 10));
 		if (errno != 0) {
-			template_error(p->e, p->t, tok->pos, "integer %s is "
-			    "too large", tok->text);
+			template_pos_error(p->e, p->t->name, tok->pos,
+			    "integer %s is too large", tok->text);
 			return NULL;
 		}
 	}
@@ -138,8 +138,8 @@ parse_filter(struct tparser *p, struct texpr *value)
 	if (tok->kind != TT_NAME)
 		return tparser_fail(p, tok, "a filter name after '|'");
 	if (!template_filter_known(tok->text)) {
-		template_error(p->e, p->t, tok->pos, "unknown filter '%s'",
-		    tok->text);
+		template_pos_error(p->e, p->t->name, tok->pos,
+		    "unknown filter '%s'", tok->text);
 		return NULL;
 	}
 	x = new_expr(p, TE_FILTER, tok->pos);
@@ -162,8 +162,8 @@ parse_test(struct tparser *p, struct texpr *value)
 	if (tok->kind != TT_NAME && !tparser_is_name(tok, "none"))
 		return tparser_fail(p, tok, "a test name after 'is'");
 	if (!template_test_known(tok->text)) {
-		template_error(p->e, p->t, tok->pos, "unknown test '%s'",
-		    tok->text);
+		template_pos_error(p->e, p->t->name, tok->pos,
+		    "unknown test '%s'", tok->text);
 		return NULL;
 	}
 	x->name = tok->text;

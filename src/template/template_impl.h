@@ -3,17 +3,12 @@
 #ifndef WPD_TEMPLATE_IMPL_H
 #define WPD_TEMPLATE_IMPL_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "template/template_pos.h"
 #include "template/tvalue.h"
-
-struct tpos {
-	unsigned line;
-	unsigned column;
-};
 
 enum ttoken_kind {
 	TT_TEXT,		/* template data between tags */
@@ -137,12 +132,6 @@ struct tvalue *template_iterable(struct trender *r, struct tpos pos,
 bool template_filter_known(const char *name);
 /* True when `name` is a test the engine knows (`is defined`...). */
 bool template_test_known(const char *name);
-
-/* Sets `e` to "NAME:LINE:COLUMN: message" (STATUS_USAGE); returns -1. */
-int template_error(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, ...) WPD_PRINTF(4, 5);
-int template_verror(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, va_list ap) WPD_PRINTF(4, 0);
 
 /* A variable bound by a for loop. */
 struct tscope {

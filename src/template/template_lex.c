@@ -119,8 +119,8 @@ lex_comment(struct lexer *l)
 	while (l->p < l->end && !starts(l, "#}"))
 		advance(l, 1);
 	if (l->p == l->end)
-		return template_error(l->e, l->t, pos, "unterminated comment: "
-		    "expected '#}'");
+		return template_pos_error(l->e, l->t->name, pos,
+		    "unterminated comment: expected '#}'");
 	l->lstrip_next = l->p[-1] == '-';
 	advance(l, 2);
 	return 0;
@@ -156,8 +156,8 @@ lex_string(struct lexer *l)
 	}
 	if (l->p == l->end) {
 		buf_release(&value);
-		return template_error(l->e, l->t, pos, "unterminated string: "
-		    "expected %c", quote);
+		return template_pos_error(l->e, l->t->name, pos,
+		    "unterminated string: expected %c", quote);
 	}
 	advance(l, 1);
 	push(l, TT_STRING, pos, value.data, value.len);
@@ -223,8 +223,8 @@ lex_tag(struct lexer *l, struct tpos start, const char *close,
 			advance(l, 1);
 		pos = l->pos;
 		if (l->p == l->end)
-			return template_error(l->e, l->t, start, "unterminated "
-			    "tag: expected '%s'", close);
+			return template_pos_error(l->e, l->t->name, start,
+			    "unterminated tag: expected '%s'", close);
 		if (*l->p == '-' && l->p + 1 < l->end &&
 		    strncmp(l->p + 1, close, 2) == 0) {
 			l->lstrip_next = true;
@@ -266,8 +266,8 @@ lex_tag(struct lexer *l, struct tpos start, const char *close,
 			if (starts(l, operators[i]))
 				break;
 		if (i == WPD_ARRAY_SIZE(operators))
-			return template_error(l->e, l->t, pos, "unexpected "
-			    "character '%c'", *l->p);
+			return template_pos_error(l->e, l->t->name, pos,
+			    "unexpected character '%c'", *l->p);
 		push(l, TT_OP, pos, operators[i], strlen(operators[i]));
 		advance(l, strlen(operators[i]));
 	}

@@ -60,8 +60,8 @@ tparser_fail(struct tparser *p, const struct ttoken *tok, const char *expected)
 	bool quote = tok->kind == TT_NAME || tok->kind == TT_OP ||
 	    tok->kind == TT_INT || tok->kind == TT_FLOAT;
 
-	template_error(p->e, p->t, tok->pos, "expected %s, found %s%s%s",
-	    expected, quote ? "'" : "", found, quote ? "'" : "");
+	template_pos_error(p->e, p->t->name, tok->pos, "expected %s, found "
+	    "%s%s%s", expected, quote ? "'" : "", found, quote ? "'" : "");
 	return NULL;
 }
 
@@ -222,11 +222,12 @@ parse_block(struct tparser *p)
 		return parse_for(p, opener);
 	if (strcmp(tok->text, "endif") == 0 || strcmp(tok->text, "endfor") == 0 ||
 	    strcmp(tok->text, "else") == 0 || strcmp(tok->text, "elif") == 0)
-		template_error(p->e, p->t, tok->pos, "unexpected '%s'",
-		    tok->text);
+		template_pos_error(p->e, p->t->name, tok->pos,
+		    "unexpected '%s'", tok->text);
 	else
-		template_error(p->e, p->t, tok->pos, "unknown tag '%s' "
-		    "(supported: if, elif, else, endif, for, endfor)", tok->text);
+		template_pos_error(p->e, p->t->name, tok->pos,
+		    "unknown tag '%s' (supported: if, elif, else, endif, for, "
+		    "endfor)", tok->text);
 	return NULL;
 }
 
@@ -248,8 +249,9 @@ parse_body(struct tparser *p, const char *const *ends,
 		if (tok->kind == TT_EOF) {
 			if (ends == NULL)
 				return first;
-			template_error(p->e, p->t, opener->pos, "'%s' is never "
-			    "closed: expected {%% %s %%}", opener[1].text,
+			template_pos_error(p->e, p->t->name, opener->pos,
+			    "'%s' is never closed: expected {%% %s %%}",
+			    opener[1].text,
 			    opener[1].text[0] == 'i' ? "endif" : "endfor");
 			return NULL;
 		}
