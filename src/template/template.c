@@ -56,7 +56,7 @@ render_for(struct trender *r, const struct tnode *n, struct buf *out)
 	struct tscope item, loop;
 	int rc = 0;
 
-	if (v == NULL || (items = template_iterable(r, n->pos, v)) == NULL)
+	if (v == NULL || (items = template_eval_items(r, n->pos, v)) == NULL)
 		return -1;
 	if (items->count == 0)
 		return render_nodes(r, n->else_body, out);

@@ -129,6 +129,44 @@ parse_arguments(struct tparser *p, struct texpr *x)
 	return parse_sequence(p, x, ")", "',' or ')'");
 }
 
+/* "filter" or "test", for messages. */
+static const char *
+kind_word(enum tfilter_kind kind)
+{
+	return kind == TF_TEST ? "test" : "filter";
+}
+
+/* The table's row for the filter (or test) named by `tok`; NULL with the
+ * error set when the table has none. */
+static const struct tfilter *
+find_filter(struct tparser *p, enum tfilter_kind kind,
+    const struct ttoken *tok)
+{
+	const struct tfilter *f = template_filters_find(kind, tok->text);
+
+	if (f == NULL)
+		template_pos_error(p->e, p->t->name, tok->pos, "unknown %s '%s'",
+		    kind_word(kind), tok->text);
+	return f;
+}
+
+/* False (with the error set at `pos`, the name's) when `x` has fewer or
+ * more arguments than its row allows. */
+static bool
+check_arguments(struct tparser *p, const struct texpr *x, struct tpos pos)
+{
+	const struct tfilter *f = x->filter;
+	bool few = x->count < f->min_args;
+	size_t bound = few ? f->min_args : f->max_args;
+
+	if (!few && x->count <= f->max_args)
+		return true;
+	template_pos_error(p->e, p->t->name, pos, "%s '%s' takes at %s %zu "
+	    "argument%s", kind_word(f->kind), f->name, few ? "least" : "most",
+	    bound, bound == 1 ? "" : "s");
+	return false;
+}
+
 static struct texpr *
 parse_filter(struct tparser *p, struct texpr *value)
 {
@@ -137,15 +175,14 @@ parse_filter(struct tparser *p, struct texpr *value)
 
 	if (tok->kind != TT_NAME)
 		return tparser_fail(p, tok, "a filter name after '|'");
-	if (!template_filter_known(tok->text)) {
-		template_pos_error(p->e, p->t->name, tok->pos,
-		    "unknown filter '%s'", tok->text);
-		return NULL;
-	}
 	x = new_expr(p, TE_FILTER, tok->pos);
 	x->name = tok->text;
 	x->left = value;
-	return parse_arguments(p, x) ? x : NULL;
+	x->filter = find_filter(p, TF_FILTER, tok);
+	if (x->filter == NULL || !parse_arguments(p, x) ||
+	    !check_arguments(p, x, tok->pos))
+		return NULL;
+	return x;
 }
 
 static struct texpr *
@@ -161,13 +198,11 @@ parse_test(struct tparser *p, struct texpr *value)
 	tok = tparser_next(p);
 	if (tok->kind != TT_NAME && !tparser_is_name(tok, "none"))
 		return tparser_fail(p, tok, "a test name after 'is'");
-	if (!template_test_known(tok->text)) {
-		template_pos_error(p->e, p->t->name, tok->pos,
-		    "unknown test '%s'", tok->text);
-		return NULL;
-	}
 	x->name = tok->text;
 	x->left = value;
+	x->filter = find_filter(p, TF_TEST, tok);
+	if (x->filter == NULL || !check_arguments(p, x, tok->pos))
+		return NULL;
 	return x;
 }
 

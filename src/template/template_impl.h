@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "template/template_filters.h"
 #include "template/template_pos.h"
 #include "template/tvalue.h"
 
@@ -58,6 +59,7 @@ struct texpr {
 	struct tpos pos;
 	struct tvalue *literal;
 	const char *name;	/* names, attributes, filters, tests, ops */
+	const struct tfilter *filter;	/* TE_FILTER, TE_TEST: its row */
 	struct texpr *left;
 	struct texpr *right;
 	struct texpr *third;	/* TE_COND: the else branch, or NULL */
@@ -124,14 +126,9 @@ int template_build(struct template *t, const struct ttoken_list *tokens,
 /* Evaluates an expression against the render's variables. */
 struct trender;
 struct tvalue *template_eval(struct trender *r, const struct texpr *x);
-/* The items a for loop walks: a list's items, a mapping's keys, a
- * string's characters, nothing for undefined; NULL (error set) else. */
-struct tvalue *template_iterable(struct trender *r, struct tpos pos,
+/* The items a for loop walks; NULL (error set) when there are none. */
+struct tvalue *template_eval_items(struct trender *r, struct tpos pos,
     struct tvalue *v);
-/* True when `name` is a filter the engine knows. */
-bool template_filter_known(const char *name);
-/* True when `name` is a test the engine knows (`is defined`...). */
-bool template_test_known(const char *name);
 
 /* A variable bound by a for loop. */
 struct tscope {
