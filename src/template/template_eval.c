@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "template/template_impl.h"
+#include "template/template_eval.h"
 
 static struct tvalue * WPD_PRINTF(3, 4)
 eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
@@ -17,7 +17,7 @@ eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	template_pos_verror(r->e, r->t->name, pos, fmt, ap);
+	template_pos_verror(r->e, r->name, pos, fmt, ap);
 	va_end(ap);
 	return NULL;
 }
@@ -41,7 +41,7 @@ named_undefined(struct trender *r, const char *name)
 static struct tcall
 call_at(const struct trender *r, struct tpos pos)
 {
-	struct tcall c = { r->arena, r->t->name, pos, r->e };
+	struct tcall c = { r->arena, r->name, pos, r->e };
 
 	return c;
 }
@@ -337,6 +337,8 @@ lookup(struct trender *r, const char *name)
 	return v ? v : named_undefined(r, name);
 }
 
+/* The value of `x`, allocated in r->arena (or a literal of the tree); NULL
+ * with r->e set when Jinja2 would raise an error. */
 struct tvalue *
 template_eval(struct trender *r, const struct texpr *x)
 {
