@@ -1,6 +1,6 @@
 /* Tests of template: each syntax element, whitespace rule, filter and
- * error message of the engine. (tests/templates.test compares whole
- * templates with the real Jinja2.) */
+ * error message of the engine, and the table of filters and tests.
+ * (tests/templates.test compares whole templates with the real Jinja2.) */
 #include <config.h>
 
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include "base/compiler.h"
 #include "render/context.h"
 #include "template/template.h"
+#include "template/template_filters.h"
 
 static const char context_yaml[] =
     "name: hello\nnamespace: demo\ncount: 3\nnothing: ~\nflag: true\n"
@@ -177,6 +178,15 @@ static const struct {
 	  "'}}'" },
 	{ "{{ 99999999999999999999 }}", "t.jinja:1:4: integer "
 	  "99999999999999999999 is too large" },
+	/* argument counts, checked when parsing (even in a branch not taken) */
+	{ "{{ name | default(1, 2, 3) }}", "t.jinja:1:11: filter 'default' "
+	  "takes at most 2 arguments" },
+	{ "{{ name | join(1, 2) }}", "t.jinja:1:11: filter 'join' takes at "
+	  "most 1 argument" },
+	{ "{{ name | upper() }}{{ name | upper(1) }}", "t.jinja:1:31: filter "
+	  "'upper' takes at most 0 arguments" },
+	{ "{% if false %}\n  {{ x | d(1, [2], 'a' ~ 3) }}{% endif %}",
+	  "t.jinja:2:10: filter 'd' takes at most 2 arguments" },
 	/* errors found while rendering */
 	{ "line\n  {{ count < 'a' }}", "t.jinja:2:14: cannot compare an "
 	  "integer with a string using '<'" },
@@ -189,8 +199,6 @@ static const struct {
 	{ "{% for x in count %}{% endfor %}", "t.jinja:1:1: an integer is not "
 	  "iterable" },
 	{ "{{ count | length }}", "t.jinja:1:12: an integer has no length" },
-	{ "{{ name | default(1, 2, 3) }}", "t.jinja:1:11: filter 'default' "
-	  "takes at most 2 arguments" },
 	{ "{{ name - 1 }}", "t.jinja:1:9: cannot apply '-' to a string and an "
 	  "integer" },
 	{ "{{ -name }}", "t.jinja:1:4: cannot apply unary '-' to a string" },
@@ -210,6 +218,94 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* A template applying row `f` to 'MiX' with `nargs` arguments, all 1
+ * (tests take none in the syntax). */
+static char *
+call_source(const struct tfilter *f, size_t nargs)
+{
+	struct buf src = BUF_INIT;
+
+	buf_addf(&src, "{{ 'MiX' %s %s", f->kind == TF_TEST ? "is" : "|",
+	    f->name);
+	for (size_t i = 0; i < nargs; i++)
+		buf_adds(&src, i == 0 ? "(1" : ", 1");
+	buf_adds(&src, nargs > 0 ? ") }}" : " }}");
+	return buf_detach(&src);
+}
+
+/* Each row of the table is found by its name, and a template reaches its
+ * function: rendering `'MiX' | NAME(1...)` (or `'MiX' is NAME`) gives
+ * what calling the row's function gives. */
+START_TEST(test_table_row_is_reachable)
+{
+	const struct tfilter *f = template_filters_row((size_t)_i);
+	struct arena arena = { NULL };
+	struct err e = ERR_INIT;
+	struct tcall call = { &arena, "t.jinja", { 1, 1 }, &e };
+	struct tvalue *args[4], *result;
+	struct buf want = BUF_INIT;
+	char *src, *got;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_eq(template_filters_find(f->kind, f->name), f);
+	ck_assert_uint_le(f->min_args, f->max_args);
+	ck_assert_uint_le(f->min_args, WPD_ARRAY_SIZE(args));
+	ck_assert(f->kind == TF_FILTER || f->max_args == 0);
+	for (size_t i = 0; i < f->min_args; i++)
+		args[i] = tvalue_int(&arena, 1);
+	result = f->apply(&call, tvalue_cstring(&arena, "MiX"), args,
+	    f->min_args);
+	ck_assert_msg(result != NULL, "%s: %s", f->name, e.msg);
+	tvalue_str(result, &want);
+	src = call_source(f, f->min_args);
+	got = render(src);
+	ck_assert_msg(strcmp(got, want.data) == 0, "%s\nrendered: [%s]\n"
+	    "expected: [%s]", src, got, want.data);
+	free(got);
+	free(src);
+	buf_release(&want);
+	arena_release(&arena);
+}
+END_TEST
+
+/* One argument more than a filter's row allows (or one fewer than it
+ * needs) is an error of template_parse(), at the filter's name. */
+START_TEST(test_table_bounds_arguments_when_parsing)
+{
+	const struct tfilter *f = template_filters_row((size_t)_i);
+
+	for (int most = 1; most >= 0 && f->kind == TF_FILTER; most--) {
+		size_t bound = most ? f->max_args : f->min_args;
+		char *src, *want;
+		struct err e = ERR_INIT;
+
+		if (!most && f->min_args == 0)
+			break;
+		src = call_source(f, most ? bound + 1 : bound - 1);
+		ck_assert_ptr_null(template_parse("t.jinja", src, strlen(src),
+		    &e));
+		want = xasprintf("t.jinja:1:12: filter '%s' takes at %s %zu "
+		    "argument%s", f->name, most ? "most" : "least", bound,
+		    bound == 1 ? "" : "s");
+		ck_assert_str_eq(e.msg, want);
+		free(want);
+		free(src);
+		err_release(&e);
+	}
+}
+END_TEST
+
+/* The number of rows of the table of filters and tests. */
+static int
+table_rows(void)
+{
+	int n = 0;
+
+	while (template_filters_row((size_t)n) != NULL)
+		n++;
+	return n;
+}
+
 Suite *
 make_suite(void)
 {
@@ -218,6 +314,9 @@ make_suite(void)
 
 	tcase_add_loop_test(tc, test_renders, 0, WPD_ARRAY_SIZE(renders));
 	tcase_add_loop_test(tc, test_errors, 0, WPD_ARRAY_SIZE(errors));
+	tcase_add_loop_test(tc, test_table_row_is_reachable, 0, table_rows());
+	tcase_add_loop_test(tc, test_table_bounds_arguments_when_parsing, 0,
+	    table_rows());
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,37 +1,24 @@
-/* template: parses and renders package templates (a Jinja2 subset). */
+/* template: parses and renders package templates (a Jinja2 subset); the
+ * public API over the engine's private modules, each of which uses only
+ * those listed before it:
+ *   tvalue            values with Python's semantics
+ *   template_pos      positions and the errors naming them
+ *   template_lex      tokens
+ *   template_cursor   the parser's cursor over the tokens
+ *   template_filters  the table of filters and tests
+ *   template_expr     expressions: syntax tree and parser
+ *   template_parse    statements: syntax tree and parser
+ *   template_eval     evaluating expressions
+ * This file renders the statements. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "template/template.h"
-#include "template/template_impl.h"
-
-int
-template_verror(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, va_list ap)
-{
-	struct buf msg = BUF_INIT;
-
-	buf_vaddf(&msg, fmt, ap);
-	err_set(e, STATUS_USAGE, "%s:%u:%u: %s", t->name, pos.line, pos.column,
-	    msg.data);
-	buf_release(&msg);
-	return -1;
-}
-
-int
-template_error(struct err *e, const struct template *t, struct tpos pos,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	template_verror(e, t, pos, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+#include "template/template_eval.h"
+#include "template/template_lex.h"
+#include "template/template_parse.h"
 
 struct template *
 template_parse(const char *name, const char *src, size_t len, struct err *e)
@@ -42,9 +29,9 @@ template_parse(const char *name, const char *src, size_t len, struct err *e)
 	int r;
 
 	t->name = xstrdup(name);
-	r = template_lex(t, src, len, &tokens, &local);
+	r = template_lex(&t->arena, t->name, src, len, &tokens, &local);
 	if (r == 0)
-		r = template_build(t, &tokens, &local);
+		r = template_parse_build(t, &tokens, &local);
 	free(tokens.items);
 	if (r < 0) {
 		err_set(e, local.status, "%s", local.msg);
@@ -82,7 +69,7 @@ render_for(struct trender *r, const struct tnode *n, struct buf *out)
 	struct tscope item, loop;
 	int rc = 0;
 
-	if (v == NULL || (items = template_iterable(r, n->pos, v)) == NULL)
+	if (v == NULL || (items = template_eval_items(r, n->pos, v)) == NULL)
 		return -1;
 	if (items->count == 0)
 		return render_nodes(r, n->else_body, out);
@@ -147,7 +134,7 @@ template_render(const struct template *t, const struct tvalue *context,
     struct buf *out, struct err *e)
 {
 	struct arena arena = { NULL };
-	struct trender r = { t, &arena, context, NULL, e };
+	struct trender r = { t->name, &arena, context, NULL, e };
 	int rc = render_nodes(&r, t->root, out);
 
 	arena_release(&arena);

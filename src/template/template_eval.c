@@ -1,5 +1,6 @@
-/* template_eval: evaluates template expressions and filters, with the
- * semantics Jinja2 (and so Python) gives them. */
+/* template_eval: evaluates template expressions, with the semantics
+ * Jinja2 (and so Python) gives them; filters and tests are called through
+ * their table (template_filters). */
 #include <config.h>
 
 #include <ctype.h>
@@ -8,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "template/template_impl.h"
+#include "template/template_eval.h"
 
 static struct tvalue * WPD_PRINTF(3, 4)
 eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
@@ -16,7 +17,7 @@ eval_error(struct trender *r, struct tpos pos, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	template_verror(r->e, r->t, pos, fmt, ap);
+	template_pos_verror(r->e, r->name, pos, fmt, ap);
 	va_end(ap);
 	return NULL;
 }
@@ -36,218 +37,23 @@ named_undefined(struct trender *r, const char *name)
 	return v;
 }
 
-static struct tvalue *
-str_value(struct trender *r, const struct tvalue *v)
+/* What a filter or test called at `pos` gets from the render. */
+static struct tcall
+call_at(const struct trender *r, struct tpos pos)
 {
-	struct buf b = BUF_INIT;
-	struct tvalue *s;
+	struct tcall c = { r->arena, r->name, pos, r->e };
 
-	tvalue_str(v, &b);
-	s = tvalue_string(r->arena, b.data, b.len);
-	buf_release(&b);
-	return s;
+	return c;
 }
 
-/* Python's len() of a string counts characters, not bytes. */
-static long long
-utf8_length(const char *s, size_t len)
-{
-	long long n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-/* The items a for loop or a join sees; NULL (after an error) when the
- * value cannot be iterated. */
+/* The items a for loop walks (see tvalue_items()); NULL with the error
+ * set at `pos` when `v` cannot be iterated. */
 struct tvalue *
-template_iterable(struct trender *r, struct tpos pos, struct tvalue *v)
+template_eval_items(struct trender *r, struct tpos pos, struct tvalue *v)
 {
-	struct tvalue *list;
+	struct tcall c = call_at(r, pos);
 
-	switch (v->kind) {
-	case TV_LIST:
-		return v;
-	case TV_UNDEFINED:
-		return tvalue_list(r->arena);
-	case TV_MAP:
-		list = tvalue_list(r->arena);
-		for (size_t i = 0; i < v->count; i++)
-			tvalue_append(r->arena, list,
-			    tvalue_cstring(r->arena, v->entries[i].key));
-		return list;
-	case TV_STRING:
-		list = tvalue_list(r->arena);
-		for (size_t i = 0; i < v->len;) {
-			size_t n = 1;
-
-			while (i + n < v->len &&
-			    ((unsigned char)v->s[i + n] & 0xc0) == 0x80)
-				n++;
-			tvalue_append(r->arena, list,
-			    tvalue_string(r->arena, v->s + i, n));
-			i += n;
-		}
-		return list;
-	default:
-		return eval_error(r, pos, "%s is not iterable",
-		    tvalue_kind_name(v->kind));
-	}
-}
-
-/* Filters. `args` are evaluated; `nargs` may be 0. */
-
-static struct tvalue *
-filter_default(struct trender *r, struct tvalue *v, struct tvalue **args,
-    size_t nargs)
-{
-	bool boolean = nargs > 1 && tvalue_truthy(args[1]);
-
-	if (v->kind == TV_UNDEFINED || (boolean && !tvalue_truthy(v)))
-		return nargs > 0 ? args[0] : tvalue_cstring(r->arena, "");
-	return v;
-}
-
-static struct tvalue *
-filter_join(struct trender *r, struct tpos pos, struct tvalue *v,
-    struct tvalue **args, size_t nargs)
-{
-	struct tvalue *items = template_iterable(r, pos, v), *joined;
-	struct buf b = BUF_INIT;
-
-	if (items == NULL)
-		return NULL;
-	for (size_t i = 0; i < items->count; i++) {
-		if (i > 0 && nargs > 0)
-			tvalue_str(args[0], &b);
-		tvalue_str(items->items[i], &b);
-	}
-	joined = tvalue_string(r->arena, b.data, b.len);
-	buf_release(&b);
-	return joined;
-}
-
-static struct tvalue *
-filter_length(struct trender *r, struct tpos pos, struct tvalue *v)
-{
-	switch (v->kind) {
-	case TV_STRING:
-		return tvalue_int(r->arena, utf8_length(v->s, v->len));
-	case TV_LIST:
-	case TV_MAP:
-		return tvalue_int(r->arena, (long long)v->count);
-	case TV_UNDEFINED:
-		return tvalue_int(r->arena, 0);
-	default:
-		return eval_error(r, pos, "%s has no length",
-		    tvalue_kind_name(v->kind));
-	}
-}
-
-/* lower, upper (ASCII letters) and trim (ASCII white space). */
-static struct tvalue *
-filter_text(struct trender *r, const char *name, struct tvalue *v)
-{
-	struct tvalue *s = str_value(r, v);
-	char *text = (char *)s->s;
-
-	if (strcmp(name, "trim") == 0) {
-		size_t start = 0, end = s->len;
-
-		while (start < end && isspace((unsigned char)text[start]))
-			start++;
-		while (end > start && isspace((unsigned char)text[end - 1]))
-			end--;
-		return tvalue_string(r->arena, text + start, end - start);
-	}
-	for (size_t i = 0; i < s->len; i++)
-		text[i] = (char)(name[0] == 'l' ? tolower((unsigned char)text[i]) :
-		    toupper((unsigned char)text[i]));
-	return s;
-}
-
-/* Quotes a value for a POSIX shell, as Python's shlex.quote() does: as
- * it is when every character is safe, else in single quotes. */
-static struct tvalue *
-filter_shquote(struct trender *r, struct tvalue *v)
-{
-	static const char safe[] = "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-";
-	struct tvalue *s = str_value(r, v), *quoted;
-	struct buf b = BUF_INIT;
-
-	if (s->len > 0 && strspn(s->s, safe) == s->len)
-		return s;
-	buf_addc(&b, '\'');
-	for (size_t i = 0; i < s->len; i++) {
-		if (s->s[i] == '\'')
-			buf_adds(&b, "'\"'\"'");
-		else
-			buf_addc(&b, s->s[i]);
-	}
-	buf_addc(&b, '\'');
-	quoted = tvalue_string(r->arena, b.data, b.len);
-	buf_release(&b);
-	return quoted;
-}
-
-static const struct {
-	const char *name;
-	size_t max_args;
-} filters[] = {
-	{ "default", 2 }, { "d", 2 }, { "join", 1 }, { "length", 0 },
-	{ "count", 0 }, { "lower", 0 }, { "upper", 0 }, { "trim", 0 },
-	{ "shquote", 0 },
-};
-
-bool
-template_filter_known(const char *name)
-{
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(filters); i++)
-		if (strcmp(filters[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-static size_t
-filter_max_args(const char *name)
-{
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(filters); i++)
-		if (strcmp(filters[i].name, name) == 0)
-			return filters[i].max_args;
-	return 0;
-}
-
-static struct tvalue *
-apply_filter(struct trender *r, const struct texpr *x, struct tvalue *v,
-    struct tvalue **args)
-{
-	const char *name = x->name;
-
-	if (x->count > filter_max_args(name)) {
-		eval_error(r, x->pos, "filter '%s' takes at most "
-		    "%zu argument%s", name, filter_max_args(name),
-		    filter_max_args(name) == 1 ? "" : "s");
-		return NULL;
-	}
-	if (strcmp(name, "default") == 0 || strcmp(name, "d") == 0)
-		return filter_default(r, v, args, x->count);
-	if (strcmp(name, "join") == 0)
-		return filter_join(r, x->pos, v, args, x->count);
-	if (strcmp(name, "length") == 0 || strcmp(name, "count") == 0)
-		return filter_length(r, x->pos, v);
-	if (strcmp(name, "shquote") == 0)
-		return filter_shquote(r, v);
-	return filter_text(r, name, v);
-}
-
-bool
-template_test_known(const char *name)
-{
-	return strcmp(name, "defined") == 0 || strcmp(name, "undefined") == 0 ||
-	    strcmp(name, "none") == 0;
+	return template_filters_items(&c, v);
 }
 
 /* Attribute and index access, with Jinja's fallback from one to the
@@ -265,7 +71,7 @@ subscript(struct trender *r, struct tpos pos, struct tvalue *obj,
 	}
 	if ((obj->kind == TV_LIST || obj->kind == TV_STRING) &&
 	    key->kind == TV_INT) {
-		struct tvalue *items = template_iterable(r, pos, obj);
+		struct tvalue *items = tvalue_items(r->arena, obj);
 		long long i = key->i < 0 ? key->i + (long long)items->count :
 		    key->i;
 
@@ -499,36 +305,24 @@ eval_negation(struct trender *r, const struct texpr *x)
 	return tvalue_float(r->arena, -d);
 }
 
+/* A filter, or a test, through its row of the table. */
 static struct tvalue *
 eval_filter(struct trender *r, const struct texpr *x)
 {
-	struct tvalue *v = template_eval(r, x->left);
+	struct tvalue *v = template_eval(r, x->left), *result;
 	struct tvalue **args = arena_alloc(r->arena,
 	    (x->count + 1) * sizeof(*args));
+	struct tcall c = call_at(r, x->pos);
 
 	if (v == NULL)
 		return NULL;
 	for (size_t i = 0; i < x->count; i++)
 		if ((args[i] = template_eval(r, x->args[i])) == NULL)
 			return NULL;
-	return apply_filter(r, x, v, args);
-}
-
-static struct tvalue *
-eval_test(struct trender *r, const struct texpr *x)
-{
-	struct tvalue *v = template_eval(r, x->left);
-	bool result;
-
-	if (v == NULL)
-		return NULL;
-	if (strcmp(x->name, "defined") == 0)
-		result = v->kind != TV_UNDEFINED;
-	else if (strcmp(x->name, "undefined") == 0)
-		result = v->kind == TV_UNDEFINED;
-	else
-		result = v->kind == TV_NONE;
-	return tvalue_bool(r->arena, result != x->negated);
+	result = x->filter->apply(&c, v, args, x->count);
+	if (result == NULL || x->kind != TE_TEST)
+		return result;
+	return tvalue_bool(r->arena, tvalue_truthy(result) != x->negated);
 }
 
 static struct tvalue *
@@ -543,6 +337,8 @@ lookup(struct trender *r, const char *name)
 	return v ? v : named_undefined(r, name);
 }
 
+/* The value of `x`, allocated in r->arena (or a literal of the tree); NULL
+ * with r->e set when Jinja2 would raise an error. */
 struct tvalue *
 template_eval(struct trender *r, const struct texpr *x)
 {
@@ -565,9 +361,8 @@ template_eval(struct trender *r, const struct texpr *x)
 	case TE_INDEX:
 		return eval_access(r, x);
 	case TE_FILTER:
-		return eval_filter(r, x);
 	case TE_TEST:
-		return eval_test(r, x);
+		return eval_filter(r, x);
 	case TE_NOT:
 		a = template_eval(r, x->left);
 		return a ? tvalue_bool(r->arena, !tvalue_truthy(a)) : NULL;

@@ -7,28 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "template/template_impl.h"
+#include "template/template_expr.h"
 
 static struct texpr *
 new_expr(struct tparser *p, enum texpr_kind kind, struct tpos pos)
 {
-	struct texpr *x = arena_alloc(&p->t->arena, sizeof(*x));
+	struct texpr *x = arena_alloc(p->arena, sizeof(*x));
 
 	x->kind = kind;
 	x->pos = pos;
 	return x;
-}
-
-/* A growable array of pointers in the arena. */
-void
-tparser_add(struct tparser *p, void ***array, size_t *count, void *item)
-{
-	void **bigger = arena_alloc(&p->t->arena, (*count + 1) * sizeof(void *));
-
-	if (*count)
-		memcpy(bigger, *array, *count * sizeof(void *));
-	bigger[(*count)++] = item;
-	*array = bigger;
 }
 
 static struct texpr *parse_or(struct tparser *p);
@@ -37,7 +25,7 @@ static struct texpr *
 parse_literal(struct tparser *p, const struct ttoken *tok)
 {
 	struct texpr *x = new_expr(p, TE_LITERAL, tok->pos);
-	struct arena *a = &p->t->arena;
+	struct arena *a = p->arena;
 
 	if (tok->kind == TT_STRING) {
 		x->literal = tvalue_string(a, tok->text, tok->len);
@@ -47,8 +35,8 @@ parse_literal(struct tparser *p, const struct ttoken *tok)
 		errno = 0;
 		x->literal = tvalue_int(a, strtoll(tok->text, NULL, 10));
 		if (errno != 0) {
-			template_error(p->e, p->t, tok->pos, "integer %s is "
-			    "too large", tok->text);
+			template_pos_error(p->e, p->name, tok->pos,
+			    "integer %s is too large", tok->text);
 			return NULL;
 		}
 	}
@@ -61,19 +49,20 @@ static bool
 parse_sequence(struct tparser *p, struct texpr *x, const char *close,
     const char *expected)
 {
-	while (!tparser_is_op(tparser_peek(p), close)) {
-		struct texpr *item = template_parse_expression(p);
+	while (!template_cursor_at_op(p, close)) {
+		struct texpr *item = template_expr_parse(p);
 
 		if (item == NULL)
 			return false;
-		tparser_add(p, (void ***)&x->args, &x->count, item);
-		if (!tparser_is_op(tparser_peek(p), ","))
+		template_cursor_add(p, (void ***)&x->args, &x->count, item);
+		if (!template_cursor_at_op(p, ","))
 			break;
-		tparser_next(p);
+		template_cursor_next(p);
 	}
-	if (!tparser_is_op(tparser_peek(p), close))
-		return tparser_fail(p, tparser_peek(p), expected) != NULL;
-	tparser_next(p);
+	if (!template_cursor_at_op(p, close))
+		return template_cursor_fail(p, template_cursor_peek(p),
+		    expected) != NULL;
+	template_cursor_next(p);
 	return true;
 }
 
@@ -88,30 +77,33 @@ parse_list(struct tparser *p, struct tpos pos)
 static struct texpr *
 parse_primary(struct tparser *p)
 {
-	const struct ttoken *tok = tparser_next(p);
+	const struct ttoken *tok = template_cursor_next(p);
 	struct texpr *x;
 
 	if (tok->kind == TT_STRING || tok->kind == TT_INT ||
 	    tok->kind == TT_FLOAT)
 		return parse_literal(p, tok);
-	if (tparser_is_op(tok, "(")) {
-		x = template_parse_expression(p);
-		if (x != NULL && !tparser_is_op(tparser_peek(p), ")"))
-			return tparser_fail(p, tparser_peek(p), "')'");
-		tparser_next(p);
+	if (template_cursor_is_op(tok, "(")) {
+		x = template_expr_parse(p);
+		if (x != NULL && !template_cursor_at_op(p, ")"))
+			return template_cursor_fail(p, template_cursor_peek(p),
+			    "')'");
+		template_cursor_next(p);
 		return x;
 	}
-	if (tparser_is_op(tok, "["))
+	if (template_cursor_is_op(tok, "["))
 		return parse_list(p, tok->pos);
 	if (tok->kind != TT_NAME)
-		return tparser_fail(p, tok, "a value");
+		return template_cursor_fail(p, tok, "a value");
 	x = new_expr(p, TE_LITERAL, tok->pos);
-	if (tparser_is_name(tok, "true") || tparser_is_name(tok, "True"))
-		x->literal = tvalue_bool(&p->t->arena, true);
-	else if (tparser_is_name(tok, "false") || tparser_is_name(tok, "False"))
-		x->literal = tvalue_bool(&p->t->arena, false);
-	else if (tparser_is_name(tok, "none") || tparser_is_name(tok, "None"))
-		x->literal = tvalue_none(&p->t->arena);
+	if (strcmp(tok->text, "true") == 0 || strcmp(tok->text, "True") == 0)
+		x->literal = tvalue_bool(p->arena, true);
+	else if (strcmp(tok->text, "false") == 0 ||
+	    strcmp(tok->text, "False") == 0)
+		x->literal = tvalue_bool(p->arena, false);
+	else if (strcmp(tok->text, "none") == 0 ||
+	    strcmp(tok->text, "None") == 0)
+		x->literal = tvalue_none(p->arena);
 	else {
 		x->kind = TE_NAME;
 		x->name = tok->text;
@@ -123,51 +115,86 @@ parse_primary(struct tparser *p)
 static bool
 parse_arguments(struct tparser *p, struct texpr *x)
 {
-	if (!tparser_is_op(tparser_peek(p), "("))
+	if (!template_cursor_at_op(p, "("))
 		return true;
-	tparser_next(p);
+	template_cursor_next(p);
 	return parse_sequence(p, x, ")", "',' or ')'");
+}
+
+/* "filter" or "test", for messages. */
+static const char *
+kind_word(enum tfilter_kind kind)
+{
+	return kind == TF_TEST ? "test" : "filter";
+}
+
+/* The table's row for the filter (or test) named by `tok`; NULL with the
+ * error set when the table has none. */
+static const struct tfilter *
+find_filter(struct tparser *p, enum tfilter_kind kind,
+    const struct ttoken *tok)
+{
+	const struct tfilter *f = template_filters_find(kind, tok->text);
+
+	if (f == NULL)
+		template_pos_error(p->e, p->name, tok->pos, "unknown %s '%s'",
+		    kind_word(kind), tok->text);
+	return f;
+}
+
+/* False (with the error set at `pos`, the name's) when `x` has fewer or
+ * more arguments than its row allows. */
+static bool
+check_arguments(struct tparser *p, const struct texpr *x, struct tpos pos)
+{
+	const struct tfilter *f = x->filter;
+	bool few = x->count < f->min_args;
+	size_t bound = few ? f->min_args : f->max_args;
+
+	if (!few && x->count <= f->max_args)
+		return true;
+	template_pos_error(p->e, p->name, pos, "%s '%s' takes at %s %zu "
+	    "argument%s", kind_word(f->kind), f->name, few ? "least" : "most",
+	    bound, bound == 1 ? "" : "s");
+	return false;
 }
 
 static struct texpr *
 parse_filter(struct tparser *p, struct texpr *value)
 {
-	const struct ttoken *tok = tparser_next(p);
+	const struct ttoken *tok = template_cursor_next(p);
 	struct texpr *x;
 
 	if (tok->kind != TT_NAME)
-		return tparser_fail(p, tok, "a filter name after '|'");
-	if (!template_filter_known(tok->text)) {
-		template_error(p->e, p->t, tok->pos, "unknown filter '%s'",
-		    tok->text);
-		return NULL;
-	}
+		return template_cursor_fail(p, tok, "a filter name after '|'");
 	x = new_expr(p, TE_FILTER, tok->pos);
 	x->name = tok->text;
 	x->left = value;
-	return parse_arguments(p, x) ? x : NULL;
+	x->filter = find_filter(p, TF_FILTER, tok);
+	if (x->filter == NULL || !parse_arguments(p, x) ||
+	    !check_arguments(p, x, tok->pos))
+		return NULL;
+	return x;
 }
 
 static struct texpr *
 parse_test(struct tparser *p, struct texpr *value)
 {
-	struct texpr *x = new_expr(p, TE_TEST, tparser_peek(p)->pos);
+	struct texpr *x = new_expr(p, TE_TEST, template_cursor_peek(p)->pos);
 	const struct ttoken *tok;
 
-	if (tparser_is_name(tparser_peek(p), "not")) {
-		tparser_next(p);
+	if (template_cursor_at_name(p, "not")) {
+		template_cursor_next(p);
 		x->negated = true;
 	}
-	tok = tparser_next(p);
-	if (tok->kind != TT_NAME && !tparser_is_name(tok, "none"))
-		return tparser_fail(p, tok, "a test name after 'is'");
-	if (!template_test_known(tok->text)) {
-		template_error(p->e, p->t, tok->pos, "unknown test '%s'",
-		    tok->text);
-		return NULL;
-	}
+	tok = template_cursor_next(p);
+	if (tok->kind != TT_NAME && !template_cursor_is_name(tok, "none"))
+		return template_cursor_fail(p, tok, "a test name after 'is'");
 	x->name = tok->text;
 	x->left = value;
+	x->filter = find_filter(p, TF_TEST, tok);
+	if (x->filter == NULL || !check_arguments(p, x, tok->pos))
+		return NULL;
 	return x;
 }
 
@@ -178,33 +205,35 @@ parse_postfix(struct tparser *p)
 	struct texpr *x = parse_primary(p), *y;
 
 	while (x != NULL) {
-		const struct ttoken *tok = tparser_peek(p);
+		const struct ttoken *tok = template_cursor_peek(p);
 
-		if (tparser_is_op(tok, ".")) {
-			tparser_next(p);
-			tok = tparser_next(p);
+		if (template_cursor_is_op(tok, ".")) {
+			template_cursor_next(p);
+			tok = template_cursor_next(p);
 			if (tok->kind != TT_NAME && tok->kind != TT_INT)
-				return tparser_fail(p, tok, "an attribute name after '.'");
+				return template_cursor_fail(p, tok,
+				    "an attribute name after '.'");
 			y = new_expr(p, TE_ATTR, tok->pos);
 			y->name = tok->text;
 			y->left = x;
 			x = y;
-		} else if (tparser_is_op(tok, "[")) {
-			tparser_next(p);
+		} else if (template_cursor_is_op(tok, "[")) {
+			template_cursor_next(p);
 			y = new_expr(p, TE_INDEX, tok->pos);
 			y->left = x;
-			y->right = template_parse_expression(p);
+			y->right = template_expr_parse(p);
 			if (y->right == NULL)
 				return NULL;
-			if (!tparser_is_op(tparser_peek(p), "]"))
-				return tparser_fail(p, tparser_peek(p), "']'");
-			tparser_next(p);
+			if (!template_cursor_at_op(p, "]"))
+				return template_cursor_fail(p,
+				    template_cursor_peek(p), "']'");
+			template_cursor_next(p);
 			x = y;
-		} else if (tparser_is_op(tok, "|")) {
-			tparser_next(p);
+		} else if (template_cursor_is_op(tok, "|")) {
+			template_cursor_next(p);
 			x = parse_filter(p, x);
-		} else if (tparser_is_name(tok, "is")) {
-			tparser_next(p);
+		} else if (template_cursor_is_name(tok, "is")) {
+			template_cursor_next(p);
 			x = parse_test(p, x);
 		} else {
 			break;
@@ -218,8 +247,8 @@ parse_unary(struct tparser *p)
 {
 	struct texpr *x;
 
-	if (tparser_is_op(tparser_peek(p), "-") || tparser_is_op(tparser_peek(p), "+")) {
-		const struct ttoken *tok = tparser_next(p);
+	if (template_cursor_at_op(p, "-") || template_cursor_at_op(p, "+")) {
+		const struct ttoken *tok = template_cursor_next(p);
 
 		x = new_expr(p, TE_NEG, tok->pos);
 		x->name = tok->text;
@@ -240,11 +269,11 @@ parse_binary_level(struct tparser *p, const char *const *ops,
 		struct texpr *y;
 
 		for (op = ops; *op != NULL; op++)
-			if (tparser_is_op(tparser_peek(p), *op))
+			if (template_cursor_at_op(p, *op))
 				break;
 		if (*op == NULL)
 			break;
-		y = new_expr(p, TE_BINARY, tparser_next(p)->pos);
+		y = new_expr(p, TE_BINARY, template_cursor_next(p)->pos);
 		y->name = *op;
 		y->left = x;
 		y->right = operand(p);
@@ -275,16 +304,17 @@ static const char *
 comparison_operator(struct tparser *p)
 {
 	static const char *const ops[] = { "==", "!=", "<=", ">=", "<", ">" };
-	const struct ttoken *tok = tparser_peek(p);
+	const struct ttoken *tok = template_cursor_peek(p);
 
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(ops); i++)
-		if (tparser_is_op(tok, ops[i]))
-			return tparser_next(p), ops[i];
-	if (tparser_is_name(tok, "in"))
-		return tparser_next(p), "in";
-	if (tparser_is_name(tok, "not") && tparser_is_name(tok + 1, "in")) {
-		tparser_next(p);
-		tparser_next(p);
+		if (template_cursor_is_op(tok, ops[i]))
+			return template_cursor_next(p), ops[i];
+	if (template_cursor_is_name(tok, "in"))
+		return template_cursor_next(p), "in";
+	if (template_cursor_is_name(tok, "not") &&
+	    template_cursor_is_name(tok + 1, "in")) {
+		template_cursor_next(p);
+		template_cursor_next(p);
 		return "not in";
 	}
 	return NULL;
@@ -306,8 +336,10 @@ parse_compare(struct tparser *p)
 
 		if (right == NULL)
 			return NULL;
-		tparser_add(p, (void ***)&chain->args, &chain->count, right);
-		tparser_add(p, (void ***)&chain->ops, &nops, (void *)op);
+		template_cursor_add(p, (void ***)&chain->args, &chain->count,
+		    right);
+		template_cursor_add(p, (void ***)&chain->ops, &nops,
+		    (void *)op);
 	}
 	return chain->count ? chain : x;
 }
@@ -315,8 +347,9 @@ parse_compare(struct tparser *p)
 static struct texpr *
 parse_not(struct tparser *p)
 {
-	if (tparser_is_name(tparser_peek(p), "not")) {
-		struct texpr *x = new_expr(p, TE_NOT, tparser_next(p)->pos);
+	if (template_cursor_at_name(p, "not")) {
+		const struct ttoken *tok = template_cursor_next(p);
+		struct texpr *x = new_expr(p, TE_NOT, tok->pos);
 
 		x->left = parse_not(p);
 		return x->left ? x : NULL;
@@ -330,8 +363,9 @@ parse_logic(struct tparser *p, const char *word, enum texpr_kind kind,
 {
 	struct texpr *x = operand(p);
 
-	while (x != NULL && tparser_is_name(tparser_peek(p), word)) {
-		struct texpr *y = new_expr(p, kind, tparser_next(p)->pos);
+	while (x != NULL && template_cursor_at_name(p, word)) {
+		const struct ttoken *tok = template_cursor_next(p);
+		struct texpr *y = new_expr(p, kind, tok->pos);
 
 		y->left = x;
 		y->right = operand(p);
@@ -356,20 +390,20 @@ parse_or(struct tparser *p)
 
 /* or-expression ["if" or-expression ["else" expression]] */
 struct texpr *
-template_parse_expression(struct tparser *p)
+template_expr_parse(struct tparser *p)
 {
 	struct texpr *x = parse_or(p), *cond;
 
-	if (x == NULL || !tparser_is_name(tparser_peek(p), "if"))
+	if (x == NULL || !template_cursor_at_name(p, "if"))
 		return x;
-	cond = new_expr(p, TE_COND, tparser_next(p)->pos);
+	cond = new_expr(p, TE_COND, template_cursor_next(p)->pos);
 	cond->left = x;
 	cond->right = parse_or(p);
 	if (cond->right == NULL)
 		return NULL;
-	if (tparser_is_name(tparser_peek(p), "else")) {
-		tparser_next(p);
-		cond->third = template_parse_expression(p);
+	if (template_cursor_at_name(p, "else")) {
+		template_cursor_next(p);
+		cond->third = template_expr_parse(p);
 		if (cond->third == NULL)
 			return NULL;
 	}

@@ -3,16 +3,17 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
-#include "template/template_impl.h"
+#include "template/template_lex.h"
 
 /* The lexer's cursor. */
 struct lexer {
-	struct template *t;
+	struct arena *arena;	/* token texts */
+	const char *name;	/* the template's, for messages */
 	const char *p;
 	const char *end;
 	struct tpos pos;
@@ -57,7 +58,7 @@ push(struct lexer *l, enum ttoken_kind kind, struct tpos pos,
 	tok = &l->tokens[l->count++];
 	tok->kind = kind;
 	tok->pos = pos;
-	tok->text = arena_strndup(&l->t->arena, text, len);
+	tok->text = arena_strndup(l->arena, text, len);
 	tok->len = len;
 	return tok;
 }
@@ -119,8 +120,8 @@ lex_comment(struct lexer *l)
 	while (l->p < l->end && !starts(l, "#}"))
 		advance(l, 1);
 	if (l->p == l->end)
-		return template_error(l->e, l->t, pos, "unterminated comment: "
-		    "expected '#}'");
+		return template_pos_error(l->e, l->name, pos,
+		    "unterminated comment: expected '#}'");
 	l->lstrip_next = l->p[-1] == '-';
 	advance(l, 2);
 	return 0;
@@ -156,8 +157,8 @@ lex_string(struct lexer *l)
 	}
 	if (l->p == l->end) {
 		buf_release(&value);
-		return template_error(l->e, l->t, pos, "unterminated string: "
-		    "expected %c", quote);
+		return template_pos_error(l->e, l->name, pos,
+		    "unterminated string: expected %c", quote);
 	}
 	advance(l, 1);
 	push(l, TT_STRING, pos, value.data, value.len);
@@ -223,8 +224,8 @@ lex_tag(struct lexer *l, struct tpos start, const char *close,
 			advance(l, 1);
 		pos = l->pos;
 		if (l->p == l->end)
-			return template_error(l->e, l->t, start, "unterminated "
-			    "tag: expected '%s'", close);
+			return template_pos_error(l->e, l->name, start,
+			    "unterminated tag: expected '%s'", close);
 		if (*l->p == '-' && l->p + 1 < l->end &&
 		    strncmp(l->p + 1, close, 2) == 0) {
 			l->lstrip_next = true;
@@ -266,8 +267,8 @@ lex_tag(struct lexer *l, struct tpos start, const char *close,
 			if (starts(l, operators[i]))
 				break;
 		if (i == WPD_ARRAY_SIZE(operators))
-			return template_error(l->e, l->t, pos, "unexpected "
-			    "character '%c'", *l->p);
+			return template_pos_error(l->e, l->name, pos,
+			    "unexpected character '%c'", *l->p);
 		push(l, TT_OP, pos, operators[i], strlen(operators[i]));
 		advance(l, strlen(operators[i]));
 	}
@@ -316,8 +317,14 @@ normalize_newlines(const char *src, size_t len, size_t *out_len)
 	return text;
 }
 
+/*
+ * Splits the template `src` (`len` bytes, named `name` in messages) into
+ * tokens: tokens->items is malloc(3)ed and set even after an error (the
+ * caller frees it), the token texts are allocated in `a`. Returns 0, or -1
+ * with `e` set.
+ */
 int
-template_lex(struct template *t, const char *src, size_t len,
+template_lex(struct arena *a, const char *name, const char *src, size_t len,
     struct ttoken_list *tokens, struct err *e)
 {
 	struct lexer l = { 0 };
@@ -325,7 +332,8 @@ template_lex(struct template *t, const char *src, size_t len,
 	char *text = normalize_newlines(src, len, &text_len);
 	int r = 0;
 
-	l.t = t;
+	l.arena = a;
+	l.name = name;
 	l.p = text;
 	l.end = text + text_len;
 	l.pos.line = l.pos.column = 1;

@@ -304,6 +304,51 @@ tvalue_str(const struct tvalue *v, struct buf *out)
 	}
 }
 
+/* The characters of a string, each as a string (UTF-8 sequences kept
+ * whole). */
+static struct tvalue *
+string_items(struct arena *a, const struct tvalue *v)
+{
+	struct tvalue *list = tvalue_list(a);
+
+	for (size_t i = 0; i < v->len;) {
+		size_t n = 1;
+
+		while (i + n < v->len &&
+		    ((unsigned char)v->s[i + n] & 0xc0) == 0x80)
+			n++;
+		tvalue_append(a, list, tvalue_string(a, v->s + i, n));
+		i += n;
+	}
+	return list;
+}
+
+/* What Python's iter() walks: a list's items (the list itself), a
+ * mapping's keys, a string's characters, nothing for undefined; NULL when
+ * `v` cannot be iterated. New values are allocated in `a`. */
+struct tvalue *
+tvalue_items(struct arena *a, struct tvalue *v)
+{
+	struct tvalue *list;
+
+	switch (v->kind) {
+	case TV_LIST:
+		return v;
+	case TV_UNDEFINED:
+		return tvalue_list(a);
+	case TV_MAP:
+		list = tvalue_list(a);
+		for (size_t i = 0; i < v->count; i++)
+			tvalue_append(a, list,
+			    tvalue_cstring(a, v->entries[i].key));
+		return list;
+	case TV_STRING:
+		return string_items(a, v);
+	default:
+		return NULL;
+	}
+}
+
 const char *
 tvalue_kind_name(enum tvalue_kind kind)
 {

@@ -58,6 +58,9 @@ void tvalue_set(struct arena *a, struct tvalue *map, const char *key,
 /* The value of `key` in `map`, or NULL. */
 struct tvalue *tvalue_get(const struct tvalue *map, const char *key);
 
+/* The items iterating `v` gives (a list, maybe `v` itself), or NULL when
+ * `v` cannot be iterated. */
+struct tvalue *tvalue_items(struct arena *a, struct tvalue *v);
 /* Python's bool(). */
 bool tvalue_truthy(const struct tvalue *v);
 /* Python's ==. */
