@@ -208,18 +208,26 @@ read_prose(const struct ydoc_node *n)
 	return b.len ? buf_detach(&b) : (buf_release(&b), NULL);
 }
 
+/* The member of `p` at the offset of row `k`'s field. */
+static void *
+field_of(struct plugin *p, const struct plugin_key *k)
+{
+	return (char *)p + k->field;
+}
+
 /* Reads the value `node` (NULL when absent) of the table's key `k`. */
 static void
 read_key(struct load *l, const struct plugin_key *k,
     const struct ydoc_node *node)
 {
-	char *at = (char *)l->p + k->field;
+	struct plugin_field *f;
+	char **text;
 
 	switch (k->kind) {
 	case PLUGIN_KEY_TEXT:
 	case PLUGIN_KEY_VERSION:
-		*(struct plugin_field *)(void *)at = read_field(l, node,
-		    k->name, k->kind, k->expected);
+		f = field_of(l->p, k);
+		*f = read_field(l, node, k->name, k->kind, k->expected);
 		break;
 	case PLUGIN_KEY_FORMAT:
 		read_format_version(l, k, node);
@@ -231,7 +239,8 @@ read_key(struct load *l, const struct plugin_key *k,
 		read_debian_depends(l, k, node);
 		break;
 	case PLUGIN_KEY_PROSE:
-		*(char **)(void *)at = read_prose(node);
+		text = field_of(l->p, k);
+		*text = read_prose(node);
 		break;
 	case PLUGIN_KEY_ANY:
 		break;

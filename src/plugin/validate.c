@@ -64,19 +64,28 @@ check_control_safe(struct check *c, struct plugin_field f, const char *key,
 	return true;
 }
 
-/* The field of row `k`: reports it when required and absent, or unfit
- * for the control file it goes into; true when usable. */
+/* Every required row of the table has its key in plugin.yml. */
+static void
+check_required(struct check *c)
+{
+	for (size_t i = 0; i < plugin_keys_count; i++) {
+		bool present = false;
+
+		for (size_t j = 0; j < c->p->entry_count && !present; j++)
+			present = c->p->entries[j].row == &plugin_keys[i];
+		if (plugin_keys[i].required && !present)
+			report(c, DIAG_ERROR, NULL, plugin_keys[i].name,
+			    "required key is missing");
+	}
+}
+
+/* The field of row `k`, when present: reports it when unfit for the
+ * control file it goes into; true when usable. */
 static bool
 check_field(struct check *c, const struct plugin_key *k)
 {
 	const struct plugin_field *f = plugin_keys_field(c->p, k);
 
-	if (f->node == NULL) {
-		if (k->required)
-			report(c, DIAG_ERROR, NULL, k->name, "required key is "
-			    "missing");
-		return false;
-	}
 	if (f->text == NULL)
 		return false;
 	if (k->uses & (PLUGIN_USE_CONTROL | PLUGIN_USE_DESCRIPTION))
@@ -270,6 +279,7 @@ validate_metadata(const struct plugin *p,
 	struct check c = { p, options, diags,
 	    xcalloc(plugin_keys_count, sizeof(bool)) };
 
+	check_required(&c);
 	check_fields(&c);
 	check_identity(&c, usable(&c, &p->name), usable(&c, &p->namespace),
 	    "name", "namespace");
