@@ -20,7 +20,7 @@ kind_error(struct load *l, const struct ydoc_node *node, const char *key,
     const char *expected)
 {
 	diag_add(l->diags, DIAG_ERROR, l->p->path, node->pos, key,
-	    "expected %s, found %s", expected, ydoc_type_name(ydoc_type(node)));
+	    "expected %s, found %s", expected, yaml_scalar_type_name(yaml_scalar_type(node)));
 }
 
 /* A number where a version was meant: wazo-plugind reads it with PyYAML
@@ -29,7 +29,7 @@ static void
 warn_number_version(struct load *l, const struct ydoc_node *node,
     const char *key)
 {
-	char *python = ydoc_python_str(node);
+	char *python = yaml_scalar_python_str(node);
 
 	if (python != NULL && strcmp(python, node->text) != 0)
 		diag_add(l->diags, DIAG_WARNING, l->p->path, node->pos, key,
@@ -54,7 +54,7 @@ read_field(struct load *l, const struct ydoc_node *node, const char *key,
 
 	if (node == NULL)
 		return f;
-	type = ydoc_type(node);
+	type = yaml_scalar_type(node);
 	if (type == YDOC_TYPE_STRING) {
 		f.text = node->text;
 	} else if (kind == PLUGIN_KEY_VERSION &&
@@ -85,8 +85,8 @@ read_format_version(struct load *l, const struct plugin_key *k,
 	l->p->format_known = true;
 	if (node == NULL)
 		return;
-	type = ydoc_type(node);
-	if (type == YDOC_TYPE_INT && ydoc_int_value(node, &l->p->format_version))
+	type = yaml_scalar_type(node);
+	if (type == YDOC_TYPE_INT && yaml_scalar_int_value(node, &l->p->format_version))
 		return;
 	l->p->format_known = false;
 	if (type == YDOC_TYPE_STRING && node->len > 0 && node->len < 10 &&
@@ -147,8 +147,8 @@ read_dependency(struct load *l, const struct ydoc_node *node,
 	for (size_t i = 0; i < node->count; i++) {
 		const struct ydoc_node *k = node->pairs[i].key;
 
-		if (ydoc_text_is(k, "name") || ydoc_text_is(k, "namespace") ||
-		    ydoc_text_is(k, "version"))
+		if (yaml_doc_text_is(k, "name") || yaml_doc_text_is(k, "namespace") ||
+		    yaml_doc_text_is(k, "version"))
 			continue;
 		diag_add(l->diags, DIAG_WARNING, l->p->path, k->pos, key,
 		    "unknown key '%s' (a dependency has name, namespace and "
@@ -156,7 +156,7 @@ read_dependency(struct load *l, const struct ydoc_node *node,
 	}
 	for (int i = 0; i < 2; i++) {
 		const char *field = i == 0 ? "name" : "namespace";
-		const struct ydoc_node *value = ydoc_get(node, field, NULL);
+		const struct ydoc_node *value = yaml_doc_get(node, field, NULL);
 		struct plugin_field *f = i == 0 ? &dep->name : &dep->namespace;
 
 		subkey = xasprintf("%s.%s", key, field);
@@ -195,7 +195,7 @@ read_prose(const struct ydoc_node *n)
 	struct buf b = BUF_INIT;
 
 	if (n == NULL || (n->kind == YDOC_SCALAR &&
-	    ydoc_type(n) == YDOC_TYPE_NULL))
+	    yaml_scalar_type(n) == YDOC_TYPE_NULL))
 		return NULL;
 	if (n->kind == YDOC_SCALAR) {
 		buf_add(&b, n->text, strlen(n->text));
@@ -273,7 +273,7 @@ read_fields(struct load *l)
 	read_entries(l);
 	for (size_t i = 0; i < plugin_keys_count; i++)
 		read_key(l, &plugin_keys[i],
-		    ydoc_get(l->root, plugin_keys[i].name, NULL));
+		    yaml_doc_get(l->root, plugin_keys[i].name, NULL));
 }
 
 struct plugin *
@@ -284,7 +284,7 @@ plugin_load(const char *data, size_t len, const char *path,
 	struct load l = { p, NULL, diags };
 
 	p->path = xstrdup(path);
-	if (ydoc_load(&p->doc, data, len, path, diags) < 0) {
+	if (yaml_doc_load(&p->doc, data, len, path, diags) < 0) {
 		plugin_free(p);
 		return NULL;
 	}
@@ -293,7 +293,7 @@ plugin_load(const char *data, size_t len, const char *path,
 	if (l.root->kind != YDOC_MAPPING || l.root->tag != NULL) {
 		diag_add(diags, DIAG_ERROR, path, l.root->pos, NULL,
 		    "the top level must be a mapping of keys to values, "
-		    "found %s", ydoc_type_name(ydoc_type(l.root)));
+		    "found %s", yaml_scalar_type_name(yaml_scalar_type(l.root)));
 		plugin_free(p);
 		return NULL;
 	}
@@ -319,7 +319,7 @@ plugin_free(struct plugin *p)
 {
 	if (p == NULL)
 		return;
-	ydoc_free(p->doc);
+	yaml_doc_free(p->doc);
 	free(p->entries);
 	free(p->depends);
 	free(p->debian_depends);

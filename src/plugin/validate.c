@@ -131,7 +131,7 @@ check_identity(struct check *c, struct plugin_field name,
 		    "(^[a-z0-9]+$), so that the package name "
 		    "<prefix>-<name>-<namespace> splits back", ns.text);
 	package = plugin_package_name(c->o->package_prefix, name.text, ns.text);
-	if (package != NULL && !debpkg_name_valid(package))
+	if (package != NULL && !debrelation_package_name_valid(package))
 		report(c, DIAG_ERROR, name.node, name_key, "the package name "
 		    "'%s' is not a valid Debian package name", package);
 	free(package);
@@ -257,7 +257,7 @@ check_keys(struct check *c)
 		if (entry->key == NULL) {
 			report(c, DIAG_ERROR, entry->key_node, NULL, "a key must "
 			    "be text, found %s",
-			    ydoc_type_name(ydoc_type(entry->key_node)));
+			    yaml_scalar_type_name(yaml_scalar_type(entry->key_node)));
 			continue;
 		}
 		if (entry->row != NULL)

@@ -14,18 +14,18 @@ scalar_value(struct arena *a, const struct ydoc_node *n)
 	double f;
 	bool b;
 
-	switch (ydoc_type(n)) {
+	switch (yaml_scalar_type(n)) {
 	case YDOC_TYPE_NULL:
 		return tvalue_none(a);
 	case YDOC_TYPE_BOOL:
-		ydoc_bool_value(n, &b);
+		yaml_scalar_bool_value(n, &b);
 		return tvalue_bool(a, b);
 	case YDOC_TYPE_INT:
-		if (ydoc_int_value(n, &i))
+		if (yaml_scalar_int_value(n, &i))
 			return tvalue_int(a, i);
 		break;
 	case YDOC_TYPE_FLOAT:
-		if (ydoc_float_value(n, &f))
+		if (yaml_scalar_float_value(n, &f))
 			return tvalue_float(a, f);
 		break;
 	default:
