@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ydoc *doc;
 	struct template *t;
 
-	if (ydoc_load(&doc, context_yaml, strlen(context_yaml), "c", &diags) < 0)
+	if (yaml_doc_load(&doc, context_yaml, strlen(context_yaml), "c", &diags) < 0)
 		__builtin_trap();
 	t = template_parse("fuzz.jinja", (const char *)data, size, &e);
 	if (t != NULL)
@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err_release(&e);
 	buf_release(&out);
 	arena_release(&arena);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 	diag_list_release(&diags);
 	return 0;
 }

@@ -124,13 +124,13 @@ START_TEST(test_yaml_values_are_typed_as_pyyaml_types_them)
 	struct buf out = BUF_INIT;
 	struct ydoc *doc;
 
-	ck_assert_int_eq(ydoc_load(&doc, yaml, strlen(yaml), "y", &diags), 0);
+	ck_assert_int_eq(yaml_doc_load(&doc, yaml, strlen(yaml), "y", &diags), 0);
 	tvalue_repr(context_yaml_value(&a, doc->root), &out);
 	ck_assert_str_eq(out.data, "{'s': 'text', 'i': 8, 'f': 1.1, 'b': False, "
 	    "'n': None, 'q': '3', 'l': [1, 'x'], 'm': {'k': 'v'}}");
 	buf_release(&out);
 	arena_release(&a);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 	diag_list_release(&diags);
 }
 END_TEST

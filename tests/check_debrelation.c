@@ -9,15 +9,15 @@
 
 START_TEST(test_package_names)
 {
-	ck_assert(debpkg_name_valid("python3-requests"));
-	ck_assert(debpkg_name_valid("g++"));
-	ck_assert(debpkg_name_valid("libc6.1"));
-	ck_assert(debpkg_name_valid("0ad"));
-	ck_assert(!debpkg_name_valid("a"));
-	ck_assert(!debpkg_name_valid(""));
-	ck_assert(!debpkg_name_valid("Foo"));
-	ck_assert(!debpkg_name_valid("-foo"));
-	ck_assert(!debpkg_name_valid("foo_bar"));
+	ck_assert(debrelation_package_name_valid("python3-requests"));
+	ck_assert(debrelation_package_name_valid("g++"));
+	ck_assert(debrelation_package_name_valid("libc6.1"));
+	ck_assert(debrelation_package_name_valid("0ad"));
+	ck_assert(!debrelation_package_name_valid("a"));
+	ck_assert(!debrelation_package_name_valid(""));
+	ck_assert(!debrelation_package_name_valid("Foo"));
+	ck_assert(!debrelation_package_name_valid("-foo"));
+	ck_assert(!debrelation_package_name_valid("foo_bar"));
 }
 END_TEST
 

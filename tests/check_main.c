@@ -12,6 +12,7 @@
 #include "check_main.h"
 #include "base/file.h"
 #include "plugin/plugin.h"
+#include "plugin/validate.h"
 
 char *
 test_make_dir(void)
@@ -106,6 +107,26 @@ test_plugin(const char *yaml)
 	ck_assert_ptr_nonnull(p);
 	diag_list_release(&diags);
 	return p;
+}
+
+char *
+test_validate(const char *yaml, const char *wazo_version, struct plugin **out)
+{
+	struct validate_options o = { VALIDATE_DEFAULT_PREFIX, wazo_version };
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf text = BUF_INIT;
+	struct plugin *p = plugin_load(yaml, strlen(yaml), "p.yml", &diags);
+
+	ck_assert_ptr_nonnull(p);
+	validate_metadata(p, &o, &diags);
+	diag_sort(&diags);
+	diag_format_text(&diags, &text);
+	diag_list_release(&diags);
+	if (out != NULL)
+		*out = p;
+	else
+		plugin_free(p);
+	return buf_detach(&text);
 }
 
 int

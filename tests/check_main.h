@@ -29,5 +29,11 @@ char *test_list_dir(const char *dir);
 struct plugin;
 /* A plugin loaded from `yaml` (problems ignored); plugin_free() it. */
 struct plugin *test_plugin(const char *yaml);
+/* Loads `yaml` as "p.yml" and validates it (default prefix, and
+ * `wazo_version` or NULL); returns the sorted diagnostics as text, which
+ * the caller frees. Stores the plugin in *out (plugin_free() it) or frees
+ * it when `out` is NULL. */
+char *test_validate(const char *yaml, const char *wazo_version,
+    struct plugin **out);
 
 #endif

@@ -174,6 +174,29 @@ START_TEST(test_top_level_must_be_a_mapping)
 }
 END_TEST
 
+START_TEST(test_entries_keep_document_order)
+{
+	struct buf out;
+	struct plugin *p = load("zeta: 1\nname: a\n[x]: 2\nzeta: 3\n"
+	    "author: [Ann, ~, Bob]\nlicense: ''\n", &out);
+
+	ck_assert_uint_eq(p->entry_count, 6);
+	ck_assert_str_eq(p->entries[0].key, "zeta");
+	ck_assert_ptr_null(p->entries[0].row);
+	ck_assert_str_eq(p->entries[1].key, "name");
+	ck_assert_ptr_eq(p->entries[1].row, plugin_keys_find("name"));
+	ck_assert_ptr_eq(p->entries[1].value, p->name.node);
+	ck_assert_ptr_null(p->entries[2].key);
+	ck_assert_uint_eq(p->entries[2].key_node->pos.column, 1);
+	ck_assert_str_eq(p->entries[3].value->text, "3");
+	ck_assert_str_eq(p->author, "Ann, ~, Bob");
+	ck_assert_ptr_null(p->license);
+	ck_assert_uint_eq(p->pos.line, 1);
+	plugin_free(p);
+	buf_release(&out);
+}
+END_TEST
+
 START_TEST(test_package_name)
 {
 	char *name = plugin_package_name("wazo-plugind", "hello-world", "demo");
@@ -228,6 +251,7 @@ make_suite(void)
 	tcase_add_test(tc, test_format_version_kinds);
 	tcase_add_test(tc, test_dependency_entries);
 	tcase_add_test(tc, test_top_level_must_be_a_mapping);
+	tcase_add_test(tc, test_entries_keep_document_order);
 	tcase_add_test(tc, test_package_name);
 	tcase_add_test(tc, test_load_file);
 	suite_add_tcase(s, tc);

@@ -27,7 +27,7 @@ render(const char *src)
 	struct ydoc *doc;
 	struct template *t;
 
-	ck_assert_int_eq(ydoc_load(&doc, context_yaml, strlen(context_yaml),
+	ck_assert_int_eq(yaml_doc_load(&doc, context_yaml, strlen(context_yaml),
 	    "ctx", &diags), 0);
 	t = template_parse("t.jinja", src, strlen(src), &e);
 	if (t == NULL || template_render(t, context_yaml_value(&arena,
@@ -38,7 +38,7 @@ render(const char *src)
 	}
 	err_release(&e);
 	template_free(t);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 	arena_release(&arena);
 	diag_list_release(&diags);
 	return buf_detach(&out);

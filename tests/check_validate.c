@@ -9,29 +9,11 @@
 
 #define VALID_HEAD "name: hello\nnamespace: demo\nversion: \"1.0\"\n"
 
-/* Loads and validates `yaml`; returns the sorted diagnostics as text. */
-static char *
-validate_text(const char *yaml, const char *wazo_version)
-{
-	struct validate_options o = { VALIDATE_DEFAULT_PREFIX, wazo_version };
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct buf out = BUF_INIT;
-	struct plugin *p = plugin_load(yaml, strlen(yaml), "p.yml", &diags);
-
-	ck_assert_ptr_nonnull(p);
-	validate_metadata(p, &o, &diags);
-	diag_sort(&diags);
-	diag_format_text(&diags, &out);
-	diag_list_release(&diags);
-	plugin_free(p);
-	return buf_detach(&out);
-}
-
 static void
 assert_diagnostics(const char *yaml, const char *wazo_version,
     const char *expected)
 {
-	char *got = validate_text(yaml, wazo_version);
+	char *got = test_validate(yaml, wazo_version, NULL);
 
 	ck_assert_str_eq(got, expected);
 	free(got);

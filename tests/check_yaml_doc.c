@@ -12,7 +12,7 @@ load(const char *text, size_t len, struct buf *out)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct ydoc *doc = NULL;
-	int r = ydoc_load(&doc, text, len, "p.yml", &diags);
+	int r = yaml_doc_load(&doc, text, len, "p.yml", &diags);
 
 	buf_init(out);
 	diag_format_text(&diags, out);
@@ -45,15 +45,15 @@ START_TEST(test_positions_and_text)
 	ck_assert_str_eq(out.data, "");
 	ck_assert_int_eq(doc->root->kind, YDOC_MAPPING);
 	ck_assert_uint_eq(doc->root->pos.line, 2);
-	v = ydoc_get(doc->root, "name", &k);
+	v = yaml_doc_get(doc->root, "name", &k);
 	ck_assert_str_eq(v->text, "hello");
 	ck_assert_uint_eq(k->pos.line, 2);
 	ck_assert_uint_eq(k->pos.column, 1);
 	ck_assert_uint_eq(v->pos.column, 7);
-	v = ydoc_get(doc->root, "version", NULL);
+	v = yaml_doc_get(doc->root, "version", NULL);
 	ck_assert_str_eq(v->text, "1.10");
 	ck_assert(v->plain);
-	v = ydoc_get(doc->root, "list", NULL);
+	v = yaml_doc_get(doc->root, "list", NULL);
 	ck_assert_int_eq(v->kind, YDOC_SEQUENCE);
 	ck_assert_uint_eq(v->count, 2);
 	ck_assert_str_eq(v->items[0]->text, "quoted");
@@ -61,11 +61,11 @@ START_TEST(test_positions_and_text)
 	ck_assert_uint_eq(v->items[0]->pos.line, 5);
 	ck_assert_uint_eq(v->items[0]->pos.column, 5);
 	ck_assert_str_eq(v->items[1]->text, "a\tb");
-	v = ydoc_get(doc->root, "map", NULL);
-	ck_assert_str_eq(ydoc_get(v, "k", NULL)->text, "v");
-	ck_assert_ptr_null(ydoc_get(doc->root, "missing", NULL));
+	v = yaml_doc_get(doc->root, "map", NULL);
+	ck_assert_str_eq(yaml_doc_get(v, "k", NULL)->text, "v");
+	ck_assert_ptr_null(yaml_doc_get(doc->root, "missing", NULL));
 	buf_release(&out);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -75,11 +75,11 @@ START_TEST(test_columns_count_characters)
 	struct buf out;
 	struct ydoc *doc = load(text, strlen(text), &out);
 
-	ck_assert_uint_eq(ydoc_get(doc->root, "name", NULL)->pos.column, 7);
-	ck_assert_str_eq(ydoc_get(doc->root, "description", NULL)->text,
+	ck_assert_uint_eq(yaml_doc_get(doc->root, "name", NULL)->pos.column, 7);
+	ck_assert_str_eq(yaml_doc_get(doc->root, "description", NULL)->text,
 	    "\xc3\xa9t\xc3\xa9");
 	buf_release(&out);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -93,9 +93,9 @@ START_TEST(test_duplicate_keys_are_errors_but_load)
 	ck_assert_str_eq(out.data, "p.yml:3:1: error: name: duplicate key "
 	    "(first defined at line 1)\n");
 	/* As PyYAML does, the last value wins. */
-	ck_assert_str_eq(ydoc_get(doc->root, "name", NULL)->text, "b");
+	ck_assert_str_eq(yaml_doc_get(doc->root, "name", NULL)->text, "b");
 	buf_release(&out);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -105,10 +105,10 @@ START_TEST(test_aliases_share_nodes)
 	struct buf out;
 	struct ydoc *doc = load(text, strlen(text), &out);
 
-	ck_assert_ptr_eq(ydoc_get(doc->root, "a", NULL),
-	    ydoc_get(doc->root, "b", NULL));
+	ck_assert_ptr_eq(yaml_doc_get(doc->root, "a", NULL),
+	    yaml_doc_get(doc->root, "b", NULL));
 	buf_release(&out);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -136,9 +136,9 @@ START_TEST(test_tab_after_colon_is_fine)
 	struct buf out;
 	struct ydoc *doc = load("name:\thello\n", 12, &out);
 
-	ck_assert_str_eq(ydoc_get(doc->root, "name", NULL)->text, "hello");
+	ck_assert_str_eq(yaml_doc_get(doc->root, "name", NULL)->text, "hello");
 	buf_release(&out);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 

@@ -14,7 +14,7 @@ value_of(const char *text, struct ydoc **doc)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 
-	ck_assert_int_eq(ydoc_load(doc, text, strlen(text), "p", &diags), 0);
+	ck_assert_int_eq(yaml_doc_load(doc, text, strlen(text), "p", &diags), 0);
 	diag_list_release(&diags);
 	return (*doc)->root->pairs[0].value;
 }
@@ -63,9 +63,9 @@ START_TEST(test_types)
 	struct ydoc *doc;
 	const struct ydoc_node *v = value_of(types[_i].yaml, &doc);
 
-	ck_assert_msg(ydoc_type(v) == types[_i].type, "%s: got %s",
-	    types[_i].yaml, ydoc_type_name(ydoc_type(v)));
-	ydoc_free(doc);
+	ck_assert_msg(yaml_scalar_type(v) == types[_i].type, "%s: got %s",
+	    types[_i].yaml, yaml_scalar_type_name(yaml_scalar_type(v)));
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -102,12 +102,12 @@ START_TEST(test_python_str)
 {
 	struct ydoc *doc;
 	const struct ydoc_node *v = value_of(python_strings[_i].yaml, &doc);
-	char *s = ydoc_python_str(v);
+	char *s = yaml_scalar_python_str(v);
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(s, python_strings[_i].python);
 	free(s);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -117,9 +117,9 @@ START_TEST(test_no_python_str_for_text)
 	const struct ydoc_node *v = value_of("v: '1.10'", &doc);
 	long long i;
 
-	ck_assert_ptr_null(ydoc_python_str(v));
-	ck_assert(!ydoc_int_value(v, &i));
-	ydoc_free(doc);
+	ck_assert_ptr_null(yaml_scalar_python_str(v));
+	ck_assert(!yaml_scalar_int_value(v, &i));
+	yaml_doc_free(doc);
 }
 END_TEST
 
@@ -129,10 +129,10 @@ START_TEST(test_huge_integer_does_not_fit)
 	const struct ydoc_node *v = value_of("v: 99999999999999999999999", &doc);
 	long long i;
 
-	ck_assert_int_eq(ydoc_type(v), YDOC_TYPE_INT);
-	ck_assert(!ydoc_int_value(v, &i));
-	ck_assert_ptr_null(ydoc_python_str(v));
-	ydoc_free(doc);
+	ck_assert_int_eq(yaml_scalar_type(v), YDOC_TYPE_INT);
+	ck_assert(!yaml_scalar_int_value(v, &i));
+	ck_assert_ptr_null(yaml_scalar_python_str(v));
+	yaml_doc_free(doc);
 }
 END_TEST
 

@@ -30,7 +30,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s\n", e.msg);
 		goto out;
 	}
-	if (ydoc_load(&doc, yaml.data, yaml.len, argv[2], &diags) < 0) {
+	if (yaml_doc_load(&doc, yaml.data, yaml.len, argv[2], &diags) < 0) {
 		fprintf(stderr, "%s: cannot read the context\n", argv[2]);
 		goto out;
 	}
@@ -44,7 +44,7 @@ main(int argc, char **argv)
 	status = 0;
 out:
 	template_free(t);
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 	arena_release(&arena);
 	diag_list_release(&diags);
 	err_release(&e);

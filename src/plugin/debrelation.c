@@ -10,7 +10,7 @@
 #include "plugin/debversion.h"
 
 bool
-debpkg_name_valid(const char *name)
+debrelation_package_name_valid(const char *name)
 {
 	const char *p;
 
@@ -138,7 +138,7 @@ check_alternative(struct scan *s)
 	package = take_word(s, ",|(:[<");
 	if (package[0] == '\0')
 		ok = refuse(s, "a package name is missing");
-	else if (!debpkg_name_valid(package))
+	else if (!debrelation_package_name_valid(package))
 		ok = refuse(s, "'%s' is not a valid package name (lowercase "
 		    "letters, digits, '+', '-', '.'; two characters at least)",
 		    package);

@@ -8,7 +8,7 @@
 
 /* True when `name` is a valid package name: lowercase letters, digits,
  * '+', '-', '.', at least two characters, starting with a letter or digit. */
-bool debpkg_name_valid(const char *name);
+bool debrelation_package_name_valid(const char *name);
 
 /*
  * Checks `field` as the value of a binary package's Depends field: a

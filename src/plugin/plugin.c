@@ -11,13 +11,8 @@
 /* The state of one load: the plugin being filled and where problems go. */
 struct load {
 	struct plugin *p;
+	const struct ydoc_node *root;	/* the top-level mapping */
 	struct diag_list *diags;
-};
-
-/* What a field accepts. */
-enum field_kind {
-	FIELD_STRING,	/* text only */
-	FIELD_VERSION,	/* text, or a YAML number kept as written */
 };
 
 static void
@@ -25,7 +20,7 @@ kind_error(struct load *l, const struct ydoc_node *node, const char *key,
     const char *expected)
 {
 	diag_add(l->diags, DIAG_ERROR, l->p->path, node->pos, key,
-	    "expected %s, found %s", expected, ydoc_type_name(ydoc_type(node)));
+	    "expected %s, found %s", expected, yaml_scalar_type_name(yaml_scalar_type(node)));
 }
 
 /* A number where a version was meant: wazo-plugind reads it with PyYAML
@@ -34,7 +29,7 @@ static void
 warn_number_version(struct load *l, const struct ydoc_node *node,
     const char *key)
 {
-	char *python = ydoc_python_str(node);
+	char *python = yaml_scalar_python_str(node);
 
 	if (python != NULL && strcmp(python, node->text) != 0)
 		diag_add(l->diags, DIAG_WARNING, l->p->path, node->pos, key,
@@ -48,115 +43,112 @@ warn_number_version(struct load *l, const struct ydoc_node *node,
 	free(python);
 }
 
-/* Reads a scalar field of the given kind; `node` may be NULL (absent). */
+/* Reads a scalar of kind PLUGIN_KEY_TEXT or PLUGIN_KEY_VERSION; `node`
+ * may be NULL (absent). */
 static struct plugin_field
 read_field(struct load *l, const struct ydoc_node *node, const char *key,
-    enum field_kind kind)
+    enum plugin_key_kind kind, const char *expected)
 {
 	struct plugin_field f = { node, NULL };
 	enum ydoc_type type;
 
 	if (node == NULL)
 		return f;
-	type = ydoc_type(node);
+	type = yaml_scalar_type(node);
 	if (type == YDOC_TYPE_STRING) {
 		f.text = node->text;
-	} else if (kind == FIELD_VERSION &&
+	} else if (kind == PLUGIN_KEY_VERSION &&
 	    (type == YDOC_TYPE_INT || type == YDOC_TYPE_FLOAT)) {
 		warn_number_version(l, node, key);
 		f.text = node->text;
 	} else {
-		kind_error(l, node, key, kind == FIELD_VERSION ?
-		    "a version string" : "a string");
+		kind_error(l, node, key, expected);
 	}
 	return f;
 }
 
+/* A string inside a list (a dependency's name...). */
 static struct plugin_field
-read_key(struct load *l, const char *key, enum field_kind kind)
+read_string(struct load *l, const struct ydoc_node *node, const char *key)
 {
-	return read_field(l, ydoc_get(l->p->root, key, NULL), key, kind);
+	return read_field(l, node, key, PLUGIN_KEY_TEXT, "a string");
 }
 
 static void
-read_format_version(struct load *l)
+read_format_version(struct load *l, const struct plugin_key *k,
+    const struct ydoc_node *node)
 {
-	const struct ydoc_node *node;
 	enum ydoc_type type;
 
-	node = ydoc_get(l->p->root, "plugin_format_version", NULL);
 	l->p->format_node = node;
 	l->p->format_version = 0;
 	l->p->format_known = true;
 	if (node == NULL)
 		return;
-	type = ydoc_type(node);
-	if (type == YDOC_TYPE_INT && ydoc_int_value(node, &l->p->format_version))
+	type = yaml_scalar_type(node);
+	if (type == YDOC_TYPE_INT && yaml_scalar_int_value(node, &l->p->format_version))
 		return;
 	l->p->format_known = false;
 	if (type == YDOC_TYPE_STRING && node->len > 0 && node->len < 10 &&
 	    strspn(node->text, "0123456789") == node->len) {
 		diag_add(l->diags, DIAG_WARNING, l->p->path, node->pos,
-		    "plugin_format_version", "\"%s\" is a string: write the "
+		    k->name, "\"%s\" is a string: write the "
 		    "integer %s, unquoted", node->text, node->text);
 		l->p->format_version = strtoll(node->text, NULL, 10);
 		l->p->format_known = true;
 		return;
 	}
-	kind_error(l, node, "plugin_format_version", "an integer (0, 1 or 2)");
+	kind_error(l, node, k->name, k->expected);
 }
 
-/* The list under `key`, or NULL (with an error when it is not a list). */
+/* The list `node` of key `k`, or NULL (with an error when it is not a
+ * list). */
 static const struct ydoc_node *
-read_list(struct load *l, const char *key, const char *expected)
+read_list(struct load *l, const struct plugin_key *k,
+    const struct ydoc_node *node)
 {
-	const struct ydoc_node *node = ydoc_get(l->p->root, key, NULL);
-
 	if (node == NULL)
 		return NULL;
 	if (node->kind == YDOC_SEQUENCE && node->tag == NULL)
 		return node;
-	kind_error(l, node, key, expected);
+	kind_error(l, node, k->name, k->expected);
 	return NULL;
 }
 
 static void
-read_debian_depends(struct load *l)
+read_debian_depends(struct load *l, const struct plugin_key *k,
+    const struct ydoc_node *node)
 {
-	const struct ydoc_node *list = read_list(l, "debian_depends",
-	    "a list of Debian dependencies");
+	const struct ydoc_node *list = read_list(l, k, node);
 
 	if (list == NULL)
 		return;
 	l->p->debian_depends = xcalloc(list->count, sizeof(struct plugin_field));
 	l->p->debian_depends_count = list->count;
 	for (size_t i = 0; i < list->count; i++) {
-		char *key = xasprintf("debian_depends[%zu]", i);
+		char *key = xasprintf("%s[%zu]", k->name, i);
 
-		l->p->debian_depends[i] = read_field(l, list->items[i], key,
-		    FIELD_STRING);
+		l->p->debian_depends[i] = read_string(l, list->items[i], key);
 		free(key);
 	}
 }
 
 static void
-read_dependency(struct load *l, const struct ydoc_node *node, size_t index,
-    struct plugin_dependency *dep)
+read_dependency(struct load *l, const struct ydoc_node *node,
+    const char *key, struct plugin_dependency *dep)
 {
-	char *key = xasprintf("depends[%zu]", index);
 	char *subkey;
 
 	dep->node = node;
 	if (node->kind != YDOC_MAPPING || node->tag != NULL) {
 		kind_error(l, node, key, "a mapping with name and namespace");
-		free(key);
 		return;
 	}
 	for (size_t i = 0; i < node->count; i++) {
 		const struct ydoc_node *k = node->pairs[i].key;
 
-		if (ydoc_text_is(k, "name") || ydoc_text_is(k, "namespace") ||
-		    ydoc_text_is(k, "version"))
+		if (yaml_doc_text_is(k, "name") || yaml_doc_text_is(k, "namespace") ||
+		    yaml_doc_text_is(k, "version"))
 			continue;
 		diag_add(l->diags, DIAG_WARNING, l->p->path, k->pos, key,
 		    "unknown key '%s' (a dependency has name, namespace and "
@@ -164,7 +156,7 @@ read_dependency(struct load *l, const struct ydoc_node *node, size_t index,
 	}
 	for (int i = 0; i < 2; i++) {
 		const char *field = i == 0 ? "name" : "namespace";
-		const struct ydoc_node *value = ydoc_get(node, field, NULL);
+		const struct ydoc_node *value = yaml_doc_get(node, field, NULL);
 		struct plugin_field *f = i == 0 ? &dep->name : &dep->namespace;
 
 		subkey = xasprintf("%s.%s", key, field);
@@ -172,38 +164,116 @@ read_dependency(struct load *l, const struct ydoc_node *node, size_t index,
 			diag_add(l->diags, DIAG_ERROR, l->p->path, node->pos,
 			    subkey, "required key is missing");
 		else
-			*f = read_field(l, value, subkey, FIELD_STRING);
+			*f = read_string(l, value, subkey);
 		free(subkey);
 	}
-	free(key);
 }
 
 static void
-read_depends(struct load *l)
+read_depends(struct load *l, const struct plugin_key *k,
+    const struct ydoc_node *node)
 {
-	const struct ydoc_node *list = read_list(l, "depends",
-	    "a list of plugins ({name, namespace} mappings)");
+	const struct ydoc_node *list = read_list(l, k, node);
 
 	if (list == NULL)
 		return;
 	l->p->depends = xcalloc(list->count, sizeof(struct plugin_dependency));
 	l->p->depends_count = list->count;
-	for (size_t i = 0; i < list->count; i++)
-		read_dependency(l, list->items[i], i, &l->p->depends[i]);
+	for (size_t i = 0; i < list->count; i++) {
+		char *key = xasprintf("%s[%zu]", k->name, i);
+
+		read_dependency(l, list->items[i], key, &l->p->depends[i]);
+		free(key);
+	}
+}
+
+/* A value as text for people: a scalar's text, a list's scalars joined
+ * with ", "; NULL when absent, null or empty. */
+static char *
+read_prose(const struct ydoc_node *n)
+{
+	struct buf b = BUF_INIT;
+
+	if (n == NULL || (n->kind == YDOC_SCALAR &&
+	    yaml_scalar_type(n) == YDOC_TYPE_NULL))
+		return NULL;
+	if (n->kind == YDOC_SCALAR) {
+		buf_add(&b, n->text, strlen(n->text));
+	} else if (n->kind == YDOC_SEQUENCE) {
+		for (size_t i = 0; i < n->count; i++)
+			if (n->items[i]->kind == YDOC_SCALAR)
+				buf_addf(&b, "%s%s", b.len ? ", " : "",
+				    n->items[i]->text);
+	}
+	return b.len ? buf_detach(&b) : (buf_release(&b), NULL);
+}
+
+/* The member of `p` at the offset of row `k`'s field. */
+static void *
+field_of(struct plugin *p, const struct plugin_key *k)
+{
+	return (char *)p + k->field;
+}
+
+/* Reads the value `node` (NULL when absent) of the table's key `k`. */
+static void
+read_key(struct load *l, const struct plugin_key *k,
+    const struct ydoc_node *node)
+{
+	struct plugin_field *f;
+	char **text;
+
+	switch (k->kind) {
+	case PLUGIN_KEY_TEXT:
+	case PLUGIN_KEY_VERSION:
+		f = field_of(l->p, k);
+		*f = read_field(l, node, k->name, k->kind, k->expected);
+		break;
+	case PLUGIN_KEY_FORMAT:
+		read_format_version(l, k, node);
+		break;
+	case PLUGIN_KEY_PLUGINS:
+		read_depends(l, k, node);
+		break;
+	case PLUGIN_KEY_RELATIONS:
+		read_debian_depends(l, k, node);
+		break;
+	case PLUGIN_KEY_PROSE:
+		text = field_of(l->p, k);
+		*text = read_prose(node);
+		break;
+	case PLUGIN_KEY_ANY:
+		break;
+	}
+}
+
+/* Every top-level pair, in document order, with its row of the table. */
+static void
+read_entries(struct load *l)
+{
+	const struct ydoc_node *root = l->root;
+
+	l->p->entries = xcalloc(root->count, sizeof(struct plugin_entry));
+	l->p->entry_count = root->count;
+	for (size_t i = 0; i < root->count; i++) {
+		struct plugin_entry *e = &l->p->entries[i];
+
+		e->key_node = root->pairs[i].key;
+		e->value = root->pairs[i].value;
+		if (e->key_node->kind != YDOC_SCALAR)
+			continue;
+		e->key = e->key_node->text;
+		e->row = plugin_keys_find(e->key);
+	}
 }
 
 static void
 read_fields(struct load *l)
 {
-	l->p->name = read_key(l, "name", FIELD_STRING);
-	l->p->namespace = read_key(l, "namespace", FIELD_STRING);
-	l->p->version = read_key(l, "version", FIELD_VERSION);
-	l->p->description = read_key(l, "description", FIELD_STRING);
-	l->p->min_wazo_version = read_key(l, "min_wazo_version", FIELD_VERSION);
-	l->p->max_wazo_version = read_key(l, "max_wazo_version", FIELD_VERSION);
-	read_format_version(l);
-	read_depends(l);
-	read_debian_depends(l);
+	read_entries(l);
+	for (size_t i = 0; i < plugin_keys_count; i++)
+		read_key(l, &plugin_keys[i],
+		    yaml_doc_get(l->root, plugin_keys[i].name, NULL));
 }
 
 struct plugin *
@@ -211,18 +281,19 @@ plugin_load(const char *data, size_t len, const char *path,
     struct diag_list *diags)
 {
 	struct plugin *p = xcalloc(1, sizeof(*p));
-	struct load l = { p, diags };
+	struct load l = { p, NULL, diags };
 
 	p->path = xstrdup(path);
-	if (ydoc_load(&p->doc, data, len, path, diags) < 0) {
+	if (yaml_doc_load(&p->doc, data, len, path, diags) < 0) {
 		plugin_free(p);
 		return NULL;
 	}
-	p->root = p->doc->root;
-	if (p->root->kind != YDOC_MAPPING || p->root->tag != NULL) {
-		diag_add(diags, DIAG_ERROR, path, p->root->pos, NULL,
+	l.root = p->doc->root;
+	p->pos = l.root->pos;
+	if (l.root->kind != YDOC_MAPPING || l.root->tag != NULL) {
+		diag_add(diags, DIAG_ERROR, path, l.root->pos, NULL,
 		    "the top level must be a mapping of keys to values, "
-		    "found %s", ydoc_type_name(ydoc_type(p->root)));
+		    "found %s", yaml_scalar_type_name(yaml_scalar_type(l.root)));
 		plugin_free(p);
 		return NULL;
 	}
@@ -248,9 +319,12 @@ plugin_free(struct plugin *p)
 {
 	if (p == NULL)
 		return;
-	ydoc_free(p->doc);
+	yaml_doc_free(p->doc);
+	free(p->entries);
 	free(p->depends);
 	free(p->debian_depends);
+	free(p->author);
+	free(p->license);
 	free(p->path);
 	free(p);
 }

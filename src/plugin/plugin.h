@@ -8,6 +8,7 @@
 
 #include "base/diag.h"
 #include "base/err.h"
+#include "plugin/plugin_keys.h"
 #include "plugin/yaml_doc.h"
 
 /* A scalar value of plugin.yml. `node` is the value's node (NULL when the
@@ -25,10 +26,25 @@ struct plugin_dependency {
 	struct plugin_field namespace;
 };
 
+/* One top-level pair of plugin.yml. */
+struct plugin_entry {
+	const char *key;	/* the key's text; NULL when it is no scalar */
+	const struct ydoc_node *key_node;
+	const struct ydoc_node *value;
+	const struct plugin_key *row;	/* in plugin_keys[], or NULL */
+};
+
+/*
+ * A loaded plugin.yml: every top-level pair in document order (duplicates
+ * and keys that are no text included), and the keys of plugin_keys[] in
+ * typed fields. Readers use these, never the document itself.
+ */
 struct plugin {
 	char *path;			/* plugin.yml as shown to the user */
-	struct ydoc *doc;
-	const struct ydoc_node *root;	/* the top-level mapping */
+	struct ydoc *doc;		/* owns the nodes everything points to */
+	struct diag_pos pos;		/* the top-level mapping's position */
+	struct plugin_entry *entries;
+	size_t entry_count;
 	struct plugin_field name;
 	struct plugin_field namespace;
 	struct plugin_field version;
@@ -43,6 +59,9 @@ struct plugin {
 	size_t depends_count;
 	struct plugin_field *debian_depends;
 	size_t debian_depends_count;
+	/* PLUGIN_KEY_PROSE keys: owned text, or NULL (see plugin_keys.h). */
+	char *author;
+	char *license;
 };
 
 /* The plugin_format_version values this tool supports. */

@@ -189,9 +189,9 @@ load_setting(struct settings *c, const char *path, int key,
 {
 	const char *why;
 
-	if (v->kind != YDOC_SCALAR || ydoc_type(v) != YDOC_TYPE_STRING) {
+	if (v->kind != YDOC_SCALAR || yaml_scalar_type(v) != YDOC_TYPE_STRING) {
 		diag_add(diags, DIAG_ERROR, path, v->pos, k->text, "expected a "
-		    "string, found %s", ydoc_type_name(ydoc_type(v)));
+		    "string, found %s", yaml_scalar_type_name(yaml_scalar_type(v)));
 		return;
 	}
 	why = check_value(settings[key].kind, v->text);
@@ -214,7 +214,7 @@ settings_load_file(struct settings *c, const char *path,
 
 	if (file_read(path, YDOC_MAX_BYTES + 1, &data, NULL, e) < 0)
 		return -1;
-	if (ydoc_load(&doc, data.data, data.len, path, diags) < 0) {
+	if (yaml_doc_load(&doc, data.data, data.len, path, diags) < 0) {
 		buf_release(&data);
 		return 0;
 	}
@@ -223,8 +223,8 @@ settings_load_file(struct settings *c, const char *path,
 	if (root->kind != YDOC_MAPPING) {
 		diag_add(diags, DIAG_ERROR, path, root->pos, NULL, "the top level "
 		    "must be a mapping of keys to values, found %s",
-		    ydoc_type_name(ydoc_type(root)));
-		ydoc_free(doc);
+		    yaml_scalar_type_name(yaml_scalar_type(root)));
+		yaml_doc_free(doc);
 		return 0;
 	}
 	for (size_t i = 0; i < root->count; i++) {
@@ -237,6 +237,6 @@ settings_load_file(struct settings *c, const char *path,
 		else if (k->kind == YDOC_SCALAR)
 			warn_if_typo(path, k, diags);
 	}
-	ydoc_free(doc);
+	yaml_doc_free(doc);
 	return 0;
 }

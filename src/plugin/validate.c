@@ -7,7 +7,6 @@
 
 #include "plugin/debrelation.h"
 #include "plugin/debversion.h"
-#include "base/spelling.h"
 #include "plugin/validate.h"
 #include "plugin/yaml_scalar.h"
 
@@ -16,14 +15,8 @@ struct check {
 	const struct plugin *p;
 	const struct validate_options *o;
 	struct diag_list *diags;
-};
-
-static const char *const known_keys[] = {
-	"name", "namespace", "version", "description", "plugin_format_version",
-	"depends", "debian_depends", "min_wazo_version", "max_wazo_version",
-	/* used by the Wazo plugin market, not for packaging */
-	"display_name", "author", "tags", "homepage", "icon", "screenshots",
-	"license", "short_description", "color",
+	/* Per row of plugin_keys[]: its field is there and fit for use. */
+	bool *usable;
 };
 
 static void WPD_PRINTF(5, 6)
@@ -37,7 +30,7 @@ report(struct check *c, enum diag_severity severity,
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	diag_add(c->diags, severity, c->p->path,
-	    node ? node->pos : c->p->root->pos, key, "%s", msg.data);
+	    node ? node->pos : c->p->pos, key, "%s", msg.data);
 	buf_release(&msg);
 }
 
@@ -71,15 +64,55 @@ check_control_safe(struct check *c, struct plugin_field f, const char *key,
 	return true;
 }
 
-/* A required string field: reports when absent; true when usable. */
-static bool
-check_required(struct check *c, struct plugin_field f, const char *key)
+/* Every required row of the table has its key in plugin.yml. */
+static void
+check_required(struct check *c)
 {
-	if (f.node == NULL) {
-		report(c, DIAG_ERROR, NULL, key, "required key is missing");
-		return false;
+	for (size_t i = 0; i < plugin_keys_count; i++) {
+		bool present = false;
+
+		for (size_t j = 0; j < c->p->entry_count && !present; j++)
+			present = c->p->entries[j].row == &plugin_keys[i];
+		if (plugin_keys[i].required && !present)
+			report(c, DIAG_ERROR, NULL, plugin_keys[i].name,
+			    "required key is missing");
 	}
-	return f.text != NULL && check_control_safe(c, f, key, false);
+}
+
+/* The field of row `k`, when present: reports it when unfit for the
+ * control file it goes into; true when usable. */
+static bool
+check_field(struct check *c, const struct plugin_key *k)
+{
+	const struct plugin_field *f = plugin_keys_field(c->p, k);
+
+	if (f->text == NULL)
+		return false;
+	if (k->uses & (PLUGIN_USE_CONTROL | PLUGIN_USE_DESCRIPTION))
+		return check_control_safe(c, *f, k->name,
+		    (k->uses & PLUGIN_USE_DESCRIPTION) != 0);
+	return true;
+}
+
+/* Every row with a field: fills c->usable. */
+static void
+check_fields(struct check *c)
+{
+	for (size_t i = 0; i < plugin_keys_count; i++)
+		if (plugin_keys_field(c->p, &plugin_keys[i]) != NULL)
+			c->usable[i] = check_field(c, &plugin_keys[i]);
+}
+
+/* `f` when check_fields() found it usable, else an absent field. */
+static struct plugin_field
+usable(const struct check *c, const struct plugin_field *f)
+{
+	struct plugin_field none = { NULL, NULL };
+
+	for (size_t i = 0; i < plugin_keys_count; i++)
+		if (plugin_keys_field(c->p, &plugin_keys[i]) == f)
+			return c->usable[i] ? *f : none;
+	return none;
 }
 
 static void
@@ -98,7 +131,7 @@ check_identity(struct check *c, struct plugin_field name,
 		    "(^[a-z0-9]+$), so that the package name "
 		    "<prefix>-<name>-<namespace> splits back", ns.text);
 	package = plugin_package_name(c->o->package_prefix, name.text, ns.text);
-	if (package != NULL && !debpkg_name_valid(package))
+	if (package != NULL && !debrelation_package_name_valid(package))
 		report(c, DIAG_ERROR, name.node, name_key, "the package name "
 		    "'%s' is not a valid Debian package name", package);
 	free(package);
@@ -107,10 +140,10 @@ check_identity(struct check *c, struct plugin_field name,
 static void
 check_version(struct check *c)
 {
-	struct plugin_field v = c->p->version;
+	struct plugin_field v = usable(c, &c->p->version);
 	const char *why;
 
-	if (!check_required(c, v, "version"))
+	if (v.text == NULL)
 		return;
 	if ((why = debversion_check(v.text)) != NULL)
 		report(c, DIAG_ERROR, v.node, "version", "'%s' is not a valid "
@@ -214,39 +247,28 @@ check_wazo_versions(struct check *c)
 		    wazo);
 }
 
-static bool
-is_known_key(const char *key)
-{
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(known_keys); i++)
-		if (strcmp(key, known_keys[i]) == 0)
-			return true;
-	return false;
-}
-
 static void
 check_keys(struct check *c)
 {
-	const struct ydoc_node *root = c->p->root;
-
-	for (size_t i = 0; i < root->count; i++) {
-		const struct ydoc_node *k = root->pairs[i].key;
+	for (size_t i = 0; i < c->p->entry_count; i++) {
+		const struct plugin_entry *entry = &c->p->entries[i];
 		const char *suggestion;
 
-		if (k->kind != YDOC_SCALAR) {
-			report(c, DIAG_ERROR, k, NULL, "a key must be text, found "
-			    "%s", ydoc_type_name(ydoc_type(k)));
+		if (entry->key == NULL) {
+			report(c, DIAG_ERROR, entry->key_node, NULL, "a key must "
+			    "be text, found %s",
+			    yaml_scalar_type_name(yaml_scalar_type(entry->key_node)));
 			continue;
 		}
-		if (is_known_key(k->text))
+		if (entry->row != NULL)
 			continue;
-		suggestion = spelling_nearest(k->text, known_keys,
-		    WPD_ARRAY_SIZE(known_keys));
+		suggestion = plugin_keys_nearest(entry->key);
 		if (suggestion != NULL)
-			report(c, DIAG_WARNING, k, k->text, "unknown key; did "
-			    "you mean '%s'?", suggestion);
+			report(c, DIAG_WARNING, entry->key_node, entry->key,
+			    "unknown key; did you mean '%s'?", suggestion);
 		else
-			report(c, DIAG_WARNING, k, k->text, "unknown key, "
-			    "ignored");
+			report(c, DIAG_WARNING, entry->key_node, entry->key,
+			    "unknown key, ignored");
 	}
 }
 
@@ -254,19 +276,18 @@ void
 validate_metadata(const struct plugin *p,
     const struct validate_options *options, struct diag_list *diags)
 {
-	struct check c = { p, options, diags };
-	bool name_ok = check_required(&c, p->name, "name");
-	bool ns_ok = check_required(&c, p->namespace, "namespace");
-	struct plugin_field none = { NULL, NULL };
+	struct check c = { p, options, diags,
+	    xcalloc(plugin_keys_count, sizeof(bool)) };
 
-	check_identity(&c, name_ok ? p->name : none, ns_ok ? p->namespace : none,
+	check_required(&c);
+	check_fields(&c);
+	check_identity(&c, usable(&c, &p->name), usable(&c, &p->namespace),
 	    "name", "namespace");
 	check_version(&c);
-	if (p->description.text != NULL)
-		check_control_safe(&c, p->description, "description", true);
 	check_format_version(&c);
 	check_depends(&c);
 	check_debian_depends(&c);
 	check_wazo_versions(&c);
 	check_keys(&c);
+	free(c.usable);
 }

@@ -363,7 +363,7 @@ parse_events(struct loader *l)
 }
 
 int
-ydoc_load(struct ydoc **out, const char *data, size_t len, const char *path,
+yaml_doc_load(struct ydoc **out, const char *data, size_t len, const char *path,
     struct diag_list *diags)
 {
 	struct loader l = { 0 };
@@ -383,7 +383,7 @@ ydoc_load(struct ydoc **out, const char *data, size_t len, const char *path,
 		free(l.anchors[i].name);
 	free(l.anchors);
 	if (l.failed) {
-		ydoc_free(l.doc);
+		yaml_doc_free(l.doc);
 		return -1;
 	}
 	*out = l.doc;
@@ -391,7 +391,7 @@ ydoc_load(struct ydoc **out, const char *data, size_t len, const char *path,
 }
 
 void
-ydoc_free(struct ydoc *doc)
+yaml_doc_free(struct ydoc *doc)
 {
 	struct ydoc_node *n, *next;
 
@@ -409,20 +409,20 @@ ydoc_free(struct ydoc *doc)
 }
 
 bool
-ydoc_text_is(const struct ydoc_node *node, const char *s)
+yaml_doc_text_is(const struct ydoc_node *node, const char *s)
 {
 	return node->kind == YDOC_SCALAR && strlen(s) == node->len &&
 	    memcmp(node->text, s, node->len) == 0;
 }
 
 const struct ydoc_node *
-ydoc_get(const struct ydoc_node *map, const char *key,
+yaml_doc_get(const struct ydoc_node *map, const char *key,
     const struct ydoc_node **key_node)
 {
 	if (map == NULL || map->kind != YDOC_MAPPING)
 		return NULL;
 	for (size_t i = map->count; i-- > 0;) {
-		if (ydoc_text_is(map->pairs[i].key, key)) {
+		if (yaml_doc_text_is(map->pairs[i].key, key)) {
 			if (key_node != NULL)
 				*key_node = map->pairs[i].key;
 			return map->pairs[i].value;

@@ -8,7 +8,7 @@
 
 #include "base/diag.h"
 
-/* Bounds that keep hostile documents cheap (see ydoc_load()). */
+/* Bounds that keep hostile documents cheap (see yaml_doc_load()). */
 #define YDOC_MAX_BYTES (1024 * 1024)
 #define YDOC_MAX_NODES 10000
 #define YDOC_MAX_DEPTH 64
@@ -57,22 +57,22 @@ struct ydoc {
 
 /*
  * Parses `len` bytes of YAML. On success stores a new document in *out
- * (free it with ydoc_free()) and returns 0; problems that still leave a
+ * (free it with yaml_doc_free()) and returns 0; problems that still leave a
  * usable tree (duplicate keys) are added to `diags` as errors. When no tree
  * can be built (syntax error, tab indentation, invalid UTF-8, no document
  * or more than one, alias expansion past YDOC_MAX_NODES, nesting past
  * YDOC_MAX_DEPTH) adds one error naming `path` and returns -1.
  */
-int ydoc_load(struct ydoc **out, const char *data, size_t len,
+int yaml_doc_load(struct ydoc **out, const char *data, size_t len,
     const char *path, struct diag_list *diags);
-void ydoc_free(struct ydoc *doc);
+void yaml_doc_free(struct ydoc *doc);
 
 /* The value of `key` in mapping `map` (the last one, as PyYAML keeps), or
  * NULL; when key_node is not NULL, the key's node is stored there. */
-const struct ydoc_node *ydoc_get(const struct ydoc_node *map,
+const struct ydoc_node *yaml_doc_get(const struct ydoc_node *map,
     const char *key, const struct ydoc_node **key_node);
 
 /* True when the scalar's text equals the C string `s`. */
-bool ydoc_text_is(const struct ydoc_node *node, const char *s);
+bool yaml_doc_text_is(const struct ydoc_node *node, const char *s);
 
 #endif

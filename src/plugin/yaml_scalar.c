@@ -73,7 +73,7 @@ explicit_type(const char *tag)
 }
 
 enum ydoc_type
-ydoc_type(const struct ydoc_node *node)
+yaml_scalar_type(const struct ydoc_node *node)
 {
 	if (node->tag != NULL)
 		return explicit_type(node->tag);
@@ -92,7 +92,7 @@ ydoc_type(const struct ydoc_node *node)
 }
 
 const char *
-ydoc_type_name(enum ydoc_type type)
+yaml_scalar_type_name(enum ydoc_type type)
 {
 	switch (type) {
 	case YDOC_TYPE_STRING: return "a string";
@@ -164,12 +164,12 @@ parse_base60(const char *s, long long *value)
 }
 
 bool
-ydoc_int_value(const struct ydoc_node *node, long long *value)
+yaml_scalar_int_value(const struct ydoc_node *node, long long *value)
 {
 	bool negative, ok;
 	char *s;
 
-	if (ydoc_type(node) != YDOC_TYPE_INT || node->tag != NULL)
+	if (yaml_scalar_type(node) != YDOC_TYPE_INT || node->tag != NULL)
 		return false;
 	s = strip_number(node, &negative);
 	if (strncmp(s, "0b", 2) == 0)
@@ -214,15 +214,15 @@ float_of(const struct ydoc_node *node)
 }
 
 char *
-ydoc_python_str(const struct ydoc_node *node)
+yaml_scalar_python_str(const struct ydoc_node *node)
 {
 	long long i;
 
 	if (node->kind != YDOC_SCALAR || node->tag != NULL)
 		return NULL;
-	switch (ydoc_type(node)) {
+	switch (yaml_scalar_type(node)) {
 	case YDOC_TYPE_INT:
-		return ydoc_int_value(node, &i) ? xasprintf("%lld", i) : NULL;
+		return yaml_scalar_int_value(node, &i) ? xasprintf("%lld", i) : NULL;
 	case YDOC_TYPE_FLOAT:
 		return pyformat_float_repr(float_of(node));
 	default:
@@ -231,18 +231,18 @@ ydoc_python_str(const struct ydoc_node *node)
 }
 
 bool
-ydoc_float_value(const struct ydoc_node *node, double *value)
+yaml_scalar_float_value(const struct ydoc_node *node, double *value)
 {
-	if (ydoc_type(node) != YDOC_TYPE_FLOAT || node->tag != NULL)
+	if (yaml_scalar_type(node) != YDOC_TYPE_FLOAT || node->tag != NULL)
 		return false;
 	*value = float_of(node);
 	return true;
 }
 
 bool
-ydoc_bool_value(const struct ydoc_node *node, bool *value)
+yaml_scalar_bool_value(const struct ydoc_node *node, bool *value)
 {
-	if (ydoc_type(node) != YDOC_TYPE_BOOL || node->tag != NULL)
+	if (yaml_scalar_type(node) != YDOC_TYPE_BOOL || node->tag != NULL)
 		return false;
 	/* yes, Yes, YES, true, True, TRUE, on, On, ON */
 	*value = strchr("yYtT", node->text[0]) != NULL ||

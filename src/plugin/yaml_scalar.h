@@ -20,18 +20,18 @@ enum ydoc_type {
 };
 
 /* The type PyYAML's default resolver gives the node. */
-enum ydoc_type ydoc_type(const struct ydoc_node *node);
+enum ydoc_type yaml_scalar_type(const struct ydoc_node *node);
 /* "a string", "an integer", ...: for messages. */
-const char *ydoc_type_name(enum ydoc_type type);
+const char *yaml_scalar_type_name(enum ydoc_type type);
 /* The value of a YAML 1.1 integer (0b, 0 octal, 0x, base 60, '_'), as
  * PyYAML reads it; false when the node is no integer or does not fit. */
-bool ydoc_int_value(const struct ydoc_node *node, long long *value);
+bool yaml_scalar_int_value(const struct ydoc_node *node, long long *value);
 /* The value of a float node (base 60, .inf and .nan included) or of a
  * boolean node; false when the node is not of that type. */
-bool ydoc_float_value(const struct ydoc_node *node, double *value);
-bool ydoc_bool_value(const struct ydoc_node *node, bool *value);
+bool yaml_scalar_float_value(const struct ydoc_node *node, double *value);
+bool yaml_scalar_bool_value(const struct ydoc_node *node, bool *value);
 /* The text Python's str() gives for a number node ("1.1" for 1.10), or
  * NULL when the node is no number; the caller frees it. */
-char *ydoc_python_str(const struct ydoc_node *node);
+char *yaml_scalar_python_str(const struct ydoc_node *node);
 
 #endif

@@ -14,18 +14,18 @@ scalar_value(struct arena *a, const struct ydoc_node *n)
 	double f;
 	bool b;
 
-	switch (ydoc_type(n)) {
+	switch (yaml_scalar_type(n)) {
 	case YDOC_TYPE_NULL:
 		return tvalue_none(a);
 	case YDOC_TYPE_BOOL:
-		ydoc_bool_value(n, &b);
+		yaml_scalar_bool_value(n, &b);
 		return tvalue_bool(a, b);
 	case YDOC_TYPE_INT:
-		if (ydoc_int_value(n, &i))
+		if (yaml_scalar_int_value(n, &i))
 			return tvalue_int(a, i);
 		break;
 	case YDOC_TYPE_FLOAT:
-		if (ydoc_float_value(n, &f))
+		if (yaml_scalar_float_value(n, &f))
 			return tvalue_float(a, f);
 		break;
 	default:
@@ -106,24 +106,54 @@ set_owned(struct arena *a, struct tvalue *map, const char *key, char *value)
 	free(value);
 }
 
+/* The loaded value of row `k` (LOADED in the table), or NULL when the
+ * plugin holds none (absent, or of the wrong kind). */
+static struct tvalue *
+loaded_value(struct arena *a, const struct plugin *p,
+    const struct plugin_key *k)
+{
+	const struct plugin_field *f = plugin_keys_field(p, k);
+
+	if (f != NULL)
+		return f->text != NULL ? tvalue_cstring(a, f->text) : NULL;
+	if (k->kind == PLUGIN_KEY_FORMAT && p->format_known)
+		return tvalue_int(a, p->format_version);
+	return NULL;
+}
+
+/* Every top-level key of plugin.yml, in document order, with the value
+ * its row of the table says; the dependency list even when absent. */
+static struct tvalue *
+plugin_values(struct arena *a, const struct plugin *p,
+    const struct settings *c)
+{
+	struct tvalue *map = tvalue_map(a);
+
+	for (size_t i = 0; i < p->entry_count; i++) {
+		const struct plugin_entry *e = &p->entries[i];
+		struct tvalue *v = NULL;
+
+		if (e->key == NULL)
+			continue;
+		if (e->row != NULL && e->row->context == PLUGIN_CONTEXT_LOADED)
+			v = loaded_value(a, p, e->row);
+		tvalue_set(a, map, e->key,
+		    v != NULL ? v : context_yaml_value(a, e->value));
+	}
+	/* Replaced in place, or added when plugin.yml lacks the key. */
+	for (size_t i = 0; i < plugin_keys_count; i++)
+		if (plugin_keys[i].context == PLUGIN_CONTEXT_DEPENDENCIES)
+			tvalue_set(a, map, plugin_keys[i].name,
+			    dependency_list(a, p, c));
+	return map;
+}
+
 struct tvalue *
 context_build(struct arena *a, const struct plugin *p, const struct settings *c,
     const struct context_extras *extras)
 {
-	struct tvalue *ctx = context_yaml_value(a, p->root);
+	struct tvalue *ctx = plugin_values(a, p, c);
 
-	/* Versions stay the text written (wazo-plugin.yml(5)). */
-	tvalue_set(a, ctx, "version", tvalue_cstring(a, p->version.text));
-	if (p->min_wazo_version.text != NULL)
-		tvalue_set(a, ctx, "min_wazo_version",
-		    tvalue_cstring(a, p->min_wazo_version.text));
-	if (p->max_wazo_version.text != NULL)
-		tvalue_set(a, ctx, "max_wazo_version",
-		    tvalue_cstring(a, p->max_wazo_version.text));
-	if (p->format_node != NULL)
-		tvalue_set(a, ctx, "plugin_format_version",
-		    tvalue_int(a, p->format_version));
-	tvalue_set(a, ctx, "debian_depends", dependency_list(a, p, c));
 	set_owned(a, ctx, "rules_path", context_rules_path(p, c));
 	set_owned(a, ctx, "backup_rules_path", context_backup_rules_path(p, c));
 	tvalue_set(a, ctx, "debian_package_section",

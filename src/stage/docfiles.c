@@ -15,7 +15,6 @@
 #include "base/file.h"
 #include "deb/payload.h"
 #include "base/timestamp.h"
-#include "plugin/yaml_scalar.h"
 
 /* mkdir -p with mode 0755 for each created directory. */
 static int
@@ -40,27 +39,6 @@ make_dirs(const char *path, struct err *e)
 	}
 	free(copy);
 	return 0;
-}
-
-/* A plugin.yml value as text for the copyright file, or NULL. */
-static char *
-market_text(const struct plugin *p, const char *key)
-{
-	const struct ydoc_node *n = ydoc_get(p->root, key, NULL);
-	struct buf b = BUF_INIT;
-
-	if (n == NULL || (n->kind == YDOC_SCALAR &&
-	    ydoc_type(n) == YDOC_TYPE_NULL))
-		return NULL;
-	if (n->kind == YDOC_SCALAR) {
-		buf_add(&b, n->text, strlen(n->text));
-	} else if (n->kind == YDOC_SEQUENCE) {
-		for (size_t i = 0; i < n->count; i++)
-			if (n->items[i]->kind == YDOC_SCALAR)
-				buf_addf(&b, "%s%s", b.len ? ", " : "",
-				    n->items[i]->text);
-	}
-	return b.len ? buf_detach(&b) : (buf_release(&b), NULL);
 }
 
 /* Licenses whose text Debian ships in /usr/share/common-licenses: the
@@ -98,8 +76,7 @@ common_license_file(const char *license)
 char *
 docfiles_copyright(const struct plugin *p)
 {
-	char *author = market_text(p, "author");
-	char *license = market_text(p, "license");
+	const char *author = p->author, *license = p->license;
 	const char *common = common_license_file(license);
 	struct buf text = BUF_INIT;
 
@@ -115,8 +92,6 @@ docfiles_copyright(const struct plugin *p)
 	if (common != NULL)
 		buf_addf(&text, "\nOn Debian systems, the complete text of this "
 		    "license is in\n/usr/share/common-licenses/%s.\n", common);
-	free(author);
-	free(license);
 	return buf_detach(&text);
 }
 
