@@ -117,9 +117,8 @@ START_TEST(test_refusals)
 	    "wazo/plugin.yml", repo);
 	assert_refused(repo, "not-a-plugin", STATUS_INVALID, msg);
 	free(msg);
-	msg = xasprintf("cannot open subdirectory %s/nope: No such file or "
-	    "directory", repo);
-	assert_refused(repo, "nope", STATUS_SYSTEM, msg);
+	msg = xasprintf("subdirectory %s/nope does not exist", repo);
+	assert_refused(repo, "nope", STATUS_USAGE, msg);
 	free(msg);
 	msg = xasprintf("%s/not-a-plugin/README is not a Wazo plugin: neither a "
 	    "directory, nor an archive, nor a git repository", repo);
@@ -127,8 +126,8 @@ START_TEST(test_refusals)
 	target = xasprintf("%s/not-a-plugin/README", repo);
 	assert_refused(target, NULL, STATUS_INVALID, msg);
 	free(msg);
-	assert_refused("/nonexistent-wpd", NULL, STATUS_SYSTEM, "cannot open "
-	    "source /nonexistent-wpd: No such file or directory");
+	assert_refused("/nonexistent-wpd", NULL, STATUS_USAGE, "source "
+	    "/nonexistent-wpd does not exist");
 	test_remove_tree(dir);
 	free(target);
 	free(link);

@@ -67,6 +67,9 @@ check_directory(const char *path, const char *what, struct err *e)
 {
 	struct stat st;
 
+	if (stat(path, &st) < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return err_set(e, STATUS_USAGE, "%s %s does not exist", what,
+		    path);
 	if (stat(path, &st) < 0)
 		return err_errno(e, "cannot open %s %s", what, path);
 	if (!S_ISDIR(st.st_mode))
