@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "cli/cli_args.h"
+#include "cli/cli_report.h"
 #include "base/compiler.h"
 #include "base/diag.h"
 #include "base/err.h"
@@ -14,8 +15,6 @@
 #include "source/source.h"
 #include "base/status.h"
 #include "plugin/validate.h"
-
-#define PROGRAM_NAME "wazo-plugin-deb"
 
 /* A command: `run` gets argv with argv[0] the command's name, and returns
  * the process's exit status. */
@@ -45,11 +44,6 @@ void cli_print_diagnostics(const struct diag_list *diags, bool valid);
  * (unless --quiet). -1 with `e` set on failure. */
 int cli_open_source(const struct cli_args *args, struct source *src,
     struct err *e);
-/* Prints "wazo-plugin-deb: STEP" on stderr, unless --quiet. */
-void cli_progress(const struct cli_args *args, const char *step);
-/* cli_progress() as the progress callback of a job; `args` is the
- * command's struct cli_args. */
-void cli_progress_step(const char *step, void *args);
 /*
  * The first step of the commands that make a package: opens the source,
  * loads and validates the plugin, prints the problems. Returns -1 with
@@ -65,12 +59,5 @@ void cli_start_packaging(void);
  * of the signal that interrupted the job. */
 int cli_end_packaging(struct cli_args *args, struct source *src,
     struct plugin *plugin, int status);
-
-/* Prints "wazo-plugin-deb: error: MESSAGE" on stderr. */
-void cli_error(const char *fmt, ...) WPD_PRINTF(1, 2);
-/* Prints `e`'s message and returns its exit status. */
-int cli_report(struct err *e);
-/* Reports a usage problem of `command` and returns STATUS_USAGE. */
-int cli_usage_error(const char *command, const char *fmt, ...) WPD_PRINTF(2, 3);
 
 #endif

@@ -63,22 +63,9 @@ cli_print_diagnostics(const struct diag_list *diags, bool valid)
 	fwrite(out.data, 1, out.len, stderr);
 	buf_release(&out);
 	if (!valid)
-		cli_error("the plugin is invalid: %zu error%s, %zu warning%s",
+		cli_report_error("the plugin is invalid: %zu error%s, %zu warning%s",
 		    errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
-}
-
-void
-cli_progress(const struct cli_args *args, const char *step)
-{
-	if (!args->quiet)
-		fprintf(stderr, PROGRAM_NAME ": %s\n", step);
-}
-
-void
-cli_progress_step(const char *step, void *args)
-{
-	cli_progress(args, step);
 }
 
 int
@@ -91,11 +78,11 @@ cli_validate_for_packaging(const struct cli_args *args, struct source *src,
 	int status = -1;
 
 	*plugin = NULL;
-	cli_progress(args, "validating");
+	cli_report_progress(args->quiet, "validating");
 	if (cli_open_source(args, src, &e) < 0)
-		return cli_report(&e);
+		return cli_report_err(&e);
 	if (cli_check_plugin(args, src, plugin, &diags, &e) < 0) {
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 	} else {
 		valid = cli_plugin_valid(args, *plugin, &diags);
 		cli_print_diagnostics(&diags, valid);

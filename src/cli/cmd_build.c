@@ -17,13 +17,6 @@ static const struct cli_command_info build_command = {
 	"the same package as 'tree' then 'dpkg-deb --build' makes.\n",
 };
 
-static void
-print_warning(const char *message, void *ctx)
-{
-	(void)ctx;
-	fprintf(stderr, PROGRAM_NAME ": warning: %s\n", message);
-}
-
 /* The compression, level, threads and time of the job, from the options. */
 static int
 job_options(const struct cli_args *args, struct deb_job *job, struct err *e)
@@ -62,7 +55,7 @@ cmd_build(int argc, char **argv)
 	int status = cli_parse_args(&build_command, argc, argv, &args);
 
 	if (status < 0 && job_options(&args, &job, &e) < 0)
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 	if (status < 0)
 		status = cli_validate_for_packaging(&args, &src, &plugin);
 	if (status >= 0) {
@@ -74,12 +67,12 @@ cmd_build(int argc, char **argv)
 	job.plugin = plugin;
 	job.settings = &args.config;
 	job.output_dir = args.output ? args.output : ".";
-	job.progress = cli_progress_step;
-	job.warning = print_warning;
-	job.ctx = &args;
-	status = deb_emit(&job, &path, &e) < 0 ? cli_report(&e) : STATUS_OK;
+	job.progress = cli_report_step;
+	job.warning = cli_report_warning;
+	job.ctx = &args.quiet;
+	status = deb_emit(&job, &path, &e) < 0 ? cli_report_err(&e) : STATUS_OK;
 	if (status == STATUS_OK) {
-		cli_progress(&args, "done");
+		cli_report_progress(args.quiet, "done");
 		printf("%s\n", path);
 	}
 	free(path);

@@ -135,11 +135,11 @@ cmd_check(int argc, char **argv)
 	json = args.format != NULL && strcmp(args.format, "json") == 0;
 	prefix = settings_get(&args.config, SETTING_PACKAGE_PREFIX);
 	if (cli_open_source(&args, &src, &e) < 0) {
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 		goto out;
 	}
 	if (cli_check_plugin(&args, &src, &plugin, &diags, &e) < 0) {
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 	} else {
 		valid = cli_plugin_valid(&args, plugin, &diags);
 		if (json) {

@@ -29,7 +29,7 @@ debianize(const struct cli_args *args, const struct source *src,
 	/* An archive or a clone lives in a private directory that goes
 	 * away: debian/ must go into a tree that stays. */
 	if (src->workdir != NULL)
-		return cli_usage_error("debianize", "debianize writes debian/ "
+		return cli_report_usage("debianize", "debianize writes debian/ "
 		    "into the plugin's tree: SOURCE must be a directory, not an "
 		    "archive or a git URL");
 	job.plugin = plugin;
@@ -37,11 +37,11 @@ debianize(const struct cli_args *args, const struct source *src,
 	job.dir = source_path(src, "debian");
 	job.architecture = args->arch ? args->arch : "all";
 	job.force = args->force;
-	cli_progress(args, "debianizing");
+	cli_report_progress(args->quiet, "debianizing");
 	if (timestamp_get(&job.when, &e) < 0 || debianize_emit(&job, &e) < 0)
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 	else
-		cli_progress(args, "done");
+		cli_report_progress(args->quiet, "done");
 	free((char *)job.dir);
 	return status;
 }

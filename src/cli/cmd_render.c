@@ -61,14 +61,14 @@ cmd_render(int argc, char **argv)
 		cli_args_release(&args);
 		return status;
 	}
-	cli_progress(&args, "rendering");
+	cli_report_progress(args.quiet, "rendering");
 	extras.source_commit = src.commit;
 	if (render_package(&args.config, context_build(&arena, plugin,
 	    &args.config, &extras), false, &rendered, &e) < 0) {
-		status = cli_report(&e);
+		status = cli_report_err(&e);
 	} else {
 		status = write_debian_dir(&args, &rendered, &e) < 0 ?
-		    cli_report(&e) : STATUS_OK;
+		    cli_report_err(&e) : STATUS_OK;
 		render_release(&rendered);
 	}
 	arena_release(&arena);

@@ -33,9 +33,9 @@ cmd_tree(int argc, char **argv)
 	}
 	cli_start_packaging();
 	job = (struct tree_job){ &src, plugin, &args.config, args.output,
-	    args.force, cli_progress_step, &args };
-	status = tree_emit(&job, &e) < 0 ? cli_report(&e) : STATUS_OK;
+	    args.force, cli_report_step, &args.quiet };
+	status = tree_emit(&job, &e) < 0 ? cli_report_err(&e) : STATUS_OK;
 	if (status == STATUS_OK)
-		cli_progress(&args, "done");
+		cli_report_progress(args.quiet, "done");
 	return cli_end_packaging(&args, &src, plugin, status);
 }

@@ -1,7 +1,6 @@
 /* main: the wazo-plugin-deb program; finds the command and runs it. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,42 +13,6 @@ static const struct cli_command commands[] = {
 	{ "render", "write the control file and maintainer scripts", cmd_render },
 	{ "tree", "build the plugin into a package tree for dpkg-deb", cmd_tree },
 };
-
-void
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROGRAM_NAME ": error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int
-cli_report(struct err *e)
-{
-	int status = e->status;
-
-	cli_error("%s", e->msg ? e->msg : "unknown error");
-	err_release(e);
-	return status;
-}
-
-int
-cli_usage_error(const char *command, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROGRAM_NAME ": error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '" PROGRAM_NAME "%s%s --help'.\n",
-	    command ? " " : "", command ? command : "");
-	return STATUS_USAGE;
-}
 
 static void
 print_help(void)
@@ -74,7 +37,7 @@ main(int argc, char **argv)
 	const char *name = argc > 1 ? argv[1] : NULL;
 
 	if (name == NULL)
-		return cli_usage_error(NULL, "no command given");
+		return cli_report_usage(NULL, "no command given");
 	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 ||
 	    strcmp(name, "help") == 0) {
 		print_help();
@@ -87,5 +50,5 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(commands); i++)
 		if (strcmp(name, commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
-	return cli_usage_error(NULL, "unknown command '%s'", name);
+	return cli_report_usage(NULL, "unknown command '%s'", name);
 }
