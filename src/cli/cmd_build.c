@@ -38,9 +38,11 @@ job_options(const struct cli_args *args, struct deb_job *job, struct err *e)
 	job->compress.threads = args->threads ? args->threads :
 	    cores > 0 ? (unsigned)cores : 1;
 	job->arch = args->arch ? args->arch : "auto";
-	if (args->source_date_epoch != NULL)
-		setenv("SOURCE_DATE_EPOCH", args->source_date_epoch, 1);
-	return timestamp_get(&job->mtime, e);
+	/* The rules see the option's time as $SOURCE_DATE_EPOCH too. */
+	job->source_date_epoch = args->source_date_epoch;
+	return timestamp_parse(args->source_date_epoch ?
+	    args->source_date_epoch : getenv("SOURCE_DATE_EPOCH"),
+	    &job->mtime, e);
 }
 
 int
