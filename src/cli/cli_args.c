@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/cli.h"
+#include "base/diag.h"
 #include "cli/cli_args.h"
+#include "cli/cli_report.h"
 #include "deb/compress.h"
 #include "plugin/debversion.h"
 
@@ -112,7 +113,7 @@ static const struct cli_option {
 };
 
 static void
-print_help(const struct cli_command_info *cmd)
+print_help(const struct cli_command *cmd)
 {
 	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
 	    cmd->usage, cmd->description);
@@ -147,7 +148,7 @@ print_help(const struct cli_command_info *cmd)
 
 /* The getopt tables for the options `cmd` takes. */
 static void
-build_tables(const struct cli_command_info *cmd, struct option *longs,
+build_tables(const struct cli_command *cmd, struct option *longs,
     struct buf *shorts)
 {
 	size_t n = 0;
@@ -229,7 +230,7 @@ struct override {
 };
 
 static int
-take_option(const struct cli_command_info *cmd, int id, char *value,
+take_option(const struct cli_command *cmd, int id, char *value,
     struct cli_args *args, struct override *overrides, size_t *noverrides)
 {
 	const struct cli_option *o = find_option(id);
@@ -268,10 +269,10 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 	case OPT_QUIET: args->quiet = true; break;
 	case OPT_CONFIG: args->config_file = value; break;
 	case OPT_COMPRESSION:
-		if (compression_parse(value) < 0)
+		args->compression = compression_parse(value);
+		if (args->compression < 0)
 			return cli_report_usage(cmd->name, "-Z must be xz, zstd, "
 			    "gzip or none, not '%s'", value);
-		args->compression = value;
 		break;
 	case OPT_LEVEL:
 		args->level = parse_count(value, 0, 22);
@@ -317,7 +318,7 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 
 /* Reads --config, then applies the command line's settings over it. */
 static int
-load_config(const struct cli_command_info *cmd, struct cli_args *args,
+load_config(const struct cli_command *cmd, struct cli_args *args,
     const struct override *overrides, size_t noverrides)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -353,7 +354,7 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 }
 
 int
-cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
+cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args)
 {
 	struct option longs[WPD_ARRAY_SIZE(options) + 1];
@@ -363,6 +364,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 	int c, status = -1;
 
 	memset(args, 0, sizeof(*args));
+	args->compression = -1;
 	args->level = -1;
 	args->request.limits = (struct source_limits)SOURCE_LIMITS_DEFAULT;
 	settings_init(&args->config);
