@@ -1,10 +1,14 @@
 /* cli_command: what a command of the program is, as one row of the table
  * in cli_commands.c: its name, its help, the options it takes, what the
- * runner does around it, and its stages. Types only. */
+ * runner does around it, and its stages; and what the stages receive.
+ * Types only. */
 #ifndef WPD_CLI_COMMAND_H
 #define WPD_CLI_COMMAND_H
 
-struct cli_run;
+struct cli_args;
+struct cli_options;
+struct plugin;
+struct source;
 
 /* Commands as bits, to say which command takes an option (cli_args.c). */
 enum cli_command_bit {
@@ -24,6 +28,19 @@ enum cli_command_flag {
 	CLI_RUNS_RULES = 1 << 1,
 	/** Needs the build time (struct cli_options' mtime). */
 	CLI_NEEDS_TIME = 1 << 2,
+};
+
+struct cli_command;
+
+/* What a command's stages receive from the runner, which owns all of it. */
+struct cli_run {
+	const struct cli_command *command;
+	const struct cli_args *args;		/* the command line, parsed */
+	const struct cli_options *options;	/* typed, resolved */
+	/* CLI_VALIDATES commands: the open source and its valid plugin;
+	 * NULL for the others. */
+	const struct source *src;
+	const struct plugin *plugin;
 };
 
 struct cli_command {

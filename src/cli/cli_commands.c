@@ -1,6 +1,7 @@
 /* cli_commands: the table of the program's commands. Adding a command is
- * one row here, its cmd_NAME.c (declared in cmd.h), its options' bit in
- * cli_args.c, its manual page entry and its tests. */
+ * one row here, its cmd_NAME.c (declared in cmd.h), its CMD_ bit
+ * (cli_command.h) on the options it takes (cli_args.c), its manual page
+ * entry and its tests. */
 #include <config.h>
 
 #include <stdio.h>

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 
 #include "base/process.h"
+#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_runner.h"
 

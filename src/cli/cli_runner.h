@@ -5,22 +5,7 @@
 #ifndef WPD_CLI_RUNNER_H
 #define WPD_CLI_RUNNER_H
 
-#include "cli/cli_args.h"
 #include "cli/cli_command.h"
-#include "cli/cli_options.h"
-#include "plugin/plugin.h"
-#include "source/source.h"
-
-/* What a command's stages receive; the runner owns all of it. */
-struct cli_run {
-	const struct cli_command *command;
-	const struct cli_args *args;		/* the command line, parsed */
-	const struct cli_options *options;	/* typed, resolved */
-	/* CLI_VALIDATES commands: the open source and its valid plugin;
-	 * NULL for the others. */
-	const struct source *src;
-	const struct plugin *plugin;
-};
 
 /* Runs `cmd` with argv (argv[0] is its name); returns the exit status,
  * or dies of the signal that interrupted a CLI_RUNS_RULES command. */

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
 #include "emit/deb.h"

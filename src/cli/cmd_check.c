@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
 #include "emit/debianize.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include "cli/cli_args.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
 #include "render/context.h"

@@ -2,6 +2,8 @@
  * package tree that `dpkg-deb --build` turns into the .deb. */
 #include <config.h>
 
+#include "cli/cli_args.h"
+#include "cli/cli_options.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
 #include "emit/tree.h"
