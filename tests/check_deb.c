@@ -37,7 +37,7 @@ emit(const char *dir, char **path, struct err *e)
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
 	struct deb_job job = { &src, p, &c, out, { COMPRESS_GZIP, 9, 1 },
-	    "auto", 1700000000, NULL, NULL, NULL };
+	    "auto", 1700000000, NULL, NULL, NULL, NULL };
 	int r;
 
 	setenv("TMPDIR", tmp, 1);

@@ -43,7 +43,8 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	struct source src = { root, root, NULL, NULL };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
-	struct tree_job job = { &src, p, &c, out, force, record_step, steps };
+	struct tree_job job = { &src, p, &c, out, force, 1700000000,
+	    record_step, steps };
 	int r;
 
 	settings_init(&c);

@@ -10,7 +10,12 @@
 int
 timestamp_get(time_t *out, struct err *e)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	return timestamp_parse(getenv("SOURCE_DATE_EPOCH"), out, e);
+}
+
+int
+timestamp_parse(const char *sde, time_t *out, struct err *e)
+{
 	char *end;
 	long long v;
 

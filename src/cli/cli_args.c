@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "cli/cli.h"
+#include "base/diag.h"
 #include "cli/cli_args.h"
+#include "cli/cli_report.h"
 #include "deb/compress.h"
 #include "plugin/debversion.h"
 
@@ -112,7 +113,7 @@ static const struct cli_option {
 };
 
 static void
-print_help(const struct cli_command_info *cmd)
+print_help(const struct cli_command *cmd)
 {
 	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
 	    cmd->usage, cmd->description);
@@ -147,7 +148,7 @@ print_help(const struct cli_command_info *cmd)
 
 /* The getopt tables for the options `cmd` takes. */
 static void
-build_tables(const struct cli_command_info *cmd, struct option *longs,
+build_tables(const struct cli_command *cmd, struct option *longs,
     struct buf *shorts)
 {
 	size_t n = 0;
@@ -229,7 +230,7 @@ struct override {
 };
 
 static int
-take_option(const struct cli_command_info *cmd, int id, char *value,
+take_option(const struct cli_command *cmd, int id, char *value,
     struct cli_args *args, struct override *overrides, size_t *noverrides)
 {
 	const struct cli_option *o = find_option(id);
@@ -246,20 +247,20 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 	case OPT_REF: args->request.ref = value; break;
 	case OPT_MAX_SIZE:
 		if (parse_size(value, &args->request.limits.max_bytes) < 0)
-			return cli_usage_error(cmd->name, "--max-unpacked-size "
+			return cli_report_usage(cmd->name, "--max-unpacked-size "
 			    "must be a size such as 4096, 64K, 256M or 1G, not "
 			    "'%s'", value);
 		break;
 	case OPT_MAX_ENTRIES:
 		if (parse_count(value, 1, INT_MAX) < 0)
-			return cli_usage_error(cmd->name, "--max-entries must be "
+			return cli_report_usage(cmd->name, "--max-entries must be "
 			    "a positive number, not '%s'", value);
 		args->request.limits.max_entries = (unsigned long)
 		    parse_count(value, 1, INT_MAX);
 		break;
 	case OPT_MAX_RATIO:
 		if (parse_count(value, 1, 1000000) < 0)
-			return cli_usage_error(cmd->name, "--max-ratio must be a "
+			return cli_report_usage(cmd->name, "--max-ratio must be a "
 			    "positive number, not '%s'", value);
 		args->request.limits.max_ratio = (unsigned)
 		    parse_count(value, 1, 1000000);
@@ -268,46 +269,46 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 	case OPT_QUIET: args->quiet = true; break;
 	case OPT_CONFIG: args->config_file = value; break;
 	case OPT_COMPRESSION:
-		if (compression_parse(value) < 0)
-			return cli_usage_error(cmd->name, "-Z must be xz, zstd, "
+		args->compression = compression_parse(value);
+		if (args->compression < 0)
+			return cli_report_usage(cmd->name, "-Z must be xz, zstd, "
 			    "gzip or none, not '%s'", value);
-		args->compression = value;
 		break;
 	case OPT_LEVEL:
 		args->level = parse_count(value, 0, 22);
 		if (args->level < 0)
-			return cli_usage_error(cmd->name, "-z must be a level "
+			return cli_report_usage(cmd->name, "-z must be a level "
 			    "from 0 to 22, not '%s'", value);
 		break;
 	case OPT_THREADS:
 		if (parse_count(value, 1, 1024) < 0)
-			return cli_usage_error(cmd->name, "--threads must be a "
+			return cli_report_usage(cmd->name, "--threads must be a "
 			    "number from 1 to 1024, not '%s'", value);
 		args->threads = (unsigned)parse_count(value, 1, 1024);
 		break;
 	case OPT_SOURCE_DATE_EPOCH:
 		if (parse_count(value, 0, INT_MAX) < 0 && strspn(value,
 		    "0123456789") != strlen(value))
-			return cli_usage_error(cmd->name, "--source-date-epoch "
+			return cli_report_usage(cmd->name, "--source-date-epoch "
 			    "must be a number of seconds, not '%s'", value);
 		args->source_date_epoch = value;
 		break;
 	case OPT_ARCH:
 		if (strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
 		    strlen(value) || value[0] == '\0')
-			return cli_usage_error(cmd->name, "--arch must be auto, "
+			return cli_report_usage(cmd->name, "--arch must be auto, "
 			    "all or an architecture name, not '%s'", value);
 		args->arch = value;
 		break;
 	case OPT_WAZO_VERSION:
 		if ((why = debversion_check(value)) != NULL)
-			return cli_usage_error(cmd->name, "--wazo-version '%s': "
+			return cli_report_usage(cmd->name, "--wazo-version '%s': "
 			    "%s", value, why);
 		args->wazo_version = value;
 		break;
 	case OPT_FORMAT:
 		if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
-			return cli_usage_error(cmd->name, "--format must be "
+			return cli_report_usage(cmd->name, "--format must be "
 			    "text or json, not '%s'", value);
 		args->format = value;
 		break;
@@ -317,7 +318,7 @@ take_option(const struct cli_command_info *cmd, int id, char *value,
 
 /* Reads --config, then applies the command line's settings over it. */
 static int
-load_config(const struct cli_command_info *cmd, struct cli_args *args,
+load_config(const struct cli_command *cmd, struct cli_args *args,
     const struct override *overrides, size_t noverrides)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -327,14 +328,14 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 
 	if (args->config_file != NULL &&
 	    settings_load_file(&args->config, args->config_file, &diags, &e) < 0)
-		return cli_report(&e);
+		return cli_report_err(&e);
 	diag_format_text(&diags, &text);
 	fputs(text.data, stderr);
 	buf_release(&text);
 	errors = diag_count(&diags, DIAG_ERROR);
 	diag_list_release(&diags);
 	if (errors > 0) {
-		cli_error("%s: invalid configuration", args->config_file);
+		cli_report_error("%s: invalid configuration", args->config_file);
 		return STATUS_USAGE;
 	}
 	for (size_t i = 0; i < noverrides; i++) {
@@ -344,7 +345,7 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 
 		free(origin);
 		if (r < 0) {
-			r = cli_usage_error(cmd->name, "%s", e.msg);
+			r = cli_report_usage(cmd->name, "%s", e.msg);
 			err_release(&e);
 			return r;
 		}
@@ -353,7 +354,7 @@ load_config(const struct cli_command_info *cmd, struct cli_args *args,
 }
 
 int
-cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
+cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args)
 {
 	struct option longs[WPD_ARRAY_SIZE(options) + 1];
@@ -363,6 +364,7 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 	int c, status = -1;
 
 	memset(args, 0, sizeof(*args));
+	args->compression = -1;
 	args->level = -1;
 	args->request.limits = (struct source_limits)SOURCE_LIMITS_DEFAULT;
 	settings_init(&args->config);
@@ -375,13 +377,13 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 			print_help(cmd);
 			status = STATUS_OK;
 		} else if (c == ':') {
-			status = cli_usage_error(cmd->name, "option '%s' needs a "
+			status = cli_report_usage(cmd->name, "option '%s' needs a "
 			    "value", argv[optind - 1]);
 		} else if (c == '?') {
-			status = cli_usage_error(cmd->name, "unknown option '%s'",
+			status = cli_report_usage(cmd->name, "unknown option '%s'",
 			    argv[optind - 1]);
 		} else if (noverrides == WPD_ARRAY_SIZE(overrides)) {
-			status = cli_usage_error(cmd->name, "too many options");
+			status = cli_report_usage(cmd->name, "too many options");
 		} else {
 			status = take_option(cmd, c, optarg, args, overrides,
 			    &noverrides);
@@ -391,13 +393,13 @@ cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
 	if (status >= 0)
 		return status;
 	if (argc - optind > 1)
-		return cli_usage_error(cmd->name, "one SOURCE at most, got %d",
+		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
 	args->source = optind < argc ? argv[optind] : NULL;
 	args->request.spec = args->source;
 	args->request.subdirectory = args->subdirectory;
 	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
-		return cli_usage_error(cmd->name, "-o DIR is required");
+		return cli_report_usage(cmd->name, "-o DIR is required");
 	return load_config(cmd, args, overrides, noverrides);
 }
 

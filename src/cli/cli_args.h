@@ -1,28 +1,14 @@
 /* cli_args: the options every command understands, from one table that
- * also writes each command's --help. */
+ * also writes each command's --help; parsed, checked one by one, with the
+ * settings file read. cli_options.c then resolves their defaults. */
 #ifndef WPD_CLI_ARGS_H
 #define WPD_CLI_ARGS_H
 
 #include <stdbool.h>
 
+#include "cli/cli_command.h"
 #include "plugin/settings.h"
 #include "source/source.h"
-
-/* Commands as bits, to say which command takes an option. */
-enum cli_command_bit {
-	CMD_CHECK = 1 << 0,
-	CMD_RENDER = 1 << 1,
-	CMD_TREE = 1 << 2,
-	CMD_BUILD = 1 << 3,
-	CMD_DEBIANIZE = 1 << 4,
-};
-
-struct cli_command_info {
-	const char *name;
-	unsigned bit;
-	const char *usage;	/* after "wazo-plugin-deb NAME " */
-	const char *description; /* the --help text under the usage line */
-};
 
 /* A command line, parsed. Strings point into argv. */
 struct cli_args {
@@ -32,8 +18,8 @@ struct cli_args {
 	const char *output;
 	const char *format;
 	const char *config_file;
-	const char *compression;	/* -Z, or NULL */
-	int level;			/* -z, or -1 */
+	int compression;		/* -Z: an enum compression, or -1 */
+	int level;			/* -z (0 to 22), or -1 */
 	unsigned threads;		/* --threads, or 0 */
 	const char *source_date_epoch;	/* --source-date-epoch, or NULL */
 	const char *arch;		/* --arch, or NULL */
@@ -47,11 +33,12 @@ struct cli_args {
 /*
  * Parses argv (argv[0] is the command's name) for `cmd`. Returns -1 when
  * the command should run, else the exit status to stop with: 0 after
- * --help, STATUS_USAGE after a message on stderr. Release `args` with
- * cli_args_release() in both cases.
+ * --help, STATUS_USAGE (or the settings file's status) after a message
+ * on stderr. Release `args` with cli_args_release() in both cases.
  */
-int cli_parse_args(const struct cli_command_info *cmd, int argc, char **argv,
+int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args);
+/* Frees what `args` owns (its settings); its strings belong to argv. */
 void cli_args_release(struct cli_args *args);
 
 #endif

@@ -5,15 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/buf.h"
+#include "cli/cli_args.h"
+#include "cli/cli_plugin.h"
+#include "cli/cli_report.h"
+#include "cli/cmd.h"
 #include "render/plugin_json.h"
-
-static const struct cli_command_info check_command = {
-	"check", CMD_CHECK, "[OPTIONS] [SOURCE]",
-	"Validate the plugin in SOURCE (a directory; default: .): its\n"
-	"wazo/plugin.yml against the plugin format, and its wazo/rules.\n"
-	"Diagnostics read PATH:LINE:COLUMN: error|warning: KEY: message.\n",
-};
 
 static void
 print_json(const struct plugin *p, const struct settings *c,
@@ -46,34 +43,30 @@ print_summary(const struct plugin *p, const char *prefix,
 }
 
 int
-cmd_check(int argc, char **argv)
+cmd_check(const struct cli_run *run)
 {
-	struct cli_args args;
+	const struct cli_args *args = run->args;
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 	struct source src;
 	struct plugin *plugin;
 	const char *prefix;
 	bool json, valid;
-	int status = cli_parse_args(&check_command, argc, argv, &args);
+	int status;
 
-	if (status >= 0)
-		goto out;
-	json = args.format != NULL && strcmp(args.format, "json") == 0;
-	prefix = settings_get(&args.config, SETTING_PACKAGE_PREFIX);
-	if (cli_open_source(&args, &src, &e) < 0) {
-		status = cli_report(&e);
-		goto out;
-	}
-	if (cli_check_plugin(&args, &src, &plugin, &diags, &e) < 0) {
-		status = cli_report(&e);
+	json = args->format != NULL && strcmp(args->format, "json") == 0;
+	prefix = settings_get(&args->config, SETTING_PACKAGE_PREFIX);
+	if (cli_plugin_open_source(args, &src, &e) < 0)
+		return cli_report_err(&e);
+	if (cli_plugin_check(args, &src, &plugin, &diags, &e) < 0) {
+		status = cli_report_err(&e);
 	} else {
-		valid = cli_plugin_valid(&args, plugin, &diags);
+		valid = cli_plugin_valid(args, plugin, &diags);
 		if (json) {
-			print_json(plugin, &args.config, &diags, valid);
+			print_json(plugin, &args->config, &diags, valid);
 		} else {
-			cli_print_diagnostics(&diags, valid);
-			if (valid && !args.quiet)
+			cli_plugin_print_diagnostics(&diags, valid);
+			if (valid && !args->quiet)
 				print_summary(plugin, prefix, &diags);
 		}
 		status = valid ? STATUS_OK : STATUS_INVALID;
@@ -81,7 +74,5 @@ cmd_check(int argc, char **argv)
 	plugin_free(plugin);
 	diag_list_release(&diags);
 	source_close(&src);
-out:
-	cli_args_release(&args);
 	return status;
 }

@@ -6,18 +6,13 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
+#include "cli/cli_args.h"
+#include "cli/cli_report.h"
+#include "cli/cmd.h"
 #include "render/context.h"
 #include "base/dirtree.h"
 #include "base/file.h"
 #include "render/render.h"
-
-static const struct cli_command_info render_command = {
-	"render", CMD_RENDER, "[OPTIONS] [SOURCE] -o DIR",
-	"Validate the plugin in SOURCE, then write DIR/DEBIAN/control and the\n"
-	"postinst, prerm and postrm scripts from the templates, without\n"
-	"running any rules. The scripts keep their #DEBHELPER# line.\n",
-};
 
 /* Writes the rendered files as DIR/DEBIAN, all at once. */
 static int
@@ -44,36 +39,24 @@ write_debian_dir(const struct cli_args *args, const struct rendered *r,
 }
 
 int
-cmd_render(int argc, char **argv)
+cmd_render(const struct cli_run *run)
 {
-	struct context_extras extras = { "all", -1, NULL };
-	struct cli_args args;
+	struct context_extras extras = { "all", -1, run->src->commit };
+	const struct settings *config = &run->args->config;
 	struct arena arena = { NULL };
 	struct rendered rendered;
 	struct err e = ERR_INIT;
-	struct source src;
-	struct plugin *plugin;
-	int status = cli_parse_args(&render_command, argc, argv, &args);
+	int status;
 
-	if (status < 0)
-		status = cli_validate_for_packaging(&args, &src, &plugin);
-	if (status >= 0) {
-		cli_args_release(&args);
-		return status;
-	}
-	cli_progress(&args, "rendering");
-	extras.source_commit = src.commit;
-	if (render_package(&args.config, context_build(&arena, plugin,
-	    &args.config, &extras), false, &rendered, &e) < 0) {
-		status = cli_report(&e);
+	cli_report_progress(run->args->quiet, "rendering");
+	if (render_package(config, context_build(&arena, run->plugin, config,
+	    &extras), false, &rendered, &e) < 0) {
+		status = cli_report_err(&e);
 	} else {
-		status = write_debian_dir(&args, &rendered, &e) < 0 ?
-		    cli_report(&e) : STATUS_OK;
+		status = write_debian_dir(run->args, &rendered, &e) < 0 ?
+		    cli_report_err(&e) : STATUS_OK;
 		render_release(&rendered);
 	}
 	arena_release(&arena);
-	plugin_free(plugin);
-	source_close(&src);
-	cli_args_release(&args);
 	return status;
 }

@@ -178,7 +178,7 @@ int
 deb_emit(const struct deb_job *job, char **path, struct err *e)
 {
 	struct stage_job stage = { job->src, job->plugin, job->settings,
-	    job->mtime, job->progress, job->ctx };
+	    job->mtime, job->progress, job->ctx, job->source_date_epoch };
 	struct err ignored = ERR_INIT;
 	struct stat st;
 	char *staging;

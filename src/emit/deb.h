@@ -22,6 +22,7 @@ struct deb_job {
 	/* "auto": "all" unless compiled objects say otherwise; else forced. */
 	const char *arch;
 	time_t mtime;			/* every timestamp in the package */
+	const char *source_date_epoch;	/* stage_job's, for the rules */
 	void (*progress)(const char *step, void *ctx);
 	void (*warning)(const char *message, void *ctx);
 	void *ctx;

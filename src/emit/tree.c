@@ -15,7 +15,6 @@
 #include "base/process.h"
 #include "render/render.h"
 #include "stage/stage.h"
-#include "base/timestamp.h"
 #include "emit/tree.h"
 
 /* Renders DEBIAN/ into `pkgdir`: the scripts first, then the control
@@ -91,11 +90,10 @@ make_staging(const char *sibling, bool *separate, struct err *e)
 static int
 fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
 {
-	struct stage_job stage = { job->src, job->plugin, job->settings, 0,
-	    job->progress, job->progress_ctx };
+	struct stage_job stage = { job->src, job->plugin, job->settings,
+	    job->mtime, job->progress, job->progress_ctx, NULL };
 
-	if (timestamp_get(&stage.when, e) < 0 ||
-	    stage_payload(&stage, pkgdir, true, e) < 0)
+	if (stage_payload(&stage, pkgdir, true, e) < 0)
 		return -1;
 	if (job->progress != NULL)
 		job->progress("rendering", job->progress_ctx);

@@ -44,17 +44,32 @@ run_rules(const struct source *src, const char *step, const char *wrapper,
 	return status < 0 ? -1 : 0;
 }
 
-int
-stage_build(const struct source *src, struct err *e)
+/* "SOURCE_DATE_EPOCH=`sde`" for the rules' environment, or NULL when
+ * `sde` is NULL. The caller frees it. */
+static char *
+source_date_epoch_env(const char *sde)
 {
-	return run_rules(src, "build", NULL, NULL, e);
+	return sde != NULL ? xasprintf("SOURCE_DATE_EPOCH=%s", sde) : NULL;
 }
 
-int
-stage_package(const struct source *src, const char *pkgdir, struct err *e)
+/* stage_build(), with the job's SOURCE_DATE_EPOCH (or NULL). */
+static int
+build_with(const struct source *src, const char *sde, struct err *e)
+{
+	char *env[2] = { source_date_epoch_env(sde), NULL };
+	int r = run_rules(src, "build", NULL, env, e);
+
+	free(env[0]);
+	return r;
+}
+
+/* stage_package(), with the job's SOURCE_DATE_EPOCH (or NULL). */
+static int
+package_with(const struct source *src, const char *pkgdir, const char *sde,
+    struct err *e)
 {
 	const char *arch = debarch_host();
-	char *env[4];
+	char *env[5];
 	int r;
 
 	if (strpbrk(pkgdir, " \t\n") != NULL || pkgdir[0] != '/')
@@ -66,12 +81,25 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 	    getenv("DEB_BUILD_ARCH") : arch);
 	env[2] = xasprintf("DEB_HOST_ARCH=%s", getenv("DEB_HOST_ARCH") ?
 	    getenv("DEB_HOST_ARCH") : arch);
-	env[3] = NULL;
+	env[3] = source_date_epoch_env(sde);
+	env[4] = NULL;
 	r = run_rules(src, "package", geteuid() != 0 &&
 	    process_in_path("fakeroot") ? "fakeroot" : NULL, env, e);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(env[i]);
 	return r;
+}
+
+int
+stage_build(const struct source *src, struct err *e)
+{
+	return build_with(src, NULL, e);
+}
+
+int
+stage_package(const struct source *src, const char *pkgdir, struct err *e)
+{
+	return package_with(src, pkgdir, NULL, e);
 }
 
 char *
@@ -109,10 +137,12 @@ stage_payload(const struct stage_job *job, const char *pkgdir,
     bool copy_metadata, struct err *e)
 {
 	step(job, "building");
-	if (stage_build(job->src, e) < 0 || process_check_interrupted(e) < 0)
+	if (build_with(job->src, job->source_date_epoch, e) < 0 ||
+	    process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "packaging");
-	if (stage_package(job->src, pkgdir, e) < 0 || process_check_interrupted(e) < 0)
+	if (package_with(job->src, pkgdir, job->source_date_epoch, e) < 0 ||
+	    process_check_interrupted(e) < 0)
 		return -1;
 	if (copy_metadata && stage_metadata(job->src, job->plugin,
 	    job->settings, pkgdir, e) < 0)

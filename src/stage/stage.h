@@ -21,6 +21,9 @@ struct stage_job {
 	/* Called with "building", "packaging"... before each step. */
 	void (*progress)(const char *step, void *ctx);
 	void *progress_ctx;
+	/* Not NULL: the rules' SOURCE_DATE_EPOCH (else they inherit this
+	 * process's environment, as always). */
+	const char *source_date_epoch;
 };
 
 /*

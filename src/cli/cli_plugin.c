@@ -1,17 +1,17 @@
-/* cli_common: the steps every command starts with: load the plugin,
- * validate it, and report the problems. */
+/* cli_plugin: the plugin a command names, opened, checked and reported. */
 #include <config.h>
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
-#include "cli/cli.h"
-#include "base/process.h"
+#include "base/buf.h"
+#include "cli/cli_plugin.h"
+#include "cli/cli_report.h"
+#include "plugin/rules_file.h"
+#include "plugin/validate.h"
 
 int
-cli_check_plugin(const struct cli_args *args, const struct source *src,
+cli_plugin_check(const struct cli_args *args, const struct source *src,
     struct plugin **plugin, struct diag_list *diags, struct err *e)
 {
 	struct validate_options vo = {
@@ -53,7 +53,7 @@ cli_plugin_valid(const struct cli_args *args, const struct plugin *plugin,
 }
 
 void
-cli_print_diagnostics(const struct diag_list *diags, bool valid)
+cli_plugin_print_diagnostics(const struct diag_list *diags, bool valid)
 {
 	struct buf out = BUF_INIT;
 	size_t errors = diag_count(diags, DIAG_ERROR);
@@ -63,26 +63,13 @@ cli_print_diagnostics(const struct diag_list *diags, bool valid)
 	fwrite(out.data, 1, out.len, stderr);
 	buf_release(&out);
 	if (!valid)
-		cli_error("the plugin is invalid: %zu error%s, %zu warning%s",
+		cli_report_error("the plugin is invalid: %zu error%s, %zu warning%s",
 		    errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
 }
 
-void
-cli_progress(const struct cli_args *args, const char *step)
-{
-	if (!args->quiet)
-		fprintf(stderr, PROGRAM_NAME ": %s\n", step);
-}
-
-void
-cli_progress_step(const char *step, void *args)
-{
-	cli_progress(args, step);
-}
-
 int
-cli_validate_for_packaging(const struct cli_args *args, struct source *src,
+cli_plugin_validate(const struct cli_args *args, struct source *src,
     struct plugin **plugin)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -91,14 +78,14 @@ cli_validate_for_packaging(const struct cli_args *args, struct source *src,
 	int status = -1;
 
 	*plugin = NULL;
-	cli_progress(args, "validating");
-	if (cli_open_source(args, src, &e) < 0)
-		return cli_report(&e);
-	if (cli_check_plugin(args, src, plugin, &diags, &e) < 0) {
-		status = cli_report(&e);
+	cli_report_progress(args->quiet, "validating");
+	if (cli_plugin_open_source(args, src, &e) < 0)
+		return cli_report_err(&e);
+	if (cli_plugin_check(args, src, plugin, &diags, &e) < 0) {
+		status = cli_report_err(&e);
 	} else {
 		valid = cli_plugin_valid(args, *plugin, &diags);
-		cli_print_diagnostics(&diags, valid);
+		cli_plugin_print_diagnostics(&diags, valid);
 		if (!valid)
 			status = STATUS_INVALID;
 	}
@@ -111,33 +98,8 @@ cli_validate_for_packaging(const struct cli_args *args, struct source *src,
 	return status;
 }
 
-void
-cli_start_packaging(void)
-{
-	/* As dpkg-buildpackage does: files get the modes packages expect. */
-	umask(022);
-	process_trap_signals();
-}
-
 int
-cli_end_packaging(struct cli_args *args, struct source *src,
-    struct plugin *plugin, int status)
-{
-	int sig = process_interrupted();
-
-	plugin_free(plugin);
-	source_close(src);
-	cli_args_release(args);
-	if (sig != 0) {
-		/* Die of the signal, as the caller expects, once cleaned up. */
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-	return status;
-}
-
-int
-cli_open_source(const struct cli_args *args, struct source *src,
+cli_plugin_open_source(const struct cli_args *args, struct source *src,
     struct err *e)
 {
 	if (source_open(src, &args->request, e) < 0)

@@ -1,0 +1,58 @@
+/* cli_command: what a command of the program is, as one row of the table
+ * in cli_commands.c: its name, its help, the options it takes, what the
+ * runner does around it, and its stages; and what the stages receive.
+ * Types only. */
+#ifndef WPD_CLI_COMMAND_H
+#define WPD_CLI_COMMAND_H
+
+struct cli_args;
+struct cli_options;
+struct plugin;
+struct source;
+
+/* Commands as bits, to say which command takes an option (cli_args.c). */
+enum cli_command_bit {
+	CMD_CHECK = 1 << 0,
+	CMD_RENDER = 1 << 1,
+	CMD_TREE = 1 << 2,
+	CMD_BUILD = 1 << 3,
+	CMD_DEBIANIZE = 1 << 4,
+};
+
+/* What the runner (cli_runner.c) does around a command's stages. */
+enum cli_command_flag {
+	/** Open the source and validate the plugin first; stop if invalid. */
+	CLI_VALIDATES = 1 << 0,
+	/** Runs the plugin's rules: umask 022, signals trapped, and the
+	 * command dies of the signal that interrupted it, once cleaned up. */
+	CLI_RUNS_RULES = 1 << 1,
+	/** Needs the build time (struct cli_options' mtime). */
+	CLI_NEEDS_TIME = 1 << 2,
+};
+
+struct cli_command;
+
+/* What a command's stages receive from the runner, which owns all of it. */
+struct cli_run {
+	const struct cli_command *command;
+	const struct cli_args *args;		/* the command line, parsed */
+	const struct cli_options *options;	/* typed, resolved */
+	/* CLI_VALIDATES commands: the open source and its valid plugin;
+	 * NULL for the others. */
+	const struct source *src;
+	const struct plugin *plugin;
+};
+
+struct cli_command {
+	const char *name;
+	unsigned bit;		/* enum cli_command_bit: its options */
+	unsigned flags;		/* enum cli_command_flag */
+	const char *summary;	/* its line in the program's --help */
+	const char *usage;	/* after "wazo-plugin-deb NAME " */
+	const char *description; /* its --help text under the usage line */
+	/* The command's stages, once the runner has done the opening;
+	 * returns the exit status. */
+	int (*run)(const struct cli_run *run);
+};
+
+#endif

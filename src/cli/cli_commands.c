@@ -1,0 +1,82 @@
+/* cli_commands: the table of the program's commands. Adding a command is
+ * one row here, its cmd_NAME.c (declared in cmd.h), its CMD_ bit
+ * (cli_command.h) on the options it takes (cli_args.c), its manual page
+ * entry and its tests. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/compiler.h"
+#include "cli/cli_commands.h"
+#include "cli/cli_report.h"
+#include "cli/cli_runner.h"
+#include "cli/cmd.h"
+
+#define PACKAGING (CLI_VALIDATES | CLI_RUNS_RULES | CLI_NEEDS_TIME)
+
+static const struct cli_command commands[] = {
+	{ "build", CMD_BUILD, PACKAGING,
+	  "build the plugin into a .deb",
+	  "[OPTIONS] [SOURCE] [-o DIR]",
+	  "Validate the plugin in SOURCE, run its 'rules build' and 'rules\n"
+	  "package', and write DIR/<package>_<version>_<arch>.deb directly:\n"
+	  "the same package as 'tree' then 'dpkg-deb --build' makes.\n",
+	  cmd_build },
+	{ "check", CMD_CHECK, 0,
+	  "validate a plugin's plugin.yml and rules file",
+	  "[OPTIONS] [SOURCE]",
+	  "Validate the plugin in SOURCE (a directory; default: .): its\n"
+	  "wazo/plugin.yml against the plugin format, and its wazo/rules.\n"
+	  "Diagnostics read PATH:LINE:COLUMN: error|warning: KEY: message.\n",
+	  cmd_check },
+	{ "debianize", CMD_DEBIANIZE, CLI_VALIDATES | CLI_NEEDS_TIME,
+	  "write debian/ for dpkg-buildpackage",
+	  "[OPTIONS] [SOURCE]",
+	  "Validate the plugin in SOURCE, then write SOURCE/debian/ (control,\n"
+	  "rules, changelog, copyright, source/format) for dpkg-buildpackage,\n"
+	  "which builds the plugin's package through the wazo-plugin dh addon\n"
+	  "(dh_wazo_plugin).\n",
+	  cmd_debianize },
+	{ "render", CMD_RENDER, CLI_VALIDATES,
+	  "write the control file and maintainer scripts",
+	  "[OPTIONS] [SOURCE] -o DIR",
+	  "Validate the plugin in SOURCE, then write DIR/DEBIAN/control and the\n"
+	  "postinst, prerm and postrm scripts from the templates, without\n"
+	  "running any rules. The scripts keep their #DEBHELPER# line.\n",
+	  cmd_render },
+	{ "tree", CMD_TREE, PACKAGING,
+	  "build the plugin into a package tree for dpkg-deb",
+	  "[OPTIONS] [SOURCE] -o DIR",
+	  "Validate the plugin in SOURCE, run its 'rules build' and 'rules\n"
+	  "package', and write in DIR the tree of the package: the files, the\n"
+	  "plugin's metadata, copyright and changelog, and DEBIAN/. Then\n"
+	  "'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
+	  cmd_tree },
+};
+
+void
+cli_commands_print_help(void)
+{
+	printf("Usage: " PROGRAM_NAME " COMMAND [OPTIONS] [SOURCE]\n"
+	    "Turn a Wazo Platform plugin into a Debian package.\n\n"
+	    "Commands:\n");
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(commands); i++)
+		printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+	printf("\nOptions:\n"
+	    "  -h, --help     show this help and exit\n"
+	    "  -V, --version  show the version and exit\n\n"
+	    "'" PROGRAM_NAME " COMMAND --help' describes a command.\n"
+	    "Exit status: 0 success, 1 invalid plugin, 2 usage error,\n"
+	    "3 a rules command failed, 4 system or I/O error.\n"
+	    "See wazo-plugin-deb(1) and wazo-plugin.yml(5).\n");
+}
+
+int
+cli_commands_run(int argc, char **argv)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(commands); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			return cli_runner_run(&commands[i], argc, argv);
+	return cli_report_usage(NULL, "unknown command '%s'", argv[0]);
+}

@@ -1,0 +1,52 @@
+/* cli_options: the typed options of a command, resolved once. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/timestamp.h"
+#include "cli/cli_options.h"
+#include "cli/cli_report.h"
+
+/* -Z, -z and --threads with their defaults; -1 with `e` set when the
+ * level is out of the compressor's range. */
+static int
+resolve_compression(const struct cli_args *args, struct compress_options *c,
+    struct err *e)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int min;
+
+	c->kind = args->compression >= 0 ? (enum compression)args->compression :
+	    COMPRESS_XZ;
+	c->level = args->level >= 0 ? args->level :
+	    compression_default_level(c->kind);
+	c->threads = args->threads ? args->threads :
+	    cores > 0 ? (unsigned)cores : 1;
+	min = c->kind == COMPRESS_ZSTD ? 1 : 0;
+	if (c->level < min || c->level > compression_max_level(c->kind))
+		return err_set(e, STATUS_USAGE, "-z %d is out of range for %s "
+		    "(%d to %d)", c->level, compression_name(c->kind), min,
+		    compression_max_level(c->kind));
+	return 0;
+}
+
+int
+cli_options_resolve(const struct cli_command *cmd,
+    const struct cli_args *args, struct cli_options *opts)
+{
+	struct err e = ERR_INIT;
+
+	*opts = (struct cli_options){ .arch = args->arch,
+	    .rules_source_date_epoch = args->source_date_epoch };
+	if (opts->arch == NULL)
+		opts->arch = cmd->bit == CMD_BUILD ? "auto" : "all";
+	if (resolve_compression(args, &opts->compress, &e) < 0)
+		return cli_report_err(&e);
+	/* The one place the build time is read: the stages get it. */
+	if ((cmd->flags & CLI_NEEDS_TIME) && timestamp_parse(
+	    args->source_date_epoch ? args->source_date_epoch :
+	    getenv("SOURCE_DATE_EPOCH"), &opts->mtime, &e) < 0)
+		return cli_report_err(&e);
+	return -1;
+}
