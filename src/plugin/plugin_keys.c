@@ -6,8 +6,8 @@
 
 #include "base/compiler.h"
 #include "base/spelling.h"
-#include "plugin/plugin.h"
 #include "plugin/plugin_keys.h"
+#include "plugin/plugin_model.h"
 
 #define FIELD(member) offsetof(struct plugin, member)
 #define NONE PLUGIN_KEY_NO_FIELD
