@@ -43,7 +43,8 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	struct source src = { root, root, NULL, NULL };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
-	struct tree_job job = { &src, p, &c, out, force, record_step, steps };
+	struct tree_job job = { &src, p, &c, out, force, 1700000000,
+	    record_step, steps };
 	int r;
 
 	settings_init(&c);
@@ -74,7 +75,7 @@ START_TEST(test_steps_and_result)
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(emit(dir, false, &steps, &e), 0);
-	ck_assert_str_eq(steps.data, "building,packaging,rendering,");
+	ck_assert_str_eq(steps.data, "rendering,building,packaging,");
 	ck_assert(exists(dir, "built"));
 	ck_assert(exists(dir, "out/usr/share/x/f"));
 	ck_assert(exists(dir, "out/DEBIAN/control"));

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "emit/tree.h"
+#include "base/timestamp.h"
 
 static const struct cli_command_info tree_command = {
 	"tree", CMD_TREE, "[OPTIONS] [SOURCE] -o DIR",
@@ -33,8 +34,9 @@ cmd_tree(int argc, char **argv)
 	}
 	cli_start_packaging();
 	job = (struct tree_job){ &src, plugin, &args.config, args.output,
-	    args.force, cli_progress_step, &args };
-	status = tree_emit(&job, &e) < 0 ? cli_report(&e) : STATUS_OK;
+	    args.force, 0, cli_progress_step, &args };
+	status = timestamp_get(&job.mtime, &e) < 0 || tree_emit(&job, &e) < 0 ?
+	    cli_report(&e) : STATUS_OK;
 	if (status == STATUS_OK)
 		cli_progress(&args, "done");
 	return cli_end_packaging(&args, &src, plugin, status);

@@ -5,6 +5,7 @@
 #define WPD_TREE_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "plugin/settings.h"
 #include "base/err.h"
@@ -17,6 +18,7 @@ struct tree_job {
 	const struct settings *settings;
 	const char *output;		/* the directory to make */
 	bool force;			/* replace an existing output */
+	time_t mtime;			/* the changelog's date */
 	/* Called with "building", "packaging"... before each step. */
 	void (*progress)(const char *step, void *ctx);
 	void *progress_ctx;
