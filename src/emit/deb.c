@@ -94,9 +94,9 @@ static int
 write_package(const struct deb_job *job, const char *staging,
     struct rendered *r, char **path, struct err *e)
 {
-	char *meta = stage_metadata_path(job->plugin, job->settings);
+	char *meta = context_metadata_path(job->plugin, job->settings);
 	char *wazo = source_path(job->src, "wazo"), *name = NULL, *tmp = NULL;
-	struct datatar_source sources[] = { { staging, "" }, { wazo, meta } };
+	struct datatar_source sources[] = { { staging, "" }, { wazo, meta + 1 } };
 	struct datatar_result data;
 	const char *arch;
 	int data_fd = -1, control_fd = -1, out = -1, rc = -1;

@@ -12,6 +12,7 @@
 #include "stage/docfiles.h"
 #include "base/file.h"
 #include "base/process.h"
+#include "render/context.h"
 #include "stage/stage.h"
 
 /* Runs `rules STEP` from the plugin root; `wrapper` (or NULL) runs it. */
@@ -74,25 +75,17 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 	return r;
 }
 
-char *
-stage_metadata_path(const struct plugin *p, const struct settings *c)
-{
-	return xasprintf("%s/%s/%s/wazo",
-	    settings_get(c, SETTING_METADATA_DIR) + 1, p->namespace.text,
-	    p->name.text);
-}
-
 int
 stage_metadata(const struct source *src, const struct plugin *p,
     const struct settings *c, const char *pkgdir, struct err *e)
 {
 	char *from = source_path(src, "wazo");
-	char *rel = stage_metadata_path(p, c);
-	char *to = file_join(pkgdir, rel);
+	char *meta = context_metadata_path(p, c);
+	char *to = file_join(pkgdir, meta + 1);
 	int r = dirtree_copy(from, to, e);
 
 	free(from);
-	free(rel);
+	free(meta);
 	free(to);
 	return r;
 }

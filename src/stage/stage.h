@@ -43,11 +43,6 @@ int stage_package(const struct source *src, const char *pkgdir,
 int stage_metadata(const struct source *src, const struct plugin *p,
     const struct settings *c, const char *pkgdir, struct err *e);
 
-/* The plugin's metadata directory in the package, relative to its root:
- * "<metadata_dir>/<namespace>/<name>/wazo" without the leading '/'. The
- * caller frees it. */
-char *stage_metadata_path(const struct plugin *p, const struct settings *c);
-
 /*
  * Every step that fills the staging root `pkgdir`: `rules build`, `rules
  * package`, the wazo/ metadata (when `copy_metadata`; a .deb writer reads
