@@ -11,6 +11,7 @@
 #include "deb/datatar.h"
 #include "deb/elfarch.h"
 #include "base/file.h"
+#include "base/dirtree.h"
 #include "deb/payload.h"
 #include "base/process.h"
 #include "deb/tarwriter.h"
@@ -95,9 +96,9 @@ static int
 scan_source(struct items *items, const struct datatar_source *src,
     time_t mtime, struct err *e)
 {
-	struct payload scanned;
+	struct dirtree_list scanned;
 
-	if (payload_scan(src->root, &scanned, e) < 0)
+	if (dirtree_list(src->root, &scanned, e) < 0)
 		return -1;
 	if (src->prefix[0] != '\0')
 		add_parents(items, src->prefix, mtime);
@@ -109,7 +110,7 @@ scan_source(struct items *items, const struct datatar_source *src,
 
 		add_item(items, path, src, &scanned.entries[i].st);
 	}
-	payload_release(&scanned);
+	dirtree_list_release(&scanned);
 	return 0;
 }
 

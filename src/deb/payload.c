@@ -2,73 +2,19 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fts.h>
 #include <md5.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/dirtree.h"
 #include "base/file.h"
 #include "deb/payload.h"
 
-static void
-add_entry(struct payload *p, size_t *cap, const char *rel,
-    const struct stat *st)
-{
-	if (p->count == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		p->entries = xreallocarray(p->entries, *cap, sizeof(*p->entries));
-	}
-	p->entries[p->count].path = xstrdup(rel);
-	p->entries[p->count].st = *st;
-	p->count++;
-}
-
-static int
-compare_entries(const void *a, const void *b)
-{
-	return strcmp(((const struct payload_entry *)a)->path,
-	    ((const struct payload_entry *)b)->path);
-}
-
-int
-payload_scan(const char *root, struct payload *out, struct err *e)
-{
-	char *paths[] = { (char *)root, NULL };
-	size_t cap = 0, root_len = strlen(root);
-	FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
-	FTSENT *ent;
-
-	out->entries = NULL;
-	out->count = 0;
-	if (fts == NULL)
-		return err_errno(e, "cannot scan %s", root);
-	while ((ent = fts_read(fts)) != NULL) {
-		const char *rel = ent->fts_path + root_len;
-
-		if (ent->fts_info == FTS_DP)
-			continue;
-		if (ent->fts_info == FTS_ERR || ent->fts_info == FTS_DNR ||
-		    ent->fts_info == FTS_NS) {
-			errno = ent->fts_errno;
-			err_errno(e, "cannot scan %s", ent->fts_path);
-			fts_close(fts);
-			payload_release(out);
-			return -1;
-		}
-		while (*rel == '/')
-			rel++;
-		add_entry(out, &cap, rel, ent->fts_statp);
-	}
-	fts_close(fts);
-	qsort(out->entries, out->count, sizeof(*out->entries), compare_entries);
-	return 0;
-}
-
 /* Whether an earlier entry is a hard link to the same file. */
 static bool
-counted_before(const struct payload *p, size_t i)
+counted_before(const struct dirtree_list *p, size_t i)
 {
 	if (p->entries[i].st.st_nlink < 2)
 		return false;
@@ -80,7 +26,7 @@ counted_before(const struct payload *p, size_t i)
 }
 
 long long
-payload_installed_size(const struct payload *p)
+payload_installed_size(const struct dirtree_list *p)
 {
 	long long kib = 0;
 
@@ -114,11 +60,11 @@ in_debian_dir(const char *path)
 }
 
 int
-payload_md5sums(const char *root, const struct payload *p, struct buf *out,
+payload_md5sums(const char *root, const struct dirtree_list *p, struct buf *out,
     struct err *e)
 {
 	for (size_t i = 0; i < p->count; i++) {
-		const struct payload_entry *entry = &p->entries[i];
+		const struct dirtree_entry *entry = &p->entries[i];
 		char *path, *digest;
 
 		if (!S_ISREG(entry->st.st_mode) || in_debian_dir(entry->path))
@@ -135,14 +81,4 @@ payload_md5sums(const char *root, const struct payload *p, struct buf *out,
 		free(path);
 	}
 	return 0;
-}
-
-void
-payload_release(struct payload *p)
-{
-	for (size_t i = 0; i < p->count; i++)
-		free(p->entries[i].path);
-	free(p->entries);
-	p->entries = NULL;
-	p->count = 0;
 }

@@ -1,4 +1,4 @@
-/* payload: the files a package installs, scanned from its staging tree:
+/* payload: the files a package installs, listed from its staging tree:
  * Installed-Size as dpkg-gencontrol computes it, DEBIAN/md5sums as
  * dh_md5sums writes it. */
 #ifndef WPD_PAYLOAD_H
@@ -9,27 +9,14 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/dirtree.h"
 #include "base/err.h"
-
-struct payload_entry {
-	char *path;		/* relative to the root; "" is the root */
-	struct stat st;		/* from lstat(2) */
-};
-
-/* Every entry of a tree, sorted by path (byte order). */
-struct payload {
-	struct payload_entry *entries;
-	size_t count;
-};
-
-/* Scans the tree at `root` (symbolic links are not followed). */
-int payload_scan(const char *root, struct payload *out, struct err *e);
 
 /* The sum, in KiB, over every entry (the root and DEBIAN/ included, but
  * not DEBIAN/control and DEBIAN/md5sums, which dpkg-gencontrol does not
  * see) of: a regular file's or a symbolic link's size rounded up (a file
  * with several hard links counted once), 1 for anything else. */
-long long payload_installed_size(const struct payload *p);
+long long payload_installed_size(const struct dirtree_list *p);
 
 /* One entry's share of Installed-Size, by dpkg-gencontrol's rule: a
  * regular file's or a symbolic link's size in KiB rounded up (0 when a
@@ -37,9 +24,7 @@ long long payload_installed_size(const struct payload *p);
 long long payload_entry_kib(mode_t mode, off_t size, bool counted_already);
 
 /* "MD5  PATH\n" for every regular file outside DEBIAN/, in path order. */
-int payload_md5sums(const char *root, const struct payload *p,
+int payload_md5sums(const char *root, const struct dirtree_list *p,
     struct buf *out, struct err *e);
-
-void payload_release(struct payload *p);
 
 #endif

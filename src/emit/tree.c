@@ -24,7 +24,7 @@ static int
 write_debian_dir(struct rendered *r, const char *pkgdir, struct err *e)
 {
 	char *debian = file_join(pkgdir, "DEBIAN");
-	struct payload files = { NULL, 0 };
+	struct dirtree_list files = { NULL, 0 };
 	struct buf md5sums = BUF_INIT;
 	int rc = -1;
 
@@ -33,7 +33,7 @@ write_debian_dir(struct rendered *r, const char *pkgdir, struct err *e)
 		goto out;
 	}
 	if (chmod(debian, 0755) < 0 || render_write(r, debian, e) < 0 ||
-	    payload_scan(pkgdir, &files, e) < 0)
+	    dirtree_list(pkgdir, &files, e) < 0)
 		goto out;
 	package_set_fields(r, payload_installed_size(&files), NULL);
 	rc = render_write(r, debian, e);
@@ -47,7 +47,7 @@ write_debian_dir(struct rendered *r, const char *pkgdir, struct err *e)
 	}
 out:
 	buf_release(&md5sums);
-	payload_release(&files);
+	dirtree_list_release(&files);
 	free(debian);
 	return rc;
 }

@@ -13,7 +13,7 @@
 #include "render/context.h"
 #include "stage/docfiles.h"
 #include "base/file.h"
-#include "deb/payload.h"
+#include "base/dirtree.h"
 #include "base/timestamp.h"
 #include "plugin/yaml_scalar.h"
 
@@ -175,7 +175,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
     struct err *e)
 {
 	char *etc = file_join(pkgdir, "etc");
-	struct payload files;
+	struct dirtree_list files;
 	struct stat st;
 	bool first = true;
 
@@ -183,7 +183,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
 		free(etc);
 		return 0;
 	}
-	if (payload_scan(etc, &files, e) < 0) {
+	if (dirtree_list(etc, &files, e) < 0) {
 		free(etc);
 		return -1;
 	}
@@ -198,7 +198,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
 		buf_addf(out, "%s: file-in-etc-not-marked-as-conffile "
 		    "[etc/%s]\n", package, files.entries[i].path);
 	}
-	payload_release(&files);
+	dirtree_list_release(&files);
 	free(etc);
 	return 0;
 }
