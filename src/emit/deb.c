@@ -48,7 +48,7 @@ anonymous_file(const char *dir, struct err *e)
 
 /* The architecture the package gets, with the warnings it calls for. */
 static const char *
-choose_arch(const struct deb_job *job, const struct datatar_result *data)
+choose_arch(const struct deb_job *job, const struct payload_result *data)
 {
 	struct buf msg = BUF_INIT;
 	const char *arch = job->arch;
@@ -94,18 +94,18 @@ static int
 write_package(const struct deb_job *job, const char *staging,
     struct rendered *r, char **path, struct err *e)
 {
-	char *meta = context_metadata_path(job->plugin, job->settings);
-	char *wazo = source_path(job->src, "wazo"), *name = NULL, *tmp = NULL;
-	struct datatar_source sources[] = { { staging, "" }, { wazo, meta + 1 } };
-	struct datatar_result data;
+	struct package_payload pp;
+	struct payload_result data;
+	char *name = NULL, *tmp = NULL;
 	const char *arch;
 	int data_fd = -1, control_fd = -1, out = -1, rc = -1;
 
 	memset(&data, 0, sizeof(data));
+	package_payload_init(&pp, job->src, job->plugin, job->settings, staging);
 	step(job, "compressing");
 	data_fd = anonymous_file(staging, e);
-	if (data_fd < 0 || datatar_write(data_fd, sources, 2, &job->compress,
-	    job->mtime, &data, e) < 0)
+	if (data_fd < 0 || datatar_write(data_fd, pp.sources, PACKAGE_SOURCES,
+	    &job->compress, job->mtime, &data, e) < 0)
 		goto out;
 	arch = choose_arch(job, &data);
 	package_set_fields(r, data.installed_kib + package_scripts_kib(r), arch);
@@ -137,11 +137,10 @@ out:
 		close(data_fd);
 	if (control_fd >= 0)
 		close(control_fd);
-	datatar_result_release(&data);
+	payload_result_release(&data);
+	package_payload_release(&pp);
 	free(tmp);
 	free(name);
-	free(wazo);
-	free(meta);
 	return rc;
 }
 
@@ -170,7 +169,7 @@ deb_emit(const struct deb_job *job, char **path, struct err *e)
 		render_release(&rendered);
 		return -1;
 	}
-	r = stage_payload(&stage, staging, false, e);
+	r = stage_payload(&stage, staging, e);
 	if (r == 0)
 		r = write_package(job, staging, &rendered, path, e);
 	render_release(&rendered);

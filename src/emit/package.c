@@ -2,10 +2,10 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "base/arena.h"
-#include "deb/payload.h"
 #include "emit/package.h"
 #include "render/context.h"
 #include "render/control.h"
@@ -22,6 +22,24 @@ package_render(const struct source *src, const struct plugin *p,
 
 	arena_release(&a);
 	return r;
+}
+
+void
+package_payload_init(struct package_payload *pp, const struct source *src,
+    const struct plugin *p, const struct settings *c, const char *staging)
+{
+	pp->wazo = source_path(src, "wazo");
+	pp->metadata = context_metadata_path(p, c);
+	pp->sources[0] = (struct payload_source){ staging, "" };
+	pp->sources[1] = (struct payload_source){ pp->wazo, pp->metadata + 1 };
+}
+
+void
+package_payload_release(struct package_payload *pp)
+{
+	free(pp->wazo);
+	free(pp->metadata);
+	pp->wazo = pp->metadata = NULL;
 }
 
 long long

@@ -2,15 +2,13 @@
 #include <config.h>
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/dirtree.h"
-#include "stage/docfiles.h"
 #include "base/file.h"
-#include "deb/payload.h"
+#include "deb/treewriter.h"
 #include "base/process.h"
 #include "render/render.h"
 #include "stage/stage.h"
@@ -18,37 +16,47 @@
 #include "emit/tree.h"
 
 /* Writes DEBIAN/ into `pkgdir`: the maintainer scripts and control
- * file `r`, Installed-Size counting the scripts but not the control file
- * (as dpkg-gencontrol does), then md5sums. */
+ * file `r`, then md5sums when not empty. */
 static int
-write_debian_dir(struct rendered *r, const char *pkgdir, struct err *e)
+write_debian_dir(const struct rendered *r, const struct buf *md5sums,
+    const char *pkgdir, struct err *e)
 {
 	char *debian = file_join(pkgdir, "DEBIAN");
-	struct dirtree_list files = { NULL, 0 };
-	struct buf md5sums = BUF_INIT;
+	char *path = file_join(debian, "md5sums");
 	int rc = -1;
 
-	if (mkdir(debian, 0755) < 0 && errno != EEXIST) {
+	if (mkdir(debian, 0755) < 0 && errno != EEXIST)
 		err_errno(e, "cannot create %s", debian);
-		goto out;
-	}
-	if (chmod(debian, 0755) < 0 || render_write(r, debian, e) < 0 ||
-	    dirtree_list(pkgdir, &files, e) < 0)
-		goto out;
-	package_set_fields(r, payload_installed_size(&files), NULL);
-	rc = render_write(r, debian, e);
-	if (rc == 0)
-		rc = payload_md5sums(pkgdir, &files, &md5sums, e);
-	if (rc == 0 && md5sums.len > 0) {
-		char *path = file_join(debian, "md5sums");
-
-		rc = file_write_atomic(path, md5sums.data, md5sums.len, 0644, e);
-		free(path);
-	}
-out:
-	buf_release(&md5sums);
-	dirtree_list_release(&files);
+	else if (chmod(debian, 0755) < 0)
+		err_errno(e, "cannot set the mode of %s", debian);
+	else if (render_write(r, debian, e) == 0)
+		rc = md5sums->len == 0 ? 0 : file_write_atomic(path,
+		    md5sums->data, md5sums->len, 0644, e);
+	free(path);
 	free(debian);
+	return rc;
+}
+
+/* The payload pass: the metadata put in place beside what the rules
+ * staged in `pkgdir`; then DEBIAN/, Installed-Size counting the scripts
+ * but not the control file (as dpkg-gencontrol does). */
+static int
+finish_tree(const struct tree_job *job, struct rendered *r,
+    const char *pkgdir, struct err *e)
+{
+	struct package_payload pp;
+	struct payload_result files;
+	int rc;
+
+	package_payload_init(&pp, job->src, job->plugin, job->settings, pkgdir);
+	rc = treewriter_fill(pkgdir, pp.sources, PACKAGE_SOURCES, &files, e);
+	if (rc == 0) {
+		package_set_fields(r, files.installed_kib +
+		    package_scripts_kib(r), NULL);
+		rc = write_debian_dir(r, &files.md5sums, pkgdir, e);
+	}
+	payload_result_release(&files);
+	package_payload_release(&pp);
 	return rc;
 }
 
@@ -78,8 +86,8 @@ fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
 	struct stage_job stage = { job->src, job->plugin, job->settings,
 	    job->mtime, job->progress, job->progress_ctx };
 
-	if (stage_payload(&stage, pkgdir, true, e) < 0 ||
-	    write_debian_dir(r, pkgdir, e) < 0)
+	if (stage_payload(&stage, pkgdir, e) < 0 ||
+	    finish_tree(job, r, pkgdir, e) < 0)
 		return -1;
 	return process_check_interrupted(e);
 }

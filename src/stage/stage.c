@@ -8,11 +8,9 @@
 
 #include "base/buf.h"
 #include "deb/debarch.h"
-#include "base/dirtree.h"
 #include "stage/docfiles.h"
 #include "base/file.h"
 #include "base/process.h"
-#include "render/context.h"
 #include "stage/stage.h"
 
 /* Runs `rules STEP` from the plugin root; `wrapper` (or NULL) runs it. */
@@ -75,21 +73,6 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 	return r;
 }
 
-int
-stage_metadata(const struct source *src, const struct plugin *p,
-    const struct settings *c, const char *pkgdir, struct err *e)
-{
-	char *from = source_path(src, "wazo");
-	char *meta = context_metadata_path(p, c);
-	char *to = file_join(pkgdir, meta + 1);
-	int r = dirtree_copy(from, to, e);
-
-	free(from);
-	free(meta);
-	free(to);
-	return r;
-}
-
 static void
 step(const struct stage_job *job, const char *name)
 {
@@ -98,17 +81,13 @@ step(const struct stage_job *job, const char *name)
 }
 
 int
-stage_payload(const struct stage_job *job, const char *pkgdir,
-    bool copy_metadata, struct err *e)
+stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 {
 	step(job, "building");
 	if (stage_build(job->src, e) < 0 || process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "packaging");
 	if (stage_package(job->src, pkgdir, e) < 0 || process_check_interrupted(e) < 0)
-		return -1;
-	if (copy_metadata && stage_metadata(job->src, job->plugin,
-	    job->settings, pkgdir, e) < 0)
 		return -1;
 	if (docfiles_write(pkgdir, job->plugin, job->settings, job->when, e) < 0)
 		return -1;
