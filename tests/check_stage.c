@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "deb/debarch.h"
+#include "stage/debarch.h"
 #include "base/file.h"
 #include "stage/stage.h"
 

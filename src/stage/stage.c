@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "deb/debarch.h"
+#include "stage/debarch.h"
 #include "stage/docfiles.h"
 #include "base/file.h"
 #include "base/process.h"
