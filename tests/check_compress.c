@@ -26,13 +26,13 @@ compressed(enum compression kind, int level, unsigned threads,
 	size_t n;
 
 	ck_assert_ptr_nonnull(f);
-	c = compressor_open(&o, fileno(f), &e);
+	c = compress_open(&o, fileno(f), &e);
 	ck_assert_ptr_nonnull(c);
 	/* In odd pieces, as a tar writer hands them over. */
 	for (size_t off = 0; off < len; off += 777)
-		ck_assert_int_eq(compressor_write(c, data + off,
+		ck_assert_int_eq(compress_write(c, data + off,
 		    len - off < 777 ? len - off : 777, &e), 0);
-	ck_assert_int_eq(compressor_close(c, &e), 0);
+	ck_assert_int_eq(compress_close(c, &e), 0);
 	rewind(f);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		buf_add(&out, chunk, n);
@@ -93,7 +93,7 @@ START_TEST(test_reads_back_and_ignores_threads)
 	size_t len = 3 * 1024 * 1024 + 11;
 	char *data = sample(len);
 	enum compression kind = kinds[_i].kind;
-	int level = compression_default_level(kind);
+	int level = compress_default_level(kind);
 	struct buf one = compressed(kind, level, 1, data, len);
 	struct buf two = compressed(kind, level, 2, data, len);
 	struct buf four = compressed(kind, level, 4, data, len);
@@ -115,7 +115,7 @@ END_TEST
 START_TEST(test_empty_input)
 {
 	struct buf packed = compressed(kinds[_i].kind,
-	    compression_default_level(kinds[_i].kind), 2, "", 0);
+	    compress_default_level(kinds[_i].kind), 2, "", 0);
 
 	assert_reads_back(&packed, kinds[_i].tool, "", 0);
 	buf_release(&packed);
@@ -124,17 +124,17 @@ END_TEST
 
 START_TEST(test_names)
 {
-	ck_assert_int_eq(compression_parse("xz"), COMPRESS_XZ);
-	ck_assert_int_eq(compression_parse("zstd"), COMPRESS_ZSTD);
-	ck_assert_int_eq(compression_parse("gzip"), COMPRESS_GZIP);
-	ck_assert_int_eq(compression_parse("none"), COMPRESS_NONE);
-	ck_assert_int_eq(compression_parse("bzip2"), -1);
-	ck_assert_str_eq(compression_suffix(COMPRESS_ZSTD), ".zst");
-	ck_assert_str_eq(compression_suffix(COMPRESS_NONE), "");
-	ck_assert_int_eq(compression_default_level(COMPRESS_XZ), 6);
-	ck_assert_int_eq(compression_default_level(COMPRESS_ZSTD), 3);
-	ck_assert_int_eq(compression_default_level(COMPRESS_GZIP), 9);
-	ck_assert_str_eq(compression_name(COMPRESS_GZIP), "gzip");
+	ck_assert_int_eq(compress_parse("xz"), COMPRESS_XZ);
+	ck_assert_int_eq(compress_parse("zstd"), COMPRESS_ZSTD);
+	ck_assert_int_eq(compress_parse("gzip"), COMPRESS_GZIP);
+	ck_assert_int_eq(compress_parse("none"), COMPRESS_NONE);
+	ck_assert_int_eq(compress_parse("bzip2"), -1);
+	ck_assert_str_eq(compress_suffix(COMPRESS_ZSTD), ".zst");
+	ck_assert_str_eq(compress_suffix(COMPRESS_NONE), "");
+	ck_assert_int_eq(compress_default_level(COMPRESS_XZ), 6);
+	ck_assert_int_eq(compress_default_level(COMPRESS_ZSTD), 3);
+	ck_assert_int_eq(compress_default_level(COMPRESS_GZIP), 9);
+	ck_assert_str_eq(compress_name(COMPRESS_GZIP), "gzip");
 }
 END_TEST
 
@@ -142,13 +142,13 @@ START_TEST(test_write_error)
 {
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
 	struct err e = ERR_INIT;
-	struct compressor *c = compressor_open(&o, -1, &e);
+	struct compressor *c = compress_open(&o, -1, &e);
 
 	ck_assert_ptr_nonnull(c);
-	ck_assert_int_eq(compressor_write(c, "x", 1, &e), -1);
+	ck_assert_int_eq(compress_write(c, "x", 1, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_SYSTEM);
 	err_release(&e);
-	compressor_close(c, &e);
+	compress_close(c, &e);
 	err_release(&e);
 }
 END_TEST

@@ -94,6 +94,7 @@ START_TEST(test_settings_and_absent_keys)
 	struct settings c;
 	struct plugin *p = load("name: hello\nnamespace: demo\nversion: '2'\n");
 	struct tvalue *ctx;
+	char *meta;
 
 	settings_init(&c);
 	ck_assert_int_eq(settings_set(&c, SETTING_PACKAGE_PREFIX, "acme", "t", &e), 0);
@@ -104,6 +105,9 @@ START_TEST(test_settings_and_absent_keys)
 	assert_shown(ctx, "package", "'acme-hello-demo'");
 	assert_shown(ctx, "debian_package_section", "'wazo-acme'");
 	assert_shown(ctx, "backup_rules_path", "'/srv/b/rules.hello.demo'");
+	meta = context_metadata_path(p, &c);
+	ck_assert_str_eq(meta, "/usr/lib/wazo-plugind/plugins/demo/hello/wazo");
+	free(meta);
 	assert_shown(ctx, "architecture", "'amd64'");
 	assert_shown(ctx, "debian_depends", "[]");
 	assert_shown(ctx, "installed_size", "<absent>");

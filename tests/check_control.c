@@ -96,6 +96,23 @@ START_TEST(test_field_lookup)
 }
 END_TEST
 
+START_TEST(test_set_field)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "Package: p\narchitecture: all\nInstalled-Size: 0\n"
+	    "Description: d\n x\n .\n y\n\n");
+	ck_assert(control_set_field(&b, "Architecture", "amd64"));
+	ck_assert(control_set_field(&b, "Installed-Size", "1234"));
+	ck_assert(control_set_field(&b, "Description", "e"));
+	ck_assert(!control_set_field(&b, "Depends", "q"));
+	ck_assert_str_eq(b.data, "Package: p\narchitecture: amd64\n"
+	    "Installed-Size: 1234\nDescription: e\n\n");
+	ck_assert_uint_eq(b.len, strlen(b.data));
+	buf_release(&b);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -107,6 +124,7 @@ make_suite(void)
 	tcase_add_loop_test(tc, test_control_check, 0,
 	    sizeof(controls) / sizeof(controls[0]));
 	tcase_add_test(tc, test_field_lookup);
+	tcase_add_test(tc, test_set_field);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,11 +41,11 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	char *dir = test_make_dir();
 	char *staging = xasprintf("%s/staging", dir), *wazo = xasprintf("%s/wazo", dir);
 	char *link = xasprintf("%s/staging/usr/bin/tool", dir), *got;
-	struct datatar_source sources[] = {
+	struct payload_source sources[] = {
 		{ staging, "" }, { wazo, "usr/lib/wp/plugins/ns/name/wazo" },
 	};
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
-	struct datatar_result r;
+	struct payload_result r;
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
 
@@ -83,7 +83,7 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	/* 10 directories, 4 small files, 1 link. */
 	ck_assert_int_eq(r.installed_kib, 10 + 4 + 1);
 	ck_assert_ptr_null(r.elf_arch);
-	datatar_result_release(&r);
+	payload_result_release(&r);
 	free(got);
 	fclose(f);
 	test_remove_tree(dir);
@@ -97,9 +97,9 @@ END_TEST
 START_TEST(test_objects_and_refusals)
 {
 	char *dir = test_make_dir(), *staging = xasprintf("%s/s", dir), *fifo;
-	struct datatar_source sources[] = { { staging, "" } };
+	struct payload_source sources[] = { { staging, "" } };
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
-	struct datatar_result r;
+	struct payload_result r;
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
 	char *cmd = xasprintf("mkdir -p '%s/usr/bin' && cp /bin/true '%s/usr/bin/t'",
@@ -110,7 +110,7 @@ START_TEST(test_objects_and_refusals)
 	ck_assert_ptr_nonnull(r.elf_arch);
 	ck_assert_str_eq(r.elf_path, "usr/bin/t");
 	ck_assert(!r.mixed_arches);
-	datatar_result_release(&r);
+	payload_result_release(&r);
 	fifo = xasprintf("%s/usr/bin/fifo", staging);
 	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
 	ck_assert_int_eq(datatar_write(fileno(f), sources, 1, &o, 0, &r, &e), -1);
@@ -118,7 +118,7 @@ START_TEST(test_objects_and_refusals)
 	ck_assert_ptr_nonnull(strstr(e.msg, "only files, directories and "
 	    "symbolic links can go into a package"));
 	err_release(&e);
-	datatar_result_release(&r);
+	payload_result_release(&r);
 	fclose(f);
 	test_remove_tree(dir);
 	free(fifo);

@@ -32,6 +32,7 @@ emit(const char *dir, char **path, struct err *e)
 	char *root = xasprintf("%s/plugin", dir), *out = xasprintf("%s/out", dir);
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
 	char *tmp = xasprintf("%s/tmp", dir);
+	char *templates = xasprintf("%s/templates", dir);
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct source src = { root, root, NULL, NULL };
 	struct settings c;
@@ -42,16 +43,32 @@ emit(const char *dir, char **path, struct err *e)
 
 	setenv("TMPDIR", tmp, 1);
 	settings_init(&c);
+	if (access(templates, F_OK) == 0)
+		ck_assert_int_eq(settings_set(&c, SETTING_TEMPLATE_DIR, templates,
+		    "t", e), 0);
 	r = deb_emit(&job, path, e);
 	unsetenv("TMPDIR");
 	settings_release(&c);
 	plugin_free(p);
 	diag_list_release(&diags);
+	free(templates);
 	free(tmp);
 	free(yml);
 	free(out);
 	free(root);
 	return r;
+}
+
+/* The names in `dir`/`sub` (`sub` NULL: in `dir`) are `want`. */
+static void
+assert_listing(const char *dir, const char *sub, const char *want)
+{
+	char *path = sub ? xasprintf("%s/%s", dir, sub) : xstrdup(dir);
+	char *got = test_list_dir(path);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(path);
 }
 
 START_TEST(test_name_drops_the_epoch)
@@ -77,7 +94,7 @@ END_TEST
 
 START_TEST(test_failure_keeps_the_old_deb)
 {
-	char *dir = make_plugin("1.0", "exit 4"), *path = NULL, *listing, *sub;
+	char *dir = make_plugin("1.0", "exit 4"), *path = NULL;
 	struct err e = ERR_INIT;
 
 	test_write_file(dir, "out/wazo-plugind-hello-demo_1.0_all.deb", "old", 0644);
@@ -85,16 +102,8 @@ START_TEST(test_failure_keeps_the_old_deb)
 	ck_assert_ptr_null(path);
 	ck_assert_int_eq(e.status, STATUS_RULES);
 	err_release(&e);
-	sub = xasprintf("%s/out", dir);
-	listing = test_list_dir(sub);
-	ck_assert_str_eq(listing, ".keep,wazo-plugind-hello-demo_1.0_all.deb,");
-	free(listing);
-	free(sub);
-	sub = xasprintf("%s/tmp", dir);
-	listing = test_list_dir(sub);
-	ck_assert_str_eq(listing, ".keep,");
-	free(listing);
-	free(sub);
+	assert_listing(dir, "out", ".keep,wazo-plugind-hello-demo_1.0_all.deb,");
+	assert_listing(dir, "tmp", ".keep,");
 	test_remove_tree(dir);
 	free(dir);
 }
@@ -116,6 +125,26 @@ START_TEST(test_missing_output_dir)
 }
 END_TEST
 
+/* A template at fault stops the job before any rule runs. */
+START_TEST(test_broken_template_stops_before_the_rules)
+{
+	char *dir = make_plugin("1.0", "touch ../packaged"), *path = NULL;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "templates/postinst.jinja", "{% if x %}\n", 0644);
+	ck_assert_int_eq(emit(dir, &path, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_ptr_nonnull(strstr(e.msg, "templates/postinst.jinja"));
+	ck_assert_ptr_null(path);
+	assert_listing(dir, NULL, "out,plugin,templates,tmp,");
+	assert_listing(dir, "out", ".keep,");
+	assert_listing(dir, "tmp", ".keep,");
+	err_release(&e);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -126,6 +155,7 @@ make_suite(void)
 	tcase_add_test(tc, test_name_drops_the_epoch);
 	tcase_add_test(tc, test_failure_keeps_the_old_deb);
 	tcase_add_test(tc, test_missing_output_dir);
+	tcase_add_test(tc, test_broken_template_stops_before_the_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -52,10 +52,10 @@ START_TEST(test_a_deb_dpkg_reads)
 	{
 		char zeros[1024] = { 0 };
 		struct compress_options none = { COMPRESS_XZ, 6, 1 };
-		struct compressor *c = compressor_open(&none, fileno(data), &e);
+		struct compressor *c = compress_open(&none, fileno(data), &e);
 
-		ck_assert_int_eq(compressor_write(c, zeros, sizeof(zeros), &e), 0);
-		ck_assert_int_eq(compressor_close(c, &e), 0);
+		ck_assert_int_eq(compress_write(c, zeros, sizeof(zeros), &e), 0);
+		ck_assert_int_eq(compress_close(c, &e), 0);
 	}
 	fflush(control);
 	fflush(data);

@@ -1,4 +1,4 @@
-/* Tests of dirtree: copies, removals, atomic installs. */
+/* Tests of dirtree: listings, copies, removals, atomic installs. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -26,6 +26,53 @@ mode_of(const char *dir, const char *name)
 	free(p);
 	return st.st_mode & 07777;
 }
+
+/* A tree whose byte order differs from fts's: "a-b" before "a". */
+static char *
+make_listed_tree(void)
+{
+	char *dir = test_make_dir(), *path;
+
+	test_write_file(dir, "usr/a-b", "x", 0644);
+	test_write_file(dir, "usr/a/z", "", 0600);
+	test_write_file(dir, "DEBIAN/control", "Package: p\n", 0644);
+	path = xasprintf("%s/usr/link", dir);
+	ck_assert_int_eq(symlink("a-b", path), 0);
+	free(path);
+	return dir;
+}
+
+START_TEST(test_list_is_sorted_and_complete)
+{
+	char *dir = make_listed_tree();
+	struct dirtree_list p;
+	struct err e = ERR_INIT;
+	struct buf names = BUF_INIT;
+
+	ck_assert_int_eq(dirtree_list(dir, &p, &e), 0);
+	for (size_t i = 0; i < p.count; i++)
+		buf_addf(&names, "%s %o|", p.entries[i].path,
+		    (unsigned)p.entries[i].st.st_mode & 0170777);
+	ck_assert_str_eq(names.data, " 40700|DEBIAN 40755|DEBIAN/control 100644|"
+	    "usr 40755|usr/a 40755|usr/a-b 100644|usr/a/z 100600|"
+	    "usr/link 120777|");
+	buf_release(&names);
+	dirtree_list_release(&p);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(test_list_missing_root)
+{
+	struct dirtree_list p;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(dirtree_list("/nonexistent/wpd", &p, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_SYSTEM);
+	err_release(&e);
+}
+END_TEST
 
 START_TEST(test_copy_keeps_modes_links_and_merges)
 {
@@ -136,6 +183,8 @@ make_suite(void)
 	Suite *s = suite_create("dirtree");
 	TCase *tc = tcase_create("dirtree");
 
+	tcase_add_test(tc, test_list_is_sorted_and_complete);
+	tcase_add_test(tc, test_list_missing_root);
 	tcase_add_test(tc, test_copy_keeps_modes_links_and_merges);
 	tcase_add_test(tc, test_remove);
 	tcase_add_test(tc, test_install_new_existing_and_replaced);

@@ -1,4 +1,5 @@
-/* Tests of payload: the scan, Installed-Size and md5sums. */
+/* Tests of payload: the one pass: its order, what the writer gets,
+ * Installed-Size and md5sums. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -13,82 +14,116 @@
 static char *
 make_tree(void)
 {
-	char *dir = test_make_dir(), *path;
+	char *dir = test_make_dir(), *path, *target;
 	char big[3000];
 
 	memset(big, 'x', sizeof(big));
 	test_write_bytes(dir, "usr/share/p/big", big, sizeof(big), 0644);
 	test_write_file(dir, "usr/share/p/a-b", "hello\n", 0644);
 	test_write_file(dir, "usr/share/p/empty", "", 0644);
-	test_write_file(dir, "DEBIAN/postinst", "#!/bin/sh\n", 0755);
-	test_write_file(dir, "DEBIAN/control", "Package: p\n", 0644);
+	test_write_file(dir, "usr/share/p/script", "#!/bin/sh\n", 0755);
 	path = xasprintf("%s/usr/share/p/link", dir);
 	ck_assert_int_eq(symlink("big", path), 0);
 	free(path);
 	path = xasprintf("%s/usr/share/p/big.hard", dir);
-	{
-		char *target = xasprintf("%s/usr/share/p/big", dir);
-
-		ck_assert_int_eq(link(target, path), 0);
-		free(target);
-	}
+	target = xasprintf("%s/usr/share/p/big", dir);
+	ck_assert_int_eq(link(target, path), 0);
+	free(target);
 	free(path);
 	return dir;
 }
 
-START_TEST(test_scan_is_sorted_and_complete)
+/* A writer that records "path[>link_to][=bytes taken]," and takes the
+ * data of every file but the one named "empty". */
+struct record {
+	struct buf log;
+	size_t taken;
+};
+
+static int
+record_entry(void *ctx, const struct payload_file *f, bool *take_data,
+    struct err *e)
+{
+	struct record *r = ctx;
+
+	(void)e;
+	buf_addf(&r->log, "%s", f->path);
+	if (f->link_to != NULL)
+		buf_addf(&r->log, ">%s", f->link_to);
+	if (f->target != NULL)
+		buf_addf(&r->log, "->%s", f->target);
+	*take_data = S_ISREG(f->st->st_mode) && f->link_to == NULL &&
+	    strstr(f->path, "empty") == NULL;
+	r->taken = 0;
+	if (!*take_data)
+		buf_addc(&r->log, ',');
+	return 0;
+}
+
+static int
+record_data(void *ctx, const void *chunk, size_t len, struct err *e)
+{
+	(void)chunk;
+	(void)e;
+	((struct record *)ctx)->taken += len;
+	return 0;
+}
+
+static int
+record_end(void *ctx, struct err *e)
+{
+	struct record *r = ctx;
+
+	(void)e;
+	buf_addf(&r->log, "=%zu,", r->taken);
+	return 0;
+}
+
+START_TEST(test_pass_order_and_writer)
 {
 	char *dir = make_tree();
-	struct payload p;
+	struct payload_source sources[] = { { dir, "" } };
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, record_end, &rec,
+	    false };
+	struct payload_result out;
 	struct err e = ERR_INIT;
-	struct buf names = BUF_INIT;
 
-	ck_assert_int_eq(payload_scan(dir, &p, &e), 0);
-	for (size_t i = 0; i < p.count; i++)
-		buf_addf(&names, "%s|", p.entries[i].path);
-	ck_assert_str_eq(names.data, "|DEBIAN|DEBIAN/control|DEBIAN/postinst|usr|"
-	    "usr/share|usr/share/p|usr/share/p/a-b|usr/share/p/big|"
-	    "usr/share/p/big.hard|usr/share/p/empty|usr/share/p/link|");
-	buf_release(&names);
-	payload_release(&p);
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
+	ck_assert_str_eq(rec.log.data, ",usr,usr/share,usr/share/p,"
+	    "usr/share/p/a-b=6,usr/share/p/big=3000,"
+	    "usr/share/p/big.hard>usr/share/p/big,usr/share/p/empty,"
+	    "usr/share/p/script=10,usr/share/p/link->big,");
+	buf_release(&rec.log);
+	payload_result_release(&out);
 	test_remove_tree(dir);
 	free(dir);
 }
 END_TEST
 
-START_TEST(test_installed_size)
+START_TEST(test_installed_size_and_md5sums)
 {
 	char *dir = make_tree();
-	struct payload p;
+	struct payload_source sources[] = { { dir, "" } };
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, NULL, &rec,
+	    true };
+	struct payload_result out;
 	struct err e = ERR_INIT;
 
-	ck_assert_int_eq(payload_scan(dir, &p, &e), 0);
-	/* root, DEBIAN, usr, share, p: 5 directories; postinst 1; a-b 1;
-	 * big 3 (its hard link not again); empty 0; link 1. control is not
-	 * counted: dpkg-gencontrol runs before it exists. */
-	ck_assert_int_eq(payload_installed_size(&p), 5 + 1 + 1 + 3 + 0 + 1);
-	payload_release(&p);
-	test_remove_tree(dir);
-	free(dir);
-}
-END_TEST
-
-START_TEST(test_md5sums)
-{
-	char *dir = make_tree();
-	struct payload p;
-	struct err e = ERR_INIT;
-	struct buf out = BUF_INIT;
-
-	ck_assert_int_eq(payload_scan(dir, &p, &e), 0);
-	ck_assert_int_eq(payload_md5sums(dir, &p, &out, &e), 0);
-	ck_assert_str_eq(out.data,
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
+	/* root, usr, share, p: 4 directories; script 1; a-b 1; big 3 (its
+	 * hard link not again); empty 0; link 1. */
+	ck_assert_int_eq(out.installed_kib, 4 + 1 + 1 + 3 + 0 + 1);
+	ck_assert_str_eq(out.md5sums.data,
 	    "b1946ac92492d2347c6235b4d2611184  usr/share/p/a-b\n"
 	    "33d7ac42e3aa0f3146843833c23e4365  usr/share/p/big\n"
 	    "33d7ac42e3aa0f3146843833c23e4365  usr/share/p/big.hard\n"
-	    "d41d8cd98f00b204e9800998ecf8427e  usr/share/p/empty\n");
-	buf_release(&out);
-	payload_release(&p);
+	    "d41d8cd98f00b204e9800998ecf8427e  usr/share/p/empty\n"
+	    "3e2b31c72181b87149ff995e7202c0e3  usr/share/p/script\n");
+	ck_assert_ptr_null(out.elf_arch);
+	buf_release(&rec.log);
+	payload_result_release(&out);
 	test_remove_tree(dir);
 	free(dir);
 }
@@ -96,12 +131,27 @@ END_TEST
 
 START_TEST(test_missing_root)
 {
-	struct payload p;
+	struct payload_source sources[] = { { "/nonexistent/wpd", "" } };
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, NULL, &rec,
+	    true };
+	struct payload_result out;
 	struct err e = ERR_INIT;
 
-	ck_assert_int_eq(payload_scan("/nonexistent/wpd", &p, &e), -1);
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_SYSTEM);
+	ck_assert_str_eq(rec.log.data, "");
+	payload_result_release(&out);
 	err_release(&e);
+}
+END_TEST
+
+START_TEST(test_entry_kib)
+{
+	ck_assert_int_eq(payload_entry_kib(S_IFDIR | 0755, 4096, false), 1);
+	ck_assert_int_eq(payload_entry_kib(S_IFREG | 0644, 1025, false), 2);
+	ck_assert_int_eq(payload_entry_kib(S_IFREG | 0644, 1025, true), 0);
+	ck_assert_int_eq(payload_entry_kib(S_IFLNK | 0777, 3, false), 1);
 }
 END_TEST
 
@@ -111,10 +161,10 @@ make_suite(void)
 	Suite *s = suite_create("payload");
 	TCase *tc = tcase_create("payload");
 
-	tcase_add_test(tc, test_scan_is_sorted_and_complete);
-	tcase_add_test(tc, test_installed_size);
-	tcase_add_test(tc, test_md5sums);
+	tcase_add_test(tc, test_pass_order_and_writer);
+	tcase_add_test(tc, test_installed_size_and_md5sums);
 	tcase_add_test(tc, test_missing_root);
+	tcase_add_test(tc, test_entry_kib);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
-#include "deb/debarch.h"
+#include "stage/debarch.h"
 #include "base/file.h"
 #include "stage/stage.h"
 
@@ -91,45 +91,6 @@ START_TEST(test_failures_name_the_step)
 }
 END_TEST
 
-START_TEST(test_metadata_goes_where_wazo_plugind_looks)
-{
-	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
-	char *pkgdir = xasprintf("%s/pkg", dir), *rules;
-	char *yml = xasprintf("%s/wazo/plugin.yml", root);
-	struct source src = { root, root, NULL, NULL };
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct err e = ERR_INIT;
-	struct settings c;
-	struct plugin *p;
-	struct stat st;
-
-	settings_init(&c);
-	ck_assert_int_eq(settings_set(&c, SETTING_METADATA_DIR, "/opt/plugins",
-	    "t", &e), 0);
-	p = plugin_load_file(yml, "p", &diags, &e);
-	ck_assert_ptr_nonnull(p);
-	ck_assert_int_eq(mkdir(pkgdir, 0755), 0);
-	test_write_file(pkgdir, "opt/plugins/demo/hello/wazo/made-by-rules", "x",
-	    0644);
-	ck_assert_int_eq(stage_metadata(&src, p, &c, pkgdir, &e), 0);
-	rules = xasprintf("%s/opt/plugins/demo/hello/wazo/rules", pkgdir);
-	ck_assert_int_eq(stat(rules, &st), 0);
-	ck_assert_uint_eq(st.st_mode & 0777, 0755);
-	free(rules);
-	rules = xasprintf("%s/opt/plugins/demo/hello/wazo/made-by-rules", pkgdir);
-	ck_assert_int_eq(access(rules, F_OK), 0);
-	free(rules);
-	plugin_free(p);
-	settings_release(&c);
-	diag_list_release(&diags);
-	test_remove_tree(dir);
-	free(yml);
-	free(pkgdir);
-	free(root);
-	free(dir);
-}
-END_TEST
-
 START_TEST(test_host_architecture_is_dpkg_s)
 {
 	FILE *f = popen("dpkg --print-architecture", "r");
@@ -151,7 +112,6 @@ make_suite(void)
 
 	tcase_add_test(tc, test_build_and_package);
 	tcase_add_test(tc, test_failures_name_the_step);
-	tcase_add_test(tc, test_metadata_goes_where_wazo_plugind_looks);
 	tcase_add_test(tc, test_host_architecture_is_dpkg_s);
 	suite_add_tcase(s, tc);
 	return s;

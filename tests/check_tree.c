@@ -39,6 +39,7 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 {
 	char *root = xasprintf("%s/plugin", dir), *out = xasprintf("%s/out", dir);
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
+	char *templates = xasprintf("%s/templates", dir);
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct source src = { root, root, NULL, NULL };
 	struct settings c;
@@ -48,10 +49,14 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	int r;
 
 	settings_init(&c);
+	if (access(templates, F_OK) == 0)
+		ck_assert_int_eq(settings_set(&c, SETTING_TEMPLATE_DIR, templates,
+		    "t", e), 0);
 	r = tree_emit(&job, e);
 	settings_release(&c);
 	plugin_free(p);
 	diag_list_release(&diags);
+	free(templates);
 	free(yml);
 	free(out);
 	free(root);
@@ -75,7 +80,7 @@ START_TEST(test_steps_and_result)
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(emit(dir, false, &steps, &e), 0);
-	ck_assert_str_eq(steps.data, "building,packaging,rendering,");
+	ck_assert_str_eq(steps.data, "rendering,building,packaging,");
 	ck_assert(exists(dir, "built"));
 	ck_assert(exists(dir, "out/usr/share/x/f"));
 	ck_assert(exists(dir, "out/DEBIAN/control"));
@@ -111,20 +116,50 @@ START_TEST(test_existing_output_refused_before_any_rules)
 }
 END_TEST
 
-START_TEST(test_failure_leaves_nothing)
+/* Runs the job on `dir`, which must fail with `status` and `msg`, after
+ * the steps `steps_want` (NULL: any), and leave the names `listing`. */
+static void
+expect_failure(const char *dir, int status, const char *msg,
+    const char *steps_want, const char *listing)
 {
-	char *dir = make_plugin("FAIL"), *listing;
 	struct buf steps = BUF_INIT;
 	struct err e = ERR_INIT;
+	char *got;
 
 	ck_assert_int_eq(emit(dir, false, &steps, &e), -1);
-	ck_assert_int_eq(e.status, STATUS_RULES);
-	ck_assert_str_eq(e.msg, "'rules package' failed with exit status 9");
-	listing = test_list_dir(dir);
-	ck_assert_str_eq(listing, "built,plugin,");
-	free(listing);
+	ck_assert_int_eq(e.status, status);
+	ck_assert_str_eq(e.msg, msg);
+	if (steps_want != NULL)
+		ck_assert_str_eq(steps.data, steps_want);
+	got = test_list_dir(dir);
+	ck_assert_str_eq(got, listing);
+	free(got);
 	err_release(&e);
 	buf_release(&steps);
+}
+
+START_TEST(test_failure_leaves_nothing)
+{
+	char *dir = make_plugin("FAIL");
+
+	expect_failure(dir, STATUS_RULES, "'rules package' failed with exit "
+	    "status 9", NULL, "built,plugin,");
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+/* An invalid control file stops the job before any rule runs. */
+START_TEST(test_invalid_control_stops_before_the_rules)
+{
+	char *dir = make_plugin("OK");
+	char *msg = xasprintf("%s/templates/control.jinja: the Version field "
+	    "is missing or empty", dir);
+
+	test_write_file(dir, "templates/control.jinja", "Package: {{ package }}\n",
+	    0644);
+	expect_failure(dir, STATUS_USAGE, msg, "rendering,", "plugin,templates,");
+	free(msg);
 	test_remove_tree(dir);
 	free(dir);
 }
@@ -140,6 +175,7 @@ make_suite(void)
 	tcase_add_test(tc, test_steps_and_result);
 	tcase_add_test(tc, test_existing_output_refused_before_any_rules);
 	tcase_add_test(tc, test_failure_leaves_nothing);
+	tcase_add_test(tc, test_invalid_control_stops_before_the_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,9 +1,11 @@
-/* dirtree: copying, removing and atomically installing directory trees. */
+/* dirtree: listing, copying, removing and atomically installing
+ * directory trees. */
 #include <config.h>
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <fts.h>
 #include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -14,6 +16,70 @@
 
 #include "base/buf.h"
 #include "base/dirtree.h"
+
+static void
+add_entry(struct dirtree_list *l, size_t *cap, const char *rel,
+    const struct stat *st)
+{
+	if (l->count == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		l->entries = xreallocarray(l->entries, *cap, sizeof(*l->entries));
+	}
+	l->entries[l->count].path = xstrdup(rel);
+	l->entries[l->count].st = *st;
+	l->count++;
+}
+
+static int
+compare_entries(const void *a, const void *b)
+{
+	return strcmp(((const struct dirtree_entry *)a)->path,
+	    ((const struct dirtree_entry *)b)->path);
+}
+
+int
+dirtree_list(const char *root, struct dirtree_list *out, struct err *e)
+{
+	char *paths[] = { (char *)root, NULL };
+	size_t cap = 0, root_len = strlen(root);
+	FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+	FTSENT *ent;
+
+	out->entries = NULL;
+	out->count = 0;
+	if (fts == NULL)
+		return err_errno(e, "cannot scan %s", root);
+	while ((ent = fts_read(fts)) != NULL) {
+		const char *rel = ent->fts_path + root_len;
+
+		if (ent->fts_info == FTS_DP)
+			continue;
+		if (ent->fts_info == FTS_ERR || ent->fts_info == FTS_DNR ||
+		    ent->fts_info == FTS_NS) {
+			errno = ent->fts_errno;
+			err_errno(e, "cannot scan %s", ent->fts_path);
+			fts_close(fts);
+			dirtree_list_release(out);
+			return -1;
+		}
+		while (*rel == '/')
+			rel++;
+		add_entry(out, &cap, rel, ent->fts_statp);
+	}
+	fts_close(fts);
+	qsort(out->entries, out->count, sizeof(*out->entries), compare_entries);
+	return 0;
+}
+
+void
+dirtree_list_release(struct dirtree_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->entries[i].path);
+	free(l->entries);
+	l->entries = NULL;
+	l->count = 0;
+}
 
 /* Rewrites the entry's path from below `from` to below `to`. */
 static void

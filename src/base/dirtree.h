@@ -1,11 +1,30 @@
-/* dirtree: whole directory trees: copied (with libarchive, modes and
- * symbolic links kept), removed, and put in place atomically. */
+/* dirtree: whole directory trees: listed in sorted order, copied (with
+ * libarchive, modes and symbolic links kept), removed, and put in place
+ * atomically. */
 #ifndef WPD_DIRTREE_H
 #define WPD_DIRTREE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <sys/stat.h>
 
 #include "base/err.h"
+
+struct dirtree_entry {
+	char *path;		/* relative to the root; "" is the root */
+	struct stat st;		/* from lstat(2) */
+};
+
+/* Every entry of a tree, sorted by path (byte order); owns the paths. */
+struct dirtree_list {
+	struct dirtree_entry *entries;
+	size_t count;
+};
+
+/* Lists the tree at `root` (symbolic links are not followed). Release
+ * `out` with dirtree_list_release(), also after an error. */
+int dirtree_list(const char *root, struct dirtree_list *out, struct err *e);
+void dirtree_list_release(struct dirtree_list *l);
 
 /*
  * Copies the tree at `from` into the directory `to` (created when

@@ -45,9 +45,11 @@ file_read(const char *path, size_t limit, struct buf *out, int *truncated,
 	return 0;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
+int
+file_write_all(int fd, const void *buf, size_t len)
 {
+	const char *data = buf;
+
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 
@@ -73,7 +75,7 @@ file_write_atomic(const char *path, const void *data, size_t len,
 		free(tmp);
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0) {
+	if (file_write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0) {
 		err_errno(e, "cannot write %s", tmp);
 		close(fd);
 		unlink(tmp);

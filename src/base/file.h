@@ -23,6 +23,10 @@ int file_read(const char *path, size_t limit, struct buf *out,
 int file_write_atomic(const char *path, const void *data, size_t len,
     unsigned mode, struct err *e);
 
+/* Writes all `len` bytes to `fd`, again after a short write or EINTR.
+ * Returns 0, or -1 with errno set. */
+int file_write_all(int fd, const void *data, size_t len);
+
 /* Joins two path parts with one '/'; an empty or "." `dir` gives `name`
  * unchanged. Returns a malloc(3)ed string. */
 char *file_join(const char *dir, const char *name);

@@ -269,7 +269,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_QUIET: args->quiet = true; break;
 	case OPT_CONFIG: args->config_file = value; break;
 	case OPT_COMPRESSION:
-		args->compression = compression_parse(value);
+		args->compression = compress_parse(value);
 		if (args->compression < 0)
 			return cli_report_usage(cmd->name, "-Z must be xz, zstd, "
 			    "gzip or none, not '%s'", value);

@@ -20,14 +20,14 @@ resolve_compression(const struct cli_args *args, struct compress_options *c,
 	c->kind = args->compression >= 0 ? (enum compression)args->compression :
 	    COMPRESS_XZ;
 	c->level = args->level >= 0 ? args->level :
-	    compression_default_level(c->kind);
+	    compress_default_level(c->kind);
 	c->threads = args->threads ? args->threads :
 	    cores > 0 ? (unsigned)cores : 1;
 	min = c->kind == COMPRESS_ZSTD ? 1 : 0;
-	if (c->level < min || c->level > compression_max_level(c->kind))
+	if (c->level < min || c->level > compress_max_level(c->kind))
 		return err_set(e, STATUS_USAGE, "-z %d is out of range for %s "
-		    "(%d to %d)", c->level, compression_name(c->kind), min,
-		    compression_max_level(c->kind));
+		    "(%d to %d)", c->level, compress_name(c->kind), min,
+		    compress_max_level(c->kind));
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
 #include "emit/tree.h"
+#include "base/timestamp.h"
 
 int
 cmd_tree(const struct cli_run *run)

@@ -39,7 +39,7 @@ static const struct {
 };
 
 int
-compression_parse(const char *name)
+compress_parse(const char *name)
 {
 	for (int i = 0; i < (int)(sizeof(kinds) / sizeof(kinds[0])); i++)
 		if (strcmp(kinds[i].name, name) == 0)
@@ -48,25 +48,25 @@ compression_parse(const char *name)
 }
 
 const char *
-compression_name(enum compression kind)
+compress_name(enum compression kind)
 {
 	return kinds[kind].name;
 }
 
 const char *
-compression_suffix(enum compression kind)
+compress_suffix(enum compression kind)
 {
 	return kinds[kind].suffix;
 }
 
 int
-compression_default_level(enum compression kind)
+compress_default_level(enum compression kind)
 {
 	return kinds[kind].default_level;
 }
 
 int
-compression_max_level(enum compression kind)
+compress_max_level(enum compression kind)
 {
 	return kinds[kind].max_level;
 }
@@ -135,7 +135,7 @@ open_gzip(struct compressor *c, const struct compress_options *o,
 }
 
 struct compressor *
-compressor_open(const struct compress_options *o, int fd, struct err *e)
+compress_open(const struct compress_options *o, int fd, struct err *e)
 {
 	struct compressor *c = xcalloc(1, sizeof(*c));
 	int r = 0;
@@ -238,7 +238,7 @@ pump(struct compressor *c, const void *data, size_t len, bool finish,
 }
 
 int
-compressor_write(struct compressor *c, const void *data, size_t len,
+compress_write(struct compressor *c, const void *data, size_t len,
     struct err *e)
 {
 	/* zlib counts in uInt: feed it at most 1 GiB at a time. */
@@ -254,7 +254,7 @@ compressor_write(struct compressor *c, const void *data, size_t len,
 }
 
 int
-compressor_close(struct compressor *c, struct err *e)
+compress_close(struct compressor *c, struct err *e)
 {
 	int r = pump(c, NULL, 0, true, e);
 

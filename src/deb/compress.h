@@ -23,23 +23,23 @@ struct compress_options {
 };
 
 /* The compression named `name` ("xz"...); -1 when there is none. */
-int compression_parse(const char *name);
+int compress_parse(const char *name);
 /* "xz", "zstd", "gzip" or "none". */
-const char *compression_name(enum compression kind);
+const char *compress_name(enum compression kind);
 /* The member name suffix: ".xz", ".zst", ".gz" or "". */
-const char *compression_suffix(enum compression kind);
+const char *compress_suffix(enum compression kind);
 /* The level range of `kind`, and its default (xz 6, zstd 3, gzip 9). */
-int compression_default_level(enum compression kind);
-int compression_max_level(enum compression kind);
+int compress_default_level(enum compression kind);
+int compress_max_level(enum compression kind);
 
 struct compressor;
 
 /* Starts compressing into `fd` (which stays open). NULL with `e` set. */
-struct compressor *compressor_open(const struct compress_options *o, int fd,
+struct compressor *compress_open(const struct compress_options *o, int fd,
     struct err *e);
-int compressor_write(struct compressor *c, const void *data, size_t len,
+int compress_write(struct compressor *c, const void *data, size_t len,
     struct err *e);
 /* Flushes everything and frees `c`, also after an error. */
-int compressor_close(struct compressor *c, struct err *e);
+int compress_close(struct compressor *c, struct err *e);
 
 #endif

@@ -111,8 +111,8 @@ debfile_write(int out, int control_fd, int data_fd, enum compression kind,
     time_t mtime, struct err *e)
 {
 	struct archive *a = archive_write_new();
-	char *control_name = xasprintf("control.tar%s", compression_suffix(kind));
-	char *data_name = xasprintf("data.tar%s", compression_suffix(kind));
+	char *control_name = xasprintf("control.tar%s", compress_suffix(kind));
+	char *data_name = xasprintf("data.tar%s", compress_suffix(kind));
 	off_t control_size = size_of(control_fd, e), data_size = size_of(data_fd, e);
 	int r = -1;
 

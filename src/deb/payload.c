@@ -1,102 +1,362 @@
-/* payload: the files a package installs, scanned from its staging tree. */
+/* payload: the package's files, and the one pass over them. */
 #include <config.h>
 
 #include <errno.h>
-#include <fts.h>
+#include <fcntl.h>
 #include <md5.h>
-#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "base/buf.h"
+#include "base/dirtree.h"
 #include "base/file.h"
+#include "base/process.h"
+#include "deb/elfarch.h"
 #include "deb/payload.h"
 
+#define CHUNK (256 * 1024)
+
+/* One entry of the package, kept small (64 bytes and its path): a large
+ * tree has many, all listed before the first is written. */
+struct item {
+	char *path;		/* in the package, no leading "./" */
+	nlink_t nlink;
+	off_t size;
+	dev_t dev;
+	ino_t ino;
+	time_t mtime;
+	size_t order;		/* the source's rank, then the scan's */
+	mode_t mode;
+	uint16_t source;	/* its source's index */
+	bool made_up;		/* a parent directory added here */
+};
+
+struct items {
+	struct item *v;
+	size_t count;
+	size_t cap;
+};
+
 static void
-add_entry(struct payload *p, size_t *cap, const char *rel,
+add_item(struct items *items, char *path, size_t source, bool made_up,
     const struct stat *st)
 {
-	if (p->count == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		p->entries = xreallocarray(p->entries, *cap, sizeof(*p->entries));
+	if (items->count == items->cap) {
+		items->cap = items->cap ? items->cap * 2 : 256;
+		items->v = xreallocarray(items->v, items->cap, sizeof(*items->v));
 	}
-	p->entries[p->count].path = xstrdup(rel);
-	p->entries[p->count].st = *st;
-	p->count++;
+	items->v[items->count] = (struct item){ path, st->st_nlink, st->st_size,
+	    st->st_dev, st->st_ino, st->st_mtime, items->count, st->st_mode,
+	    (uint16_t)source, made_up };
+	items->count++;
+}
+
+/* The directories above `prefix`, made up as plain 0755 directories. */
+static void
+add_parents(struct items *items, size_t source, const char *prefix,
+    time_t mtime)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFDIR | 0755;
+	st.st_nlink = 1;
+	st.st_mtime = mtime;
+	add_item(items, xstrdup(""), source, true, &st);
+	for (const char *p = prefix; (p = strchr(p, '/')) != NULL; p++)
+		add_item(items, xstrndup(prefix, (size_t)(p - prefix)), source,
+		    true, &st);
 }
 
 static int
-compare_entries(const void *a, const void *b)
+scan_source(struct items *items, const struct payload_source *sources,
+    size_t source, time_t mtime, struct err *e)
 {
-	return strcmp(((const struct payload_entry *)a)->path,
-	    ((const struct payload_entry *)b)->path);
-}
+	const struct payload_source *src = &sources[source];
+	struct dirtree_list scanned;
 
-int
-payload_scan(const char *root, struct payload *out, struct err *e)
-{
-	char *paths[] = { (char *)root, NULL };
-	size_t cap = 0, root_len = strlen(root);
-	FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
-	FTSENT *ent;
+	if (dirtree_list(src->root, &scanned, e) < 0)
+		return -1;
+	if (src->prefix[0] != '\0')
+		add_parents(items, source, src->prefix, mtime);
+	for (size_t i = 0; i < scanned.count; i++) {
+		const char *rel = scanned.entries[i].path;
+		char *path = src->prefix[0] == '\0' ? xstrdup(rel) :
+		    rel[0] == '\0' ? xstrdup(src->prefix) :
+		    xasprintf("%s/%s", src->prefix, rel);
 
-	out->entries = NULL;
-	out->count = 0;
-	if (fts == NULL)
-		return err_errno(e, "cannot scan %s", root);
-	while ((ent = fts_read(fts)) != NULL) {
-		const char *rel = ent->fts_path + root_len;
-
-		if (ent->fts_info == FTS_DP)
-			continue;
-		if (ent->fts_info == FTS_ERR || ent->fts_info == FTS_DNR ||
-		    ent->fts_info == FTS_NS) {
-			errno = ent->fts_errno;
-			err_errno(e, "cannot scan %s", ent->fts_path);
-			fts_close(fts);
-			payload_release(out);
-			return -1;
-		}
-		while (*rel == '/')
-			rel++;
-		add_entry(out, &cap, rel, ent->fts_statp);
+		add_item(items, path, source, false, &scanned.entries[i].st);
 	}
-	fts_close(fts);
-	qsort(out->entries, out->count, sizeof(*out->entries), compare_entries);
+	dirtree_list_release(&scanned);
 	return 0;
 }
 
-/* Whether an earlier entry is a hard link to the same file. */
-static bool
-counted_before(const struct payload *p, size_t i)
+static int
+compare_items(const void *a, const void *b)
 {
-	if (p->entries[i].st.st_nlink < 2)
-		return false;
-	for (size_t j = 0; j < i; j++)
-		if (p->entries[j].st.st_ino == p->entries[i].st.st_ino &&
-		    p->entries[j].st.st_dev == p->entries[i].st.st_dev)
-			return true;
-	return false;
+	const struct item *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-long long
-payload_installed_size(const struct payload *p)
+/* Sorts by path; of entries with the same path, the last one stays. */
+static void
+sort_and_merge(struct items *items)
 {
-	long long kib = 0;
+	size_t kept = 0;
 
-	for (size_t i = 0; i < p->count; i++) {
-		const struct stat *st = &p->entries[i].st;
-
-		/* dpkg-gencontrol runs before these two are written. */
-		if (strcmp(p->entries[i].path, "DEBIAN/control") == 0 ||
-		    strcmp(p->entries[i].path, "DEBIAN/md5sums") == 0)
+	qsort(items->v, items->count, sizeof(*items->v), compare_items);
+	for (size_t i = 0; i < items->count; i++) {
+		if (i + 1 < items->count &&
+		    strcmp(items->v[i].path, items->v[i + 1].path) == 0) {
+			free(items->v[i].path);
 			continue;
-
-		kib += payload_entry_kib(st->st_mode, st->st_size,
-		    (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode)) &&
-		    counted_before(p, i));
+		}
+		items->v[kept++] = items->v[i];
 	}
-	return kib;
+	items->count = kept;
+}
+
+/* Hard-linked files: their digest, to list every name in md5sums. */
+struct digest {
+	dev_t dev;
+	ino_t ino;
+	char hex[MD5_DIGEST_STRING_LENGTH];
+	char *path;		/* the first name seen */
+};
+
+struct pass {
+	const struct payload_source *sources;
+	const struct payload_writer *w;
+	struct payload_result *out;
+	struct elfarch *elf;
+	struct digest *digests;
+	size_t ndigests;
+	unsigned char *chunk;
+};
+
+/* The item's file on disk; the caller frees it. */
+static char *
+disk_path(const struct pass *p, const struct item *it)
+{
+	const struct payload_source *src = &p->sources[it->source];
+	const char *rel = it->path;
+	size_t len = strlen(src->prefix);
+
+	if (len > 0)
+		rel += it->path[len] == '/' ? len + 1 : len;
+	return file_join(src->root, rel);
+}
+
+/* The item as a struct stat, for the writer. */
+static struct stat
+item_stat(const struct item *it)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mode = it->mode;
+	st.st_nlink = it->nlink;
+	st.st_size = it->size;
+	st.st_dev = it->dev;
+	st.st_ino = it->ino;
+	st.st_mtime = it->mtime;
+	return st;
+}
+
+static void
+note_arch(struct pass *p, const char *arch, const char *path)
+{
+	if (arch == NULL)
+		return;
+	if (p->out->elf_arch == NULL) {
+		p->out->elf_arch = arch;
+		p->out->elf_path = xstrdup(path);
+	} else if (strcmp(p->out->elf_arch, arch) != 0) {
+		p->out->mixed_arches = true;
+	}
+}
+
+static int
+changed(const char *disk, struct err *e)
+{
+	return err_set(e, STATUS_SYSTEM, "%s changed while it was packaged",
+	    disk);
+}
+
+/* Reads a regular file once: its MD5 into `hex`, its architecture noted,
+ * its contents to the writer when it `take`s them. */
+static int
+read_file(struct pass *p, const struct item *it, const char *disk, bool take,
+    char *hex, struct err *e)
+{
+	int fd = open(disk, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), r = 0;
+	off_t total = 0;
+	MD5_CTX md5;
+	ssize_t n;
+
+	if (fd < 0)
+		return err_errno(e, "cannot read %s", disk);
+	MD5Init(&md5);
+	while (r == 0 && (n = read(fd, p->chunk, CHUNK)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || total + n > it->size) {
+			r = n < 0 ? err_errno(e, "cannot read %s", disk) :
+			    changed(disk, e);
+			break;
+		}
+		if (total == 0 && p->elf != NULL)
+			note_arch(p, elfarch_detect(p->elf, p->chunk, (size_t)n),
+			    it->path);
+		MD5Update(&md5, p->chunk, (size_t)n);
+		if (take)
+			r = p->w->data(p->w->ctx, p->chunk, (size_t)n, e);
+		total += n;
+	}
+	close(fd);
+	if (r == 0 && total != it->size)
+		r = changed(disk, e);
+	if (r == 0 && take && p->w->end_file != NULL)
+		r = p->w->end_file(p->w->ctx, e);
+	MD5End(&md5, hex);
+	return r;
+}
+
+static const struct digest *
+known_digest(const struct pass *p, const struct item *it)
+{
+	for (size_t i = 0; i < p->ndigests; i++)
+		if (p->digests[i].dev == it->dev && p->digests[i].ino == it->ino)
+			return &p->digests[i];
+	return NULL;
+}
+
+static void
+remember_digest(struct pass *p, const struct item *it, const char *hex)
+{
+	struct digest *d;
+
+	p->digests = xreallocarray(p->digests, p->ndigests + 1,
+	    sizeof(*p->digests));
+	d = &p->digests[p->ndigests++];
+	d->dev = it->dev;
+	d->ino = it->ino;
+	memcpy(d->hex, hex, MD5_DIGEST_STRING_LENGTH);
+	d->path = xstrdup(it->path);
+}
+
+/* The writer gets the entry; a regular file is read unless its digest is
+ * known and the writer does not take its data. */
+static int
+pass_entry(struct pass *p, const struct item *it, struct payload_file *f,
+    struct err *e)
+{
+	char hex[MD5_DIGEST_STRING_LENGTH];
+	const struct digest *known = NULL;
+	bool take = false;
+
+	if (S_ISREG(it->mode) && it->nlink > 1)
+		known = known_digest(p, it);
+	f->link_to = known ? known->path : NULL;
+	p->out->installed_kib += payload_entry_kib(it->mode, it->size,
+	    known != NULL);
+	if (p->w->entry(p->w->ctx, f, &take, e) < 0)
+		return -1;
+	if (!S_ISREG(it->mode))
+		return 0;
+	if (known == NULL || take) {
+		if (read_file(p, it, f->disk, take, hex, e) < 0)
+			return -1;
+		if (it->nlink > 1 && known == NULL)
+			remember_digest(p, it, hex);
+	}
+	buf_addf(&p->out->md5sums, "%s  %s\n", known ? known->hex : hex,
+	    it->path);
+	return 0;
+}
+
+static int
+pass_item(struct pass *p, const struct item *it, struct err *e)
+{
+	char target[4096];
+	struct stat st = item_stat(it);
+	char *disk = it->made_up ? NULL : disk_path(p, it);
+	struct payload_file f = { it->path, disk, it->source, &st, NULL, NULL };
+	int r = 0;
+	ssize_t n;
+
+	if (S_ISLNK(it->mode)) {
+		n = readlink(disk, target, sizeof(target) - 1);
+		if (n < 0)
+			r = err_errno(e, "cannot read the link %s", disk);
+		else
+			target[n] = '\0';
+		f.target = target;
+	} else if (!S_ISREG(it->mode) && !S_ISDIR(it->mode)) {
+		r = err_set(e, STATUS_INVALID, "%s: only files, directories "
+		    "and symbolic links can go into a package", disk);
+	}
+	if (r == 0)
+		r = pass_entry(p, it, &f, e);
+	free(disk);
+	return r;
+}
+
+/* Every item, symbolic links last, as dpkg-deb orders them. */
+static int
+pass_items(struct pass *p, const struct items *items, struct err *e)
+{
+	for (int links = 0; links < 2; links++) {
+		for (size_t i = 0; i < items->count; i++) {
+			if (S_ISLNK(items->v[i].mode) != links)
+				continue;
+			if (pass_item(p, &items->v[i], e) < 0 ||
+			    process_check_interrupted(e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+payload_pass(const struct payload_source *sources, size_t nsources,
+    time_t mtime, const struct payload_writer *w, struct payload_result *out,
+    struct err *e)
+{
+	struct items items = { NULL, 0, 0 };
+	struct pass p = { sources, w, out, NULL, NULL, 0, NULL };
+	int r = 0;
+
+	memset(out, 0, sizeof(*out));
+	buf_init(&out->md5sums);
+	for (size_t i = 0; r == 0 && i < nsources; i++)
+		r = scan_source(&items, sources, i, mtime, e);
+	if (r == 0) {
+		sort_and_merge(&items);
+		p.elf = w->wants_arch ? elfarch_new() : NULL;
+		p.chunk = xmalloc(CHUNK);
+		r = pass_items(&p, &items, e);
+	}
+	for (size_t i = 0; i < items.count; i++)
+		free(items.v[i].path);
+	free(items.v);
+	for (size_t i = 0; i < p.ndigests; i++)
+		free(p.digests[i].path);
+	free(p.digests);
+	free(p.chunk);
+	elfarch_free(p.elf);
+	return r;
+}
+
+void
+payload_result_release(struct payload_result *r)
+{
+	buf_release(&r->md5sums);
+	free(r->elf_path);
+	r->elf_path = NULL;
 }
 
 long long
@@ -105,44 +365,4 @@ payload_entry_kib(mode_t mode, off_t size, bool counted_already)
 	if (!S_ISREG(mode) && !S_ISLNK(mode))
 		return 1;
 	return counted_already ? 0 : ((long long)size + 1023) / 1024;
-}
-
-static bool
-in_debian_dir(const char *path)
-{
-	return strcmp(path, "DEBIAN") == 0 || strncmp(path, "DEBIAN/", 7) == 0;
-}
-
-int
-payload_md5sums(const char *root, const struct payload *p, struct buf *out,
-    struct err *e)
-{
-	for (size_t i = 0; i < p->count; i++) {
-		const struct payload_entry *entry = &p->entries[i];
-		char *path, *digest;
-
-		if (!S_ISREG(entry->st.st_mode) || in_debian_dir(entry->path))
-			continue;
-		path = file_join(root, entry->path);
-		digest = MD5File(path, NULL);
-		if (digest == NULL) {
-			err_errno(e, "cannot read %s", path);
-			free(path);
-			return -1;
-		}
-		buf_addf(out, "%s  %s\n", digest, entry->path);
-		free(digest);
-		free(path);
-	}
-	return 0;
-}
-
-void
-payload_release(struct payload *p)
-{
-	for (size_t i = 0; i < p->count; i++)
-		free(p->entries[i].path);
-	free(p->entries);
-	p->entries = NULL;
-	p->count = 0;
 }

@@ -1,45 +1,83 @@
-/* payload: the files a package installs, scanned from its staging tree:
- * Installed-Size as dpkg-gencontrol computes it, DEBIAN/md5sums as
- * dh_md5sums writes it. */
+/* payload: the files a package installs, described once as a list of
+ * sources (the staging root, the plugin's wazo/ at its metadata path),
+ * and the one pass over their sorted entries that computes md5sums (as
+ * dh_md5sums writes them), Installed-Size (as dpkg-gencontrol counts it)
+ * and the compiled objects' architecture, while a writer takes each
+ * entry: data.tar (datatar.h) or a package tree (treewriter.h). */
 #ifndef WPD_PAYLOAD_H
 #define WPD_PAYLOAD_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/err.h"
 
-struct payload_entry {
-	char *path;		/* relative to the root; "" is the root */
-	struct stat st;		/* from lstat(2) */
+/* A directory whose contents go into the package under `prefix` (""
+ * for the package's root, else a relative path whose parent directories
+ * are added as needed, as plain 0755 directories). A later source's entry
+ * replaces an earlier one's of the same path, as copying it over would. */
+struct payload_source {
+	const char *root;
+	const char *prefix;
 };
 
-/* Every entry of a tree, sorted by path (byte order). */
-struct payload {
-	struct payload_entry *entries;
-	size_t count;
+/* One entry, as the pass hands it to the writer; valid during the call. */
+struct payload_file {
+	const char *path;	/* in the package; "" is the root, no "./" */
+	const char *disk;	/* its file, or NULL for a made-up parent */
+	size_t source;		/* its source's index (a made-up parent: the
+				 * source it leads to) */
+	const struct stat *st;	/* type, mode, size, nlink, dev, ino, mtime */
+	const char *target;	/* a symbolic link's target, else NULL */
+	/* A regular file with several links whose data was seen already
+	 * under another name: that name; else NULL. */
+	const char *link_to;
 };
 
-/* Scans the tree at `root` (symbolic links are not followed). */
-int payload_scan(const char *root, struct payload *out, struct err *e);
+/*
+ * What takes the entries, in order: every path sorted, symbolic links
+ * last (after what they may point to, as dpkg-deb does). entry() sets
+ * *take_data (false on entry) to receive a regular file's contents:
+ * data() calls, st_size bytes in all, then end_file() (when not NULL).
+ * Each returns 0, or -1 with `e` set, which stops the pass. With
+ * `wants_arch`, the pass looks for compiled objects (libmagic, for files
+ * that start as ELF does); without, the result's elf_* stay unset.
+ */
+struct payload_writer {
+	int (*entry)(void *ctx, const struct payload_file *f, bool *take_data,
+	    struct err *e);
+	int (*data)(void *ctx, const void *chunk, size_t len, struct err *e);
+	int (*end_file)(void *ctx, struct err *e);
+	void *ctx;
+	bool wants_arch;
+};
 
-/* The sum, in KiB, over every entry (the root and DEBIAN/ included, but
- * not DEBIAN/control and DEBIAN/md5sums, which dpkg-gencontrol does not
- * see) of: a regular file's or a symbolic link's size rounded up (a file
- * with several hard links counted once), 1 for anything else. */
-long long payload_installed_size(const struct payload *p);
+struct payload_result {
+	struct buf md5sums;		/* as dh_md5sums writes them */
+	long long installed_kib;	/* as dpkg-gencontrol counts, DEBIAN/ aside */
+	const char *elf_arch;		/* the first compiled object's, or NULL */
+	char *elf_path;			/* that object, in the package */
+	bool mixed_arches;		/* objects of several architectures */
+};
+
+/*
+ * Lists the sources (at most 65535), merges and sorts their entries, and
+ * reads each regular file once, for its digest and for the writer. Only
+ * files, directories and symbolic links may be there (STATUS_INVALID).
+ * Made-up parents get `mtime`. Stops at a signal trapped by
+ * process_trap_signals(). Release `out` after use, also after an error.
+ */
+int payload_pass(const struct payload_source *sources, size_t nsources,
+    time_t mtime, const struct payload_writer *w, struct payload_result *out,
+    struct err *e);
+void payload_result_release(struct payload_result *r);
 
 /* One entry's share of Installed-Size, by dpkg-gencontrol's rule: a
  * regular file's or a symbolic link's size in KiB rounded up (0 when a
  * hard link to it was counted already), 1 for anything else. */
 long long payload_entry_kib(mode_t mode, off_t size, bool counted_already);
-
-/* "MD5  PATH\n" for every regular file outside DEBIAN/, in path order. */
-int payload_md5sums(const char *root, const struct payload *p,
-    struct buf *out, struct err *e);
-
-void payload_release(struct payload *p);
 
 #endif

@@ -24,7 +24,7 @@ write_callback(struct archive *a, void *ctx, const void *data, size_t len)
 	struct tarwriter *tw = ctx;
 
 	(void)a;
-	if (compressor_write(tw->compressor, data, len, tw->e) < 0)
+	if (compress_write(tw->compressor, data, len, tw->e) < 0)
 		return -1;
 	return (la_ssize_t)len;
 }
@@ -44,7 +44,7 @@ tarwriter_open(int fd, const struct compress_options *o, time_t mtime,
 {
 	struct tarwriter *tw = xcalloc(1, sizeof(*tw));
 
-	tw->compressor = compressor_open(o, fd, e);
+	tw->compressor = compress_open(o, fd, e);
 	if (tw->compressor == NULL) {
 		free(tw);
 		return NULL;
@@ -155,7 +155,7 @@ tarwriter_close(struct tarwriter *tw, struct err *e)
 	archive_write_free(tw->a);
 	archive_entry_linkresolver_free(tw->links);
 	/* After a failure, the first error is the one to tell. */
-	if (compressor_close(tw->compressor, r < 0 ? &ignored : e) < 0)
+	if (compress_close(tw->compressor, r < 0 ? &ignored : e) < 0)
 		r = -1;
 	err_release(&ignored);
 	free(tw);

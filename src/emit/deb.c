@@ -13,8 +13,8 @@
 #include "deb/debfile.h"
 #include "base/dirtree.h"
 #include "base/file.h"
-#include "deb/payload.h"
 #include "emit/deb.h"
+#include "emit/package.h"
 #include "base/process.h"
 #include "render/render.h"
 #include "stage/stage.h"
@@ -48,7 +48,7 @@ anonymous_file(const char *dir, struct err *e)
 
 /* The architecture the package gets, with the warnings it calls for. */
 static const char *
-choose_arch(const struct deb_job *job, const struct datatar_result *data)
+choose_arch(const struct deb_job *job, const struct payload_result *data)
 {
 	struct buf msg = BUF_INIT;
 	const char *arch = job->arch;
@@ -67,32 +67,6 @@ choose_arch(const struct deb_job *job, const struct datatar_result *data)
 	return arch;
 }
 
-/* Renders the templates for `arch` and `installed_size` (-1: unknown). */
-static int
-render(const struct deb_job *job, const char *arch, long long installed_size,
-    struct rendered *r, struct err *e)
-{
-	struct context_extras extras = { arch, installed_size,
-	    job->src->commit };
-	struct arena a = { NULL };
-	int rc = render_package(job->settings, context_build(&a, job->plugin,
-	    job->settings, &extras), true, r, e);
-
-	arena_release(&a);
-	return rc;
-}
-
-/* What the scripts add to Installed-Size: DEBIAN/ and each script. */
-static long long
-scripts_kib(const struct rendered *r)
-{
-	long long kib = payload_entry_kib(S_IFDIR, 0, false);
-
-	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
-		kib += payload_entry_kib(S_IFREG, (off_t)r->files[f].len, false);
-	return kib;
-}
-
 static char *
 deb_name(const struct deb_job *job, const char *arch)
 {
@@ -106,47 +80,44 @@ deb_name(const struct deb_job *job, const char *arch)
 	return name;
 }
 
-/* The members, in the staging directory; then the .deb beside its final
- * name, renamed over it. */
-static int
-write_package(const struct deb_job *job, const char *staging, char **path,
-    struct err *e)
+/* The architecture the templates see: the forced one, or "all" until the
+ * payload pass tells (then the control field is set). */
+static const char *
+rendered_arch(const struct deb_job *job)
 {
-	char *meta = stage_metadata_path(job->plugin, job->settings);
-	char *wazo = source_path(job->src, "wazo"), *name = NULL, *tmp = NULL;
-	struct datatar_source sources[] = { { staging, "" }, { wazo, meta } };
-	struct datatar_result data;
-	struct rendered r;
+	return strcmp(job->arch, "auto") == 0 ? "all" : job->arch;
+}
+
+/* The members, in the staging directory, with the rendered files `r`;
+ * then the .deb beside its final name, renamed over it. */
+static int
+write_package(const struct deb_job *job, const char *staging,
+    struct rendered *r, char **path, struct err *e)
+{
+	struct package_payload pp;
+	struct payload_result data;
+	char *name = NULL, *tmp = NULL;
 	const char *arch;
 	int data_fd = -1, control_fd = -1, out = -1, rc = -1;
-	long long extra;
 
 	memset(&data, 0, sizeof(data));
-	step(job, "rendering");
-	if (render(job, "all", -1, &r, e) < 0)
-		goto out;
-	extra = scripts_kib(&r);
-	render_release(&r);
+	package_payload_init(&pp, job->src, job->plugin, job->settings, staging);
 	step(job, "compressing");
 	data_fd = anonymous_file(staging, e);
-	if (data_fd < 0 || datatar_write(data_fd, sources, 2, &job->compress,
-	    job->mtime, &data, e) < 0)
+	if (data_fd < 0 || datatar_write(data_fd, pp.sources, PACKAGE_SOURCES,
+	    &job->compress, job->mtime, &data, e) < 0)
 		goto out;
 	arch = choose_arch(job, &data);
-	if (render(job, arch, data.installed_kib + extra, &r, e) < 0)
-		goto out;
+	package_set_fields(r, data.installed_kib + package_scripts_kib(r), arch);
 	control_fd = anonymous_file(staging, e);
-	rc = control_fd < 0 ? -1 : debfile_control_tar(control_fd, &r,
-	    data.md5sums.data, &job->compress, job->mtime, e);
-	render_release(&r);
-	if (rc < 0)
+	if (control_fd < 0 || debfile_control_tar(control_fd, r,
+	    data.md5sums.data, &job->compress, job->mtime, e) < 0)
 		goto out;
 	step(job, "writing");
 	name = deb_name(job, arch);
 	*path = file_join(job->output_dir, name);
 	tmp = xasprintf("%s/.%s.tmp-XXXXXX", job->output_dir, name);
 	out = mkstemp(tmp);
-	rc = -1;
 	if (out < 0)
 		err_errno(e, "cannot create a file in %s", job->output_dir);
 	else if (debfile_write(out, control_fd, data_fd, job->compress.kind,
@@ -166,11 +137,10 @@ out:
 		close(data_fd);
 	if (control_fd >= 0)
 		close(control_fd);
-	datatar_result_release(&data);
+	payload_result_release(&data);
+	package_payload_release(&pp);
 	free(tmp);
 	free(name);
-	free(wazo);
-	free(meta);
 	return rc;
 }
 
@@ -180,6 +150,7 @@ deb_emit(const struct deb_job *job, char **path, struct err *e)
 	struct stage_job stage = { job->src, job->plugin, job->settings,
 	    job->mtime, job->progress, job->ctx, job->source_date_epoch };
 	struct err ignored = ERR_INIT;
+	struct rendered rendered;
 	struct stat st;
 	char *staging;
 	int r;
@@ -188,12 +159,20 @@ deb_emit(const struct deb_job *job, char **path, struct err *e)
 	if (stat(job->output_dir, &st) < 0 || !S_ISDIR(st.st_mode))
 		return err_set(e, STATUS_USAGE, "output directory %s does not "
 		    "exist", job->output_dir);
-	staging = dirtree_private_dir(e);
-	if (staging == NULL)
+	/* A template at fault shows before any rule runs. */
+	step(job, "rendering");
+	if (package_render(job->src, job->plugin, job->settings,
+	    rendered_arch(job), &rendered, e) < 0)
 		return -1;
-	r = stage_payload(&stage, staging, false, e);
+	staging = dirtree_private_dir(e);
+	if (staging == NULL) {
+		render_release(&rendered);
+		return -1;
+	}
+	r = stage_payload(&stage, staging, e);
 	if (r == 0)
-		r = write_package(job, staging, path, e);
+		r = write_package(job, staging, &rendered, path, e);
+	render_release(&rendered);
 	dirtree_remove(staging, &ignored);
 	err_release(&ignored);
 	free(staging);

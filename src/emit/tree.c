@@ -2,69 +2,61 @@
 #include <config.h>
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "render/context.h"
 #include "base/dirtree.h"
-#include "stage/docfiles.h"
 #include "base/file.h"
-#include "deb/payload.h"
+#include "deb/treewriter.h"
 #include "base/process.h"
 #include "render/render.h"
 #include "stage/stage.h"
+#include "emit/package.h"
 #include "emit/tree.h"
 
-/* Renders DEBIAN/ into `pkgdir`: the scripts first, then the control
- * file, whose Installed-Size counts the scripts (as dpkg-gencontrol
- * does), then md5sums. */
+/* Writes DEBIAN/ into `pkgdir`: the maintainer scripts and control
+ * file `r`, then md5sums when not empty. */
 static int
-write_debian_dir(const struct tree_job *job, const char *pkgdir,
-    struct err *e)
+write_debian_dir(const struct rendered *r, const struct buf *md5sums,
+    const char *pkgdir, struct err *e)
 {
-	struct context_extras extras = { "all", -1, job->src->commit };
 	char *debian = file_join(pkgdir, "DEBIAN");
-	struct arena arena = { NULL };
-	struct payload files = { NULL, 0 };
-	struct rendered r;
-	struct buf md5sums = BUF_INIT;
+	char *path = file_join(debian, "md5sums");
 	int rc = -1;
 
-	if (mkdir(debian, 0755) < 0 && errno != EEXIST) {
+	if (mkdir(debian, 0755) < 0 && errno != EEXIST)
 		err_errno(e, "cannot create %s", debian);
-		goto out;
-	}
-	if (chmod(debian, 0755) < 0 ||
-	    render_package(job->settings, context_build(&arena, job->plugin,
-	    job->settings, &extras), true, &r, e) < 0)
-		goto out;
-	rc = render_write(&r, debian, e);
-	render_release(&r);
-	if (rc < 0 || (rc = payload_scan(pkgdir, &files, e)) < 0)
-		goto out;
-	/* The control file is not there yet: dpkg-gencontrol counts all but it. */
-	extras.installed_size = payload_installed_size(&files);
-	rc = render_package(job->settings, context_build(&arena, job->plugin,
-	    job->settings, &extras), true, &r, e);
-	if (rc == 0) {
-		rc = render_write(&r, debian, e);
-		render_release(&r);
-	}
-	if (rc == 0)
-		rc = payload_md5sums(pkgdir, &files, &md5sums, e);
-	if (rc == 0 && md5sums.len > 0) {
-		char *path = file_join(debian, "md5sums");
-
-		rc = file_write_atomic(path, md5sums.data, md5sums.len, 0644, e);
-		free(path);
-	}
-out:
-	buf_release(&md5sums);
-	payload_release(&files);
-	arena_release(&arena);
+	else if (chmod(debian, 0755) < 0)
+		err_errno(e, "cannot set the mode of %s", debian);
+	else if (render_write(r, debian, e) == 0)
+		rc = md5sums->len == 0 ? 0 : file_write_atomic(path,
+		    md5sums->data, md5sums->len, 0644, e);
+	free(path);
 	free(debian);
+	return rc;
+}
+
+/* The payload pass: the metadata put in place beside what the rules
+ * staged in `pkgdir`; then DEBIAN/, Installed-Size counting the scripts
+ * but not the control file (as dpkg-gencontrol does). */
+static int
+finish_tree(const struct tree_job *job, struct rendered *r,
+    const char *pkgdir, struct err *e)
+{
+	struct package_payload pp;
+	struct payload_result files;
+	int rc;
+
+	package_payload_init(&pp, job->src, job->plugin, job->settings, pkgdir);
+	rc = treewriter_fill(pkgdir, pp.sources, PACKAGE_SOURCES, &files, e);
+	if (rc == 0) {
+		package_set_fields(r, files.installed_kib +
+		    package_scripts_kib(r), NULL);
+		rc = write_debian_dir(r, &files.md5sums, pkgdir, e);
+	}
+	payload_result_release(&files);
+	package_payload_release(&pp);
 	return rc;
 }
 
@@ -88,16 +80,14 @@ make_staging(const char *sibling, bool *separate, struct err *e)
 
 /* Every step but the final rename, in the staging root `pkgdir`. */
 static int
-fill_tree(const struct tree_job *job, const char *pkgdir, struct err *e)
+fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
+    struct err *e)
 {
 	struct stage_job stage = { job->src, job->plugin, job->settings,
 	    job->mtime, job->progress, job->progress_ctx, NULL };
 
-	if (stage_payload(&stage, pkgdir, true, e) < 0)
-		return -1;
-	if (job->progress != NULL)
-		job->progress("rendering", job->progress_ctx);
-	if (write_debian_dir(job, pkgdir, e) < 0)
+	if (stage_payload(&stage, pkgdir, e) < 0 ||
+	    finish_tree(job, r, pkgdir, e) < 0)
 		return -1;
 	return process_check_interrupted(e);
 }
@@ -115,6 +105,7 @@ remove_quietly(const char *path)
 int
 tree_emit(const struct tree_job *job, struct err *e)
 {
+	struct rendered rendered;
 	struct stat st;
 	char *sibling, *staging;
 	bool separate = false;
@@ -123,11 +114,20 @@ tree_emit(const struct tree_job *job, struct err *e)
 	if (!job->force && lstat(job->output, &st) == 0)
 		return err_set(e, STATUS_USAGE, "%s already exists; --force "
 		    "replaces it", job->output);
-	sibling = dirtree_make_sibling(job->output, e);
-	if (sibling == NULL)
+	/* A template at fault shows before any rule runs. */
+	if (job->progress != NULL)
+		job->progress("rendering", job->progress_ctx);
+	if (package_render(job->src, job->plugin, job->settings, "all",
+	    &rendered, e) < 0)
 		return -1;
+	sibling = dirtree_make_sibling(job->output, e);
+	if (sibling == NULL) {
+		render_release(&rendered);
+		return -1;
+	}
 	staging = make_staging(sibling, &separate, e);
-	r = staging ? fill_tree(job, staging, e) : -1;
+	r = staging ? fill_tree(job, &rendered, staging, e) : -1;
+	render_release(&rendered);
 	if (r == 0 && separate)
 		r = dirtree_copy(staging, sibling, e);
 	if (r == 0)

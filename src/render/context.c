@@ -65,10 +65,20 @@ context_package_name(const struct plugin *p, const struct settings *c)
 }
 
 char *
+context_metadata_path(const struct plugin *p, const struct settings *c)
+{
+	return xasprintf("%s/%s/%s/wazo",
+	    settings_get(c, SETTING_METADATA_DIR), p->namespace.text, p->name.text);
+}
+
+char *
 context_rules_path(const struct plugin *p, const struct settings *c)
 {
-	return xasprintf("%s/%s/%s/wazo/rules",
-	    settings_get(c, SETTING_METADATA_DIR), p->namespace.text, p->name.text);
+	char *meta = context_metadata_path(p, c);
+	char *rules = xasprintf("%s/rules", meta);
+
+	free(meta);
+	return rules;
 }
 
 char *

@@ -36,6 +36,9 @@ struct tvalue *context_build(struct arena *a, const struct plugin *p,
 
 /* The paths and names the package is made of; the caller frees them. */
 char *context_package_name(const struct plugin *p, const struct settings *c);
+/* "<metadata_dir>/<namespace>/<name>/wazo": where an installed plugin's
+ * wazo/ directory is found. */
+char *context_metadata_path(const struct plugin *p, const struct settings *c);
 char *context_rules_path(const struct plugin *p, const struct settings *c);
 char *context_backup_rules_path(const struct plugin *p,
     const struct settings *c);

@@ -154,21 +154,50 @@ control_check(const char *text, size_t len, const char *path, struct err *e)
 	return 0;
 }
 
-char *
-control_field(const char *text, const char *name)
+/* The line where field `name` starts, or NULL. */
+static const char *
+find_field(const char *text, const char *name)
 {
 	size_t len = strlen(name);
 
 	for (const char *p = text; p != NULL && *p; ) {
-		if (strncasecmp(p, name, len) == 0 && p[len] == ':') {
-			const char *v = p + len + 1;
-
-			v += strspn(v, " \t");
-			return xstrndup(v, strcspn(v, "\n"));
-		}
+		if (strncasecmp(p, name, len) == 0 && p[len] == ':')
+			return p;
 		p = strchr(p, '\n');
 		if (p != NULL)
 			p++;
 	}
 	return NULL;
+}
+
+char *
+control_field(const char *text, const char *name)
+{
+	const char *p = find_field(text, name), *v;
+
+	if (p == NULL)
+		return NULL;
+	v = p + strlen(name) + 1;
+	v += strspn(v, " \t");
+	return xstrndup(v, strcspn(v, "\n"));
+}
+
+bool
+control_set_field(struct buf *text, const char *name, const char *value)
+{
+	const char *p = find_field(text->data, name), *end;
+	struct buf out = BUF_INIT;
+
+	if (p == NULL)
+		return false;
+	end = strchr(p, '\n');
+	while (end != NULL && (end[1] == ' ' || end[1] == '\t'))
+		end = strchr(end + 1, '\n');
+	buf_add(&out, text->data, (size_t)(p - text->data) + strlen(name) + 1);
+	buf_addf(&out, " %s", value);
+	if (end != NULL)
+		buf_adds(&out, end);
+	buf_release(text);
+	*text = out;
+	return true;
 }

@@ -3,6 +3,8 @@
 #ifndef WPD_CONTROL_H
 #define WPD_CONTROL_H
 
+#include <stdbool.h>
+
 #include "base/buf.h"
 #include "base/err.h"
 
@@ -28,5 +30,14 @@ int control_check(const char *text, size_t len, const char *path,
 /* The value of field `name` in a checked control file, or NULL; the
  * caller frees it. */
 char *control_field(const char *text, const char *name);
+
+/*
+ * Sets field `name` of the checked control file in `text` to `value` (one
+ * line), as dpkg-gencontrol sets the fields it computes: the field keeps
+ * its place and its name as written; its old value and continuation
+ * lines go. A field the file does not have is not added (a template that
+ * leaves it out keeps it out): returns false then, true when it was set.
+ */
+bool control_set_field(struct buf *text, const char *name, const char *value);
 
 #endif

@@ -72,9 +72,7 @@ add_package_members(struct buf *out, const struct plugin *p,
 	if (valid) {
 		rules = context_rules_path(p, c);
 		backup = context_backup_rules_path(p, c);
-		meta = xasprintf("%s/%s/%s/wazo",
-		    settings_get(c, SETTING_METADATA_DIR), p->namespace.text,
-		    p->name.text);
+		meta = context_metadata_path(p, c);
 	}
 	buf_adds(out, ", \"depends\": ");
 	if (valid)

@@ -9,7 +9,7 @@
 
 #include "base/buf.h"
 #include "base/file.h"
-#include "deb/payload.h"
+#include "base/dirtree.h"
 #include "base/process.h"
 #include "source/source_archive.h"
 #include "source/source_git.h"
@@ -85,10 +85,10 @@ fetch_commit(const char *url, const char *ref, const char *dest,
 static int
 check_links(const char *dest, struct err *e)
 {
-	struct payload tree;
+	struct dirtree_list tree;
 	int r = 0;
 
-	if (payload_scan(dest, &tree, e) < 0)
+	if (dirtree_list(dest, &tree, e) < 0)
 		return -1;
 	for (size_t i = 0; r == 0 && i < tree.count; i++) {
 		char target[PATH_MAX], *path;
@@ -108,7 +108,7 @@ check_links(const char *dest, struct err *e)
 			    "'%s' points outside the repository (to '%s')",
 			    tree.entries[i].path, target);
 	}
-	payload_release(&tree);
+	dirtree_list_release(&tree);
 	return r;
 }
 

@@ -13,7 +13,7 @@
 #include "render/context.h"
 #include "stage/docfiles.h"
 #include "base/file.h"
-#include "deb/payload.h"
+#include "base/dirtree.h"
 #include "base/timestamp.h"
 
 /* mkdir -p with mode 0755 for each created directory. */
@@ -150,7 +150,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
     struct err *e)
 {
 	char *etc = file_join(pkgdir, "etc");
-	struct payload files;
+	struct dirtree_list files;
 	struct stat st;
 	bool first = true;
 
@@ -158,7 +158,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
 		free(etc);
 		return 0;
 	}
-	if (payload_scan(etc, &files, e) < 0) {
+	if (dirtree_list(etc, &files, e) < 0) {
 		free(etc);
 		return -1;
 	}
@@ -173,7 +173,7 @@ etc_overrides(const char *pkgdir, const char *package, struct buf *out,
 		buf_addf(out, "%s: file-in-etc-not-marked-as-conffile "
 		    "[etc/%s]\n", package, files.entries[i].path);
 	}
-	payload_release(&files);
+	dirtree_list_release(&files);
 	free(etc);
 	return 0;
 }

@@ -7,8 +7,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "deb/debarch.h"
-#include "base/dirtree.h"
+#include "stage/debarch.h"
 #include "stage/docfiles.h"
 #include "base/file.h"
 #include "base/process.h"
@@ -102,29 +101,6 @@ stage_package(const struct source *src, const char *pkgdir, struct err *e)
 	return package_with(src, pkgdir, NULL, e);
 }
 
-char *
-stage_metadata_path(const struct plugin *p, const struct settings *c)
-{
-	return xasprintf("%s/%s/%s/wazo",
-	    settings_get(c, SETTING_METADATA_DIR) + 1, p->namespace.text,
-	    p->name.text);
-}
-
-int
-stage_metadata(const struct source *src, const struct plugin *p,
-    const struct settings *c, const char *pkgdir, struct err *e)
-{
-	char *from = source_path(src, "wazo");
-	char *rel = stage_metadata_path(p, c);
-	char *to = file_join(pkgdir, rel);
-	int r = dirtree_copy(from, to, e);
-
-	free(from);
-	free(rel);
-	free(to);
-	return r;
-}
-
 static void
 step(const struct stage_job *job, const char *name)
 {
@@ -133,8 +109,7 @@ step(const struct stage_job *job, const char *name)
 }
 
 int
-stage_payload(const struct stage_job *job, const char *pkgdir,
-    bool copy_metadata, struct err *e)
+stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 {
 	step(job, "building");
 	if (build_with(job->src, job->source_date_epoch, e) < 0 ||
@@ -143,9 +118,6 @@ stage_payload(const struct stage_job *job, const char *pkgdir,
 	step(job, "packaging");
 	if (package_with(job->src, pkgdir, job->source_date_epoch, e) < 0 ||
 	    process_check_interrupted(e) < 0)
-		return -1;
-	if (copy_metadata && stage_metadata(job->src, job->plugin,
-	    job->settings, pkgdir, e) < 0)
 		return -1;
 	if (docfiles_write(pkgdir, job->plugin, job->settings, job->when, e) < 0)
 		return -1;

@@ -1,6 +1,6 @@
 /* stage: runs the plugin's rules as wazo-plugind does, and lays out the
  * installed tree: `rules build`, `rules package` into a staging root,
- * then the plugin's wazo/ metadata where installed plugins are found. */
+ * then the package's docs. */
 #ifndef WPD_STAGE_H
 #define WPD_STAGE_H
 
@@ -41,24 +41,15 @@ int stage_build(const struct source *src, struct err *e);
 int stage_package(const struct source *src, const char *pkgdir,
     struct err *e);
 
-/* Copies the plugin's wazo/ directory to
- * `pkgdir`/<metadata_dir>/<namespace>/<name>/wazo/, merging. */
-int stage_metadata(const struct source *src, const struct plugin *p,
-    const struct settings *c, const char *pkgdir, struct err *e);
-
-/* The plugin's metadata directory in the package, relative to its root:
- * "<metadata_dir>/<namespace>/<name>/wazo" without the leading '/'. The
- * caller frees it. */
-char *stage_metadata_path(const struct plugin *p, const struct settings *c);
-
 /*
  * Every step that fills the staging root `pkgdir`: `rules build`, `rules
- * package`, the wazo/ metadata (when `copy_metadata`; a .deb writer reads
- * it from the source instead), the copyright, changelog and lintian
- * overrides (docfiles.h). Stops at a signal trapped by
+ * package`, then the copyright, changelog and lintian overrides
+ * (docfiles.h). The plugin's wazo/ metadata is not copied: it is part of
+ * the package's payload description (emit/package.h), which the payload
+ * pass writes where it goes. Stops at a signal trapped by
  * process_trap_signals().
  */
 int stage_payload(const struct stage_job *job, const char *pkgdir,
-    bool copy_metadata, struct err *e);
+    struct err *e);
 
 #endif

@@ -1,7 +1,7 @@
 /* debarch: Debian architecture names. */
 #include <config.h>
 
-#include "deb/debarch.h"
+#include "stage/debarch.h"
 
 const char *
 debarch_host(void)

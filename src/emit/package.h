@@ -1,0 +1,54 @@
+/* package: what the tree and build emitters share: the templates,
+ * rendered once before any rule runs; the description of the package's
+ * files that the payload pass goes over; and the control fields set after
+ * that pass, as dpkg-gencontrol sets the fields it computes. */
+#ifndef WPD_PACKAGE_H
+#define WPD_PACKAGE_H
+
+#include "base/err.h"
+#include "deb/payload.h"
+#include "plugin/plugin.h"
+#include "plugin/settings.h"
+#include "render/render.h"
+#include "source/source.h"
+
+/*
+ * Renders the four templates, finished (no #DEBHELPER#), and checks the
+ * control file; `arch` is the architecture templates see. installed_size
+ * is defined, as 0, so that a template printing the field under `{% if
+ * installed_size is defined %}` keeps it: package_set_fields() sets its
+ * value. Release `out` with render_release(). Returns 0, or -1 with `e`
+ * set (STATUS_USAGE: a template is at fault).
+ */
+int package_render(const struct source *src, const struct plugin *p,
+    const struct settings *c, const char *arch, struct rendered *out,
+    struct err *e);
+
+/* The package's files: what the rules staged, at the root, and the
+ * plugin's wazo/ directory at its metadata path (as wazo-plugind copies
+ * it after `rules package`). */
+enum { PACKAGE_SOURCES = 2 };
+struct package_payload {
+	struct payload_source sources[PACKAGE_SOURCES];
+	char *wazo;		/* owned: the plugin's wazo/ */
+	char *metadata;		/* owned: the metadata path, with its '/' */
+};
+
+/* Describes the package staged in `staging` (borrowed: it must outlive
+ * `pp`). Release `pp` with package_payload_release(). */
+void package_payload_init(struct package_payload *pp, const struct source *src,
+    const struct plugin *p, const struct settings *c, const char *staging);
+void package_payload_release(struct package_payload *pp);
+
+/* What DEBIAN/ and the maintainer scripts add to Installed-Size. */
+long long package_scripts_kib(const struct rendered *r);
+
+/*
+ * Sets, in the rendered control file, Installed-Size to `installed_kib`
+ * (when the template has that field) and, unless `arch` is NULL,
+ * Architecture to `arch`.
+ */
+void package_set_fields(struct rendered *r, long long installed_kib,
+    const char *arch);
+
+#endif
