@@ -7,20 +7,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/buf.h"
+#include "base/compiler.h"
 #include "check_main.h"
 #include "deb/debfile.h"
 
-static void
-fill(struct rendered *r)
-{
-	for (int f = 0; f < RENDER_FILE_COUNT; f++)
-		buf_init(&r->files[f]);
-	buf_adds(&r->files[RENDER_CONTROL], "Package: p1\nVersion: 1.0\n"
-	    "Architecture: all\nMaintainer: A <a@example.org>\n"
-	    "Description: d\n d\n");
-	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
-		buf_adds(&r->files[f], "#!/bin/sh\nexit 0\n");
-}
+static const char control[] = "Package: p1\nVersion: 1.0\n"
+    "Architecture: all\nMaintainer: A <a@example.org>\nDescription: d\n d\n";
+static const char script[] = "#!/bin/sh\nexit 0\n";
+static const char md5sums[] = "d41d8cd98f00b204e9800998ecf8427e  usr/x\n";
+static const struct debfile_member members[] = {
+	{ "control", 0644, control, sizeof(control) - 1 },
+	{ "md5sums", 0644, md5sums, sizeof(md5sums) - 1 },
+	{ "postinst", 0755, script, sizeof(script) - 1 },
+	{ "postrm", 0755, script, sizeof(script) - 1 },
+	{ "prerm", 0755, script, sizeof(script) - 1 },
+};
 
 static char *
 run(const char *cmd)
@@ -41,13 +43,11 @@ START_TEST(test_a_deb_dpkg_reads)
 	struct compress_options o = { COMPRESS_XZ, 6, 2 };
 	char *dir = test_make_dir(), *deb = xasprintf("%s/p.deb", dir);
 	char *cmd, *got;
-	struct rendered r;
 	struct err e = ERR_INIT;
-	FILE *control = tmpfile(), *data = tmpfile(), *out = fopen(deb, "w");
+	FILE *control_tar = tmpfile(), *data = tmpfile(), *out = fopen(deb, "w");
 
-	fill(&r);
-	ck_assert_int_eq(debfile_control_tar(fileno(control), &r,
-	    "d41d8cd98f00b204e9800998ecf8427e  usr/x\n", &o, 1700000000, &e), 0);
+	ck_assert_int_eq(debfile_control_tar(fileno(control_tar), members,
+	    WPD_ARRAY_SIZE(members), &o, 1700000000, &e), 0);
 	/* An empty data.tar: the tar end blocks only. */
 	{
 		char zeros[1024] = { 0 };
@@ -57,9 +57,9 @@ START_TEST(test_a_deb_dpkg_reads)
 		ck_assert_int_eq(compress_write(c, zeros, sizeof(zeros), &e), 0);
 		ck_assert_int_eq(compress_close(c, &e), 0);
 	}
-	fflush(control);
+	fflush(control_tar);
 	fflush(data);
-	ck_assert_int_eq(debfile_write(fileno(out), fileno(control),
+	ck_assert_int_eq(debfile_write(fileno(out), fileno(control_tar),
 	    fileno(data), COMPRESS_XZ, 1700000000, &e), 0);
 	fclose(out);
 	cmd = xasprintf("ar tv '%s' | awk '{print $1, $2, $NF}'", deb);
@@ -91,8 +91,7 @@ START_TEST(test_a_deb_dpkg_reads)
 	ck_assert_str_ne(got, "\\0\\0");
 	free(got);
 	free(cmd);
-	render_release(&r);
-	fclose(control);
+	fclose(control_tar);
 	fclose(data);
 	test_remove_tree(dir);
 	free(deb);

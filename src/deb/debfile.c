@@ -14,14 +14,10 @@
 #include "deb/debfile.h"
 #include "deb/tarwriter.h"
 
-/* The maintainer scripts in name order, as dpkg-deb writes them. */
-static const enum render_file scripts_by_name[] = {
-	RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
-};
-
 int
-debfile_control_tar(int fd, const struct rendered *r, const char *md5sums,
-    const struct compress_options *o, time_t mtime, struct err *e)
+debfile_control_tar(int fd, const struct debfile_member *members,
+    size_t count, const struct compress_options *o, time_t mtime,
+    struct err *e)
 {
 	struct tarwriter *tw = tarwriter_open(fd, o, mtime, e);
 	struct stat root;
@@ -32,19 +28,9 @@ debfile_control_tar(int fd, const struct rendered *r, const char *md5sums,
 	memset(&root, 0, sizeof(root));
 	root.st_mode = S_IFDIR | 0755;
 	rc = tarwriter_entry(tw, "", &root, NULL, &is_link, e);
-	/* In name order, as dpkg-deb writes them. */
-	if (rc == 0)
-		rc = tarwriter_file(tw, "control", 0644,
-		    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len, e);
-	if (rc == 0 && md5sums[0] != '\0')
-		rc = tarwriter_file(tw, "md5sums", 0644, md5sums,
-		    strlen(md5sums), e);
-	for (size_t i = 0; rc == 0 && i < WPD_ARRAY_SIZE(scripts_by_name); i++) {
-		enum render_file f = scripts_by_name[i];
-
-		rc = tarwriter_file(tw, render_file_name(f), render_file_mode(f),
-		    r->files[f].data, r->files[f].len, e);
-	}
+	for (size_t i = 0; rc == 0 && i < count; i++)
+		rc = tarwriter_file(tw, members[i].name, members[i].mode,
+		    members[i].data, members[i].len, e);
 	if (tarwriter_close(tw, e) < 0)
 		rc = -1;
 	return rc;

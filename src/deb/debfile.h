@@ -6,14 +6,24 @@
 
 #include <time.h>
 
-#include "deb/compress.h"
-#include "base/err.h"
-#include "render/render.h"
+#include <stddef.h>
 
-/* Writes control.tar.<ext> into `fd`: ./control, ./md5sums (when not
- * empty) and the maintainer scripts. */
-int debfile_control_tar(int fd, const struct rendered *r, const char *md5sums,
-    const struct compress_options *o, time_t mtime, struct err *e);
+#include "base/err.h"
+#include "deb/compress.h"
+
+/* A file of the control member (control, md5sums, a maintainer script). */
+struct debfile_member {
+	const char *name;	/* "control", "postinst"... */
+	unsigned mode;		/* 0644, 0755 */
+	const char *data;
+	size_t len;
+};
+
+/* Writes control.tar.<ext> into `fd`: ./ and the `count` members, in the
+ * order given (dpkg-deb's is by name). */
+int debfile_control_tar(int fd, const struct debfile_member *members,
+    size_t count, const struct compress_options *o, time_t mtime,
+    struct err *e);
 
 /* Writes the ar archive into `out`: debian-binary, then the members read
  * from `control_fd` and `data_fd` (from their start). */

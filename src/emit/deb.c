@@ -12,6 +12,7 @@
 #include "deb/datatar.h"
 #include "deb/debfile.h"
 #include "base/dirtree.h"
+#include "base/compiler.h"
 #include "base/file.h"
 #include "emit/deb.h"
 #include "emit/package.h"
@@ -90,6 +91,30 @@ rendered_arch(const struct deb_job *job)
 
 /* The members, in the staging directory, with the rendered files `r`;
  * then the .deb beside its final name, renamed over it. */
+/* control.tar: the control file, md5sums (when there are files) and the
+ * maintainer scripts, in name order as dpkg-deb writes them. */
+static int
+write_control_tar(const struct deb_job *job, int fd, const struct rendered *r,
+    const struct buf *md5sums, struct err *e)
+{
+	static const enum render_file scripts[] = {
+		RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
+	};
+	struct debfile_member m[2 + WPD_ARRAY_SIZE(scripts)];
+	size_t n = 0;
+
+	m[n++] = (struct debfile_member){ "control", 0644,
+	    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len };
+	if (md5sums->len > 0)
+		m[n++] = (struct debfile_member){ "md5sums", 0644, md5sums->data,
+		    md5sums->len };
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(scripts); i++)
+		m[n++] = (struct debfile_member){ render_file_name(scripts[i]),
+		    render_file_mode(scripts[i]), r->files[scripts[i]].data,
+		    r->files[scripts[i]].len };
+	return debfile_control_tar(fd, m, n, &job->compress, job->mtime, e);
+}
+
 static int
 write_package(const struct deb_job *job, const char *staging,
     struct rendered *r, char **path, struct err *e)
@@ -110,8 +135,8 @@ write_package(const struct deb_job *job, const char *staging,
 	arch = choose_arch(job, &data);
 	package_set_fields(r, data.installed_kib + package_scripts_kib(r), arch);
 	control_fd = anonymous_file(staging, e);
-	if (control_fd < 0 || debfile_control_tar(control_fd, r,
-	    data.md5sums.data, &job->compress, job->mtime, e) < 0)
+	if (control_fd < 0 || write_control_tar(job, control_fd, r,
+	    &data.md5sums, e) < 0)
 		goto out;
 	step(job, "writing");
 	name = deb_name(job, arch);
