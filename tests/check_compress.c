@@ -134,7 +134,28 @@ START_TEST(test_names)
 	ck_assert_int_eq(compress_default_level(COMPRESS_XZ), 6);
 	ck_assert_int_eq(compress_default_level(COMPRESS_ZSTD), 3);
 	ck_assert_int_eq(compress_default_level(COMPRESS_GZIP), 9);
+	ck_assert_int_eq(compress_min_level(COMPRESS_ZSTD), 1);
+	ck_assert_int_eq(compress_max_level(COMPRESS_ZSTD), 19);
 	ck_assert_str_eq(compress_name(COMPRESS_GZIP), "gzip");
+}
+END_TEST
+
+/* Every row of the table: its name reads back, its levels are ordered,
+ * and a stream at its lowest and highest level reads back. */
+START_TEST(test_table_rows)
+{
+	enum compression kind = kinds[_i].kind;
+	int min = compress_min_level(kind), max = compress_max_level(kind);
+	struct buf low = compressed(kind, min, 1, "table", 5);
+	struct buf high = compressed(kind, max, 1, "table", 5);
+
+	ck_assert_int_eq(compress_parse(compress_name(kind)), (int)kind);
+	ck_assert_int_le(min, compress_default_level(kind));
+	ck_assert_int_le(compress_default_level(kind), max);
+	assert_reads_back(&low, kinds[_i].tool, "table", 5);
+	assert_reads_back(&high, kinds[_i].tool, "table", 5);
+	buf_release(&low);
+	buf_release(&high);
 }
 END_TEST
 
@@ -163,6 +184,7 @@ make_suite(void)
 	tcase_add_loop_test(tc, test_reads_back_and_ignores_threads, 0, 4);
 	tcase_add_loop_test(tc, test_empty_input, 0, 4);
 	tcase_add_test(tc, test_names);
+	tcase_add_loop_test(tc, test_table_rows, 0, 4);
 	tcase_add_test(tc, test_write_error);
 	suite_add_tcase(s, tc);
 	return s;

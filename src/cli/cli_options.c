@@ -23,7 +23,7 @@ resolve_compression(const struct cli_args *args, struct compress_options *c,
 	    compress_default_level(c->kind);
 	c->threads = args->threads ? args->threads :
 	    cores > 0 ? (unsigned)cores : 1;
-	min = c->kind == COMPRESS_ZSTD ? 1 : 0;
+	min = compress_min_level(c->kind);
 	if (c->level < min || c->level > compress_max_level(c->kind))
 		return err_set(e, STATUS_USAGE, "-z %d is out of range for %s "
 		    "(%d to %d)", c->level, compress_name(c->kind), min,

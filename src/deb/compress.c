@@ -13,12 +13,15 @@
 #include <zstd.h>
 
 #include "base/buf.h"
+#include "base/compiler.h"
 #include "deb/compress.h"
 
 #define OUT_SIZE (256 * 1024)
 
+struct codec;
+
 struct compressor {
-	enum compression kind;
+	const struct codec *codec;
 	int fd;
 	unsigned char out[OUT_SIZE];
 	lzma_stream xz;
@@ -26,50 +29,18 @@ struct compressor {
 	z_stream gz;
 };
 
-static const struct {
+struct codec {
 	const char *name;
 	const char *suffix;
 	int default_level;
+	int min_level;
 	int max_level;
-} kinds[] = {
-	[COMPRESS_XZ] = { "xz", ".xz", 6, 9 },
-	[COMPRESS_ZSTD] = { "zstd", ".zst", 3, 19 },
-	[COMPRESS_GZIP] = { "gzip", ".gz", 9, 9 },
-	[COMPRESS_NONE] = { "none", "", 0, 0 },
+	int (*open)(struct compressor *c, const struct compress_options *o,
+	    struct err *e);
+	int (*pump)(struct compressor *c, const void *data, size_t len,
+	    bool finish, struct err *e);
+	void (*end)(struct compressor *c);
 };
-
-int
-compress_parse(const char *name)
-{
-	for (int i = 0; i < (int)(sizeof(kinds) / sizeof(kinds[0])); i++)
-		if (strcmp(kinds[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-compress_name(enum compression kind)
-{
-	return kinds[kind].name;
-}
-
-const char *
-compress_suffix(enum compression kind)
-{
-	return kinds[kind].suffix;
-}
-
-int
-compress_default_level(enum compression kind)
-{
-	return kinds[kind].default_level;
-}
-
-int
-compress_max_level(enum compression kind)
-{
-	return kinds[kind].max_level;
-}
 
 static int
 write_out(struct compressor *c, const void *data, size_t len, struct err *e)
@@ -132,28 +103,6 @@ open_gzip(struct compressor *c, const struct compress_options *o,
 		return err_set(e, STATUS_SYSTEM, "cannot start the gzip "
 		    "compressor");
 	return 0;
-}
-
-struct compressor *
-compress_open(const struct compress_options *o, int fd, struct err *e)
-{
-	struct compressor *c = xcalloc(1, sizeof(*c));
-	int r = 0;
-
-	c->kind = o->kind;
-	c->fd = fd;
-	if (o->kind == COMPRESS_XZ)
-		r = open_xz(c, o, e);
-	else if (o->kind == COMPRESS_ZSTD)
-		r = open_zstd(c, o, e);
-	else if (o->kind == COMPRESS_GZIP)
-		r = open_gzip(c, o, e);
-	if (r < 0) {
-		ZSTD_freeCCtx(c->zstd);
-		free(c);
-		return NULL;
-	}
-	return c;
 }
 
 /* Runs one compressor over `data` (or finishes it, with `finish`). */
@@ -220,21 +169,100 @@ pump_gzip(struct compressor *c, const void *data, size_t len, bool finish,
 	return 0;
 }
 
+static void
+end_xz(struct compressor *c)
+{
+	lzma_end(&c->xz);
+}
+
+static void
+end_zstd(struct compressor *c)
+{
+	ZSTD_freeCCtx(c->zstd);
+}
+
+static void
+end_gzip(struct compressor *c)
+{
+	deflateEnd(&c->gz);
+}
+
+/*
+ * The compressors, by enum compression: dpkg-deb's name and member
+ * suffix, its level range and default, and the functions that start,
+ * feed (NULL: the bytes are written as they are) and end a stream. A new
+ * compressor is a value of enum compression, its functions and its row.
+ */
+static const struct codec codecs[] = {
+	[COMPRESS_XZ] = { "xz", ".xz", 6, 0, 9, open_xz, pump_xz, end_xz },
+	[COMPRESS_ZSTD] = { "zstd", ".zst", 3, 1, 19, open_zstd, pump_zstd,
+	    end_zstd },
+	[COMPRESS_GZIP] = { "gzip", ".gz", 9, 0, 9, open_gzip, pump_gzip,
+	    end_gzip },
+	[COMPRESS_NONE] = { "none", "", 0, 0, 0, NULL, NULL, NULL },
+};
+
+int
+compress_parse(const char *name)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(codecs); i++)
+		if (strcmp(codecs[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+compress_name(enum compression kind)
+{
+	return codecs[kind].name;
+}
+
+const char *
+compress_suffix(enum compression kind)
+{
+	return codecs[kind].suffix;
+}
+
+int
+compress_default_level(enum compression kind)
+{
+	return codecs[kind].default_level;
+}
+
+int
+compress_min_level(enum compression kind)
+{
+	return codecs[kind].min_level;
+}
+
+int
+compress_max_level(enum compression kind)
+{
+	return codecs[kind].max_level;
+}
+
+struct compressor *
+compress_open(const struct compress_options *o, int fd, struct err *e)
+{
+	struct compressor *c = xcalloc(1, sizeof(*c));
+
+	c->codec = &codecs[o->kind];
+	c->fd = fd;
+	if (c->codec->open != NULL && c->codec->open(c, o, e) < 0) {
+		c->codec->end(c);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
 static int
 pump(struct compressor *c, const void *data, size_t len, bool finish,
     struct err *e)
 {
-	switch (c->kind) {
-	case COMPRESS_XZ:
-		return pump_xz(c, data, len, finish, e);
-	case COMPRESS_ZSTD:
-		return pump_zstd(c, data, len, finish, e);
-	case COMPRESS_GZIP:
-		return pump_gzip(c, data, len, finish, e);
-	case COMPRESS_NONE:
-		break;
-	}
-	return write_out(c, data, len, e);
+	if (c->codec->pump == NULL)
+		return write_out(c, data, len, e);
+	return c->codec->pump(c, data, len, finish, e);
 }
 
 int
@@ -258,11 +286,8 @@ compress_close(struct compressor *c, struct err *e)
 {
 	int r = pump(c, NULL, 0, true, e);
 
-	if (c->kind == COMPRESS_XZ)
-		lzma_end(&c->xz);
-	else if (c->kind == COMPRESS_GZIP)
-		deflateEnd(&c->gz);
-	ZSTD_freeCCtx(c->zstd);
+	if (c->codec->end != NULL)
+		c->codec->end(c);
 	free(c);
 	return r;
 }

@@ -30,6 +30,7 @@ const char *compress_name(enum compression kind);
 const char *compress_suffix(enum compression kind);
 /* The level range of `kind`, and its default (xz 6, zstd 3, gzip 9). */
 int compress_default_level(enum compression kind);
+int compress_min_level(enum compression kind);
 int compress_max_level(enum compression kind);
 
 struct compressor;
