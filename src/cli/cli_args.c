@@ -275,10 +275,12 @@ take_option(const struct cli_command *cmd, int id, char *value,
 			    "gzip or none, not '%s'", value);
 		break;
 	case OPT_LEVEL:
-		args->level = parse_count(value, 0, 22);
+		/* A number here; its range is the compressor's, checked
+		 * once -Z is known (cli_options.c). */
+		args->level = parse_count(value, 0, INT_MAX);
 		if (args->level < 0)
 			return cli_report_usage(cmd->name, "-z must be a level "
-			    "from 0 to 22, not '%s'", value);
+			    "(a number), not '%s'", value);
 		break;
 	case OPT_THREADS:
 		if (parse_count(value, 1, 1024) < 0)
