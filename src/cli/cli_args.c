@@ -112,8 +112,8 @@ static const struct cli_option {
 	  "show this help and exit" },
 };
 
-static void
-print_help(const struct cli_command *cmd)
+void
+cli_args_print_help(const struct cli_command *cmd)
 {
 	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
 	    cmd->usage, cmd->description);
@@ -141,9 +141,8 @@ print_help(const struct cli_command *cmd)
 		}
 		buf_release(&left);
 	}
-	printf("\nExit status: 0 success, 1 invalid plugin, 2 usage or "
-	    "configuration error,\n3 a rules command failed, 4 system or I/O "
-	    "error. See wazo-plugin-deb(1).\n");
+	putchar('\n');
+	cli_report_help_footer();
 }
 
 /* The getopt tables for the options `cmd` takes. */
@@ -374,7 +373,7 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	while (status < 0 &&
 	    (c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
 		if (c == OPT_HELP) {
-			print_help(cmd);
+			cli_args_print_help(cmd);
 			status = STATUS_OK;
 		} else if (c == ':') {
 			status = cli_report_usage(cmd->name, "option '%s' needs a "
