@@ -13,6 +13,7 @@
 #include "cli/cli_args.h"
 #include "cli/cli_report.h"
 #include "deb/compress.h"
+#include "plugin/archname.h"
 #include "plugin/debversion.h"
 
 enum option_id {
@@ -71,9 +72,10 @@ static const struct cli_option {
 	  "every timestamp is T (default: $SOURCE_DATE_EPOCH,\nor now)" },
 	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
 	  "auto (default: all, or the compiled objects'),\nall, or an "
-	  "architecture" },
+	  "architecture dpkg knows" },
 	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
-	  "the Architecture field (default: all; any for\ncompiled plugins)" },
+	  "the Architecture field: all (default), any\n(compiled plugins) "
+	  "or an architecture dpkg knows" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
@@ -222,6 +224,21 @@ parse_size(const char *s, unsigned long long *out)
 	return 0;
 }
 
+/* Reports `e`, about the value of `option`: "OPTION MESSAGE" as a usage
+ * error, or as it is when the system failed; returns the exit status. */
+static int
+report_value_err(const struct cli_command *cmd, const char *option,
+    struct err *e)
+{
+	int status = e->status;
+
+	if (status != STATUS_USAGE)
+		return cli_report_err(e);
+	cli_report_usage(cmd->name, "%s %s", option, e->msg);
+	err_release(e);
+	return status;
+}
+
 /* Settings given on the command line, applied after the file's. */
 struct override {
 	const struct cli_option *option;
@@ -233,6 +250,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
     struct cli_args *args, struct override *overrides, size_t *noverrides)
 {
 	const struct cli_option *o = find_option(id);
+	struct err e = ERR_INIT;
 	const char *why;
 
 	if (o != NULL && o->config_key >= 0) {
@@ -293,10 +311,9 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->source_date_epoch = value;
 		break;
 	case OPT_ARCH:
-		if (strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
-		    strlen(value) || value[0] == '\0')
-			return cli_report_usage(cmd->name, "--arch must be auto, "
-			    "all or an architecture name, not '%s'", value);
+		if (archname_check(value, cmd->bit == CMD_BUILD ?
+		    ARCHNAME_BINARY : ARCHNAME_CONTROL, &e) < 0)
+			return report_value_err(cmd, "--arch", &e);
 		args->arch = value;
 		break;
 	case OPT_WAZO_VERSION:
