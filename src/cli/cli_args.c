@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/timestamp.h"
 #include "cli/cli_args.h"
 #include "cli/cli_report.h"
 #include "deb/compress.h"
@@ -252,11 +253,18 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	const struct cli_option *o = find_option(id);
 	struct err e = ERR_INIT;
 	const char *why;
+	time_t when;
 
 	if (o != NULL && o->config_key >= 0) {
 		overrides[(*noverrides)++] = (struct override){ o, value };
 		return -1;
 	}
+	/* Settings say what they take; any other empty value is a mistake
+	 * ('-o ""' would write in no directory, '--config ""' read no
+	 * file), never a default. */
+	if (o != NULL && o->arg != NULL && value[0] == '\0')
+		return cli_report_usage(cmd->name, "--%s needs a non-empty %s",
+		    o->name, o->arg);
 	switch (id) {
 	case OPT_OUTPUT: args->output = value; break;
 	case OPT_FORCE: args->force = true; break;
@@ -304,10 +312,11 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->threads = (unsigned)parse_count(value, 1, 1024);
 		break;
 	case OPT_SOURCE_DATE_EPOCH:
-		if (parse_count(value, 0, INT_MAX) < 0 && strspn(value,
-		    "0123456789") != strlen(value))
+		if (timestamp_parse(value, &when, &e) < 0) {
+			err_release(&e);
 			return cli_report_usage(cmd->name, "--source-date-epoch "
 			    "must be a number of seconds, not '%s'", value);
+		}
 		args->source_date_epoch = value;
 		break;
 	case OPT_ARCH:
@@ -412,6 +421,9 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
 	args->source = optind < argc ? argv[optind] : NULL;
+	if (args->source != NULL && args->source[0] == '\0')
+		return cli_report_usage(cmd->name, "SOURCE is empty: give a "
+		    "directory, an archive or a git repository (default: .)");
 	args->request.spec = args->source;
 	args->request.subdirectory = args->subdirectory;
 	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
