@@ -23,7 +23,7 @@ START_TEST(test_minimal_plugin_is_valid)
 {
 	assert_diagnostics(VALID_HEAD, NULL, "");
 	assert_diagnostics(VALID_HEAD "plugin_format_version: 2\n"
-	    "description: |\n  two\n  lines\n"
+	    "description: |\n  two words\n  lines\n"
 	    "debian_depends: [python3-requests (>= 2.0), \"mawk | gawk\"]\n"
 	    "depends: [{name: other-one, namespace: ns2, version: 1}]\n"
 	    "min_wazo_version: \"9.0\"\nmax_wazo_version: \"24.10\"\n"

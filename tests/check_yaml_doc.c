@@ -187,9 +187,31 @@ START_TEST(test_billion_laughs_fails_fast)
 	    "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
 	    "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
 
-	assert_refused(text, strlen(text), "p.yml:5:12: error: aliases expand "
-	    "this document past 10000 nodes: refused (a \"billion laughs\" "
-	    "document?)\n");
+	assert_refused(text, strlen(text), "p.yml:5:8: error: aliases expand "
+	    "this document by more than 10000 nodes: refused (a \"billion "
+	    "laughs\" document?)\n");
+}
+END_TEST
+
+/* A document that is merely large, with no alias, is no billion laughs:
+ * the file's size bounds it. */
+START_TEST(test_many_nodes_without_aliases)
+{
+	struct buf text = BUF_INIT, out;
+	struct ydoc *doc;
+
+	buf_adds(&text, "tags: [");
+	for (int i = 0; i < 3 * YDOC_MAX_ALIAS_NODES; i++)
+		buf_adds(&text, i ? ", t" : "t");
+	buf_adds(&text, "]\n");
+	doc = load(text.data, text.len, &out);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(out.data, "");
+	ck_assert_uint_eq(yaml_doc_get(doc->root, "tags", NULL)->count,
+	    3 * YDOC_MAX_ALIAS_NODES);
+	yaml_doc_free(doc);
+	buf_release(&out);
+	buf_release(&text);
 }
 END_TEST
 
@@ -247,6 +269,7 @@ make_suite(void)
 	tcase_add_test(tc, test_control_character_in_input);
 	tcase_add_test(tc, test_one_document_only);
 	tcase_add_test(tc, test_billion_laughs_fails_fast);
+	tcase_add_test(tc, test_many_nodes_without_aliases);
 	tcase_add_test(tc, test_bad_aliases);
 	tcase_add_test(tc, test_deep_nesting_refused);
 	tcase_add_test(tc, test_size_limit);

@@ -19,10 +19,15 @@ timestamp_parse(const char *sde, time_t *out, struct err *e)
 	char *end;
 	long long v;
 
-	if (sde == NULL || *sde == '\0') {
+	if (sde == NULL) {
 		*out = time(NULL);
 		return 0;
 	}
+	/* Set but empty is malformed, as dpkg-deb holds it, rather than a
+	 * silent "now" that makes a build unreproducible. */
+	if (*sde == '\0')
+		return err_set(e, STATUS_USAGE, "SOURCE_DATE_EPOCH is set but "
+		    "empty: unset it, or set it to a number of seconds");
 	errno = 0;
 	v = strtoll(sde, &end, 10);
 	if (*end != '\0' || errno != 0 || v < 0 || sde[0] == '-' ||

@@ -7,11 +7,13 @@
 
 #include "base/err.h"
 
-/* Reads SOURCE_DATE_EPOCH (a whole number of seconds since 1970) or the
- * clock; a malformed variable is an error (STATUS_USAGE). */
+/* Reads SOURCE_DATE_EPOCH (a whole number of seconds since 1970) or,
+ * when it is unset, the clock; a malformed variable, empty included, is
+ * an error (STATUS_USAGE). */
 int timestamp_get(time_t *out, struct err *e);
-/* As timestamp_get(), with `text` (NULL or "": now) as the variable's
- * value: a command line reads it once, from an option or the variable. */
+/* As timestamp_get(), with `text` (NULL: unset, so now) as the
+ * variable's value: a command line reads it once, from an option or the
+ * variable. */
 int timestamp_parse(const char *text, time_t *out, struct err *e);
 
 /* The RFC 5322 date of a Debian changelog trailer, in UTC. The caller

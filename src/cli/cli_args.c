@@ -10,9 +10,11 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/timestamp.h"
 #include "cli/cli_args.h"
 #include "cli/cli_report.h"
 #include "deb/compress.h"
+#include "plugin/archname.h"
 #include "plugin/debversion.h"
 
 enum option_id {
@@ -71,9 +73,10 @@ static const struct cli_option {
 	  "every timestamp is T (default: $SOURCE_DATE_EPOCH,\nor now)" },
 	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
 	  "auto (default: all, or the compiled objects'),\nall, or an "
-	  "architecture" },
+	  "architecture dpkg knows" },
 	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
-	  "the Architecture field (default: all; any for\ncompiled plugins)" },
+	  "the Architecture field: all (default), any\n(compiled plugins) "
+	  "or an architecture dpkg knows" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
@@ -112,8 +115,8 @@ static const struct cli_option {
 	  "show this help and exit" },
 };
 
-static void
-print_help(const struct cli_command *cmd)
+void
+cli_args_print_help(const struct cli_command *cmd)
 {
 	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
 	    cmd->usage, cmd->description);
@@ -141,9 +144,8 @@ print_help(const struct cli_command *cmd)
 		}
 		buf_release(&left);
 	}
-	printf("\nExit status: 0 success, 1 invalid plugin, 2 usage or "
-	    "configuration error,\n3 a rules command failed, 4 system or I/O "
-	    "error. See wazo-plugin-deb(1).\n");
+	putchar('\n');
+	cli_report_help_footer();
 }
 
 /* The getopt tables for the options `cmd` takes. */
@@ -223,6 +225,21 @@ parse_size(const char *s, unsigned long long *out)
 	return 0;
 }
 
+/* Reports `e`, about the value of `option`: "OPTION MESSAGE" as a usage
+ * error, or as it is when the system failed; returns the exit status. */
+static int
+report_value_err(const struct cli_command *cmd, const char *option,
+    struct err *e)
+{
+	int status = e->status;
+
+	if (status != STATUS_USAGE)
+		return cli_report_err(e);
+	cli_report_usage(cmd->name, "%s %s", option, e->msg);
+	err_release(e);
+	return status;
+}
+
 /* Settings given on the command line, applied after the file's. */
 struct override {
 	const struct cli_option *option;
@@ -234,12 +251,20 @@ take_option(const struct cli_command *cmd, int id, char *value,
     struct cli_args *args, struct override *overrides, size_t *noverrides)
 {
 	const struct cli_option *o = find_option(id);
+	struct err e = ERR_INIT;
 	const char *why;
+	time_t when;
 
 	if (o != NULL && o->config_key >= 0) {
 		overrides[(*noverrides)++] = (struct override){ o, value };
 		return -1;
 	}
+	/* Settings say what they take; any other empty value is a mistake
+	 * ('-o ""' would write in no directory, '--config ""' read no
+	 * file), never a default. */
+	if (o != NULL && o->arg != NULL && value[0] == '\0')
+		return cli_report_usage(cmd->name, "--%s needs a non-empty %s",
+		    o->name, o->arg);
 	switch (id) {
 	case OPT_OUTPUT: args->output = value; break;
 	case OPT_FORCE: args->force = true; break;
@@ -289,17 +314,17 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->threads = (unsigned)parse_count(value, 1, 1024);
 		break;
 	case OPT_SOURCE_DATE_EPOCH:
-		if (parse_count(value, 0, INT_MAX) < 0 && strspn(value,
-		    "0123456789") != strlen(value))
+		if (timestamp_parse(value, &when, &e) < 0) {
+			err_release(&e);
 			return cli_report_usage(cmd->name, "--source-date-epoch "
 			    "must be a number of seconds, not '%s'", value);
+		}
 		args->source_date_epoch = value;
 		break;
 	case OPT_ARCH:
-		if (strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
-		    strlen(value) || value[0] == '\0')
-			return cli_report_usage(cmd->name, "--arch must be auto, "
-			    "all or an architecture name, not '%s'", value);
+		if (archname_check(value, cmd->bit == CMD_BUILD ?
+		    ARCHNAME_BINARY : ARCHNAME_CONTROL, &e) < 0)
+			return report_value_err(cmd, "--arch", &e);
 		args->arch = value;
 		break;
 	case OPT_WAZO_VERSION:
@@ -376,7 +401,7 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	while (status < 0 &&
 	    (c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
 		if (c == OPT_HELP) {
-			print_help(cmd);
+			cli_args_print_help(cmd);
 			status = STATUS_OK;
 		} else if (c == ':') {
 			status = cli_report_usage(cmd->name, "option '%s' needs a "
@@ -398,6 +423,9 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
 	args->source = optind < argc ? argv[optind] : NULL;
+	if (args->source != NULL && args->source[0] == '\0')
+		return cli_report_usage(cmd->name, "SOURCE is empty: give a "
+		    "directory, an archive or a git repository (default: .)");
 	args->request.spec = args->source;
 	args->request.subdirectory = args->subdirectory;
 	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/compiler.h"
+#include "base/status.h"
+#include "cli/cli_args.h"
 #include "cli/cli_commands.h"
 #include "cli/cli_report.h"
 #include "cli/cli_runner.h"
@@ -66,17 +68,44 @@ cli_commands_print_help(void)
 	printf("\nOptions:\n"
 	    "  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n\n"
-	    "'" PROGRAM_NAME " COMMAND --help' describes a command.\n"
-	    "Exit status: 0 success, 1 invalid plugin, 2 usage error,\n"
-	    "3 a rules command failed, 4 system or I/O error.\n"
-	    "See wazo-plugin-deb(1) and wazo-plugin.yml(5).\n");
+	    "'" PROGRAM_NAME " help COMMAND' (or 'COMMAND --help') describes "
+	    "a command.\n\n");
+	cli_report_help_footer();
+}
+
+static const struct cli_command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(commands); i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cli_commands_help(int argc, char **argv)
+{
+	const struct cli_command *cmd;
+
+	if (argc == 0) {
+		cli_commands_print_help();
+		return STATUS_OK;
+	}
+	if (argc > 1)
+		return cli_report_usage(NULL, "help takes one COMMAND at most, "
+		    "got %d", argc);
+	if ((cmd = find_command(argv[0])) == NULL)
+		return cli_report_usage(NULL, "unknown command '%s'", argv[0]);
+	cli_args_print_help(cmd);
+	return STATUS_OK;
 }
 
 int
 cli_commands_run(int argc, char **argv)
 {
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(commands); i++)
-		if (strcmp(argv[0], commands[i].name) == 0)
-			return cli_runner_run(&commands[i], argc, argv);
-	return cli_report_usage(NULL, "unknown command '%s'", argv[0]);
+	const struct cli_command *cmd = find_command(argv[0]);
+
+	if (cmd == NULL)
+		return cli_report_usage(NULL, "unknown command '%s'", argv[0]);
+	return cli_runner_run(cmd, argc, argv);
 }

@@ -62,9 +62,16 @@ cli_plugin_print_diagnostics(const struct diag_list *diags, bool valid)
 	diag_format_text(diags, &out);
 	fwrite(out.data, 1, out.len, stderr);
 	buf_release(&out);
-	if (!valid)
-		cli_report_error("the plugin is invalid: %zu error%s, %zu warning%s",
-		    errors, errors == 1 ? "" : "s", warnings,
+	if (valid)
+		return;
+	/* Under --strict, warnings alone fail: say so, not "invalid". */
+	if (errors == 0 && warnings > 0)
+		cli_report_error("the plugin has %zu warning%s, which --strict "
+		    "makes %s", warnings, warnings == 1 ? "" : "s",
+		    warnings == 1 ? "an error" : "errors");
+	else
+		cli_report_error("the plugin is invalid: %zu error%s, %zu "
+		    "warning%s", errors, errors == 1 ? "" : "s", warnings,
 		    warnings == 1 ? "" : "s");
 }
 

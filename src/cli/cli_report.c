@@ -50,6 +50,15 @@ cli_report_usage(const char *command, const char *fmt, ...)
 }
 
 void
+cli_report_help_footer(void)
+{
+	printf("Exit status: 0 success, 1 the plugin's files are wrong,\n"
+	    "2 the command line or configuration is wrong, 3 a rules command "
+	    "failed,\n4 the system failed. "
+	    "See wazo-plugin-deb(1) and wazo-plugin.yml(5).\n");
+}
+
+void
 cli_report_warning(const char *message, void *ctx)
 {
 	(void)ctx;

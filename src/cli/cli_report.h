@@ -19,6 +19,9 @@ int cli_report_err(struct err *e);
  * with a hint to its --help, and returns STATUS_USAGE. */
 int cli_report_usage(const char *command, const char *fmt, ...)
     WPD_PRINTF(2, 3);
+/* Prints, on stdout, the end of every --help: the exit statuses in the
+ * words of the manual's EXIT STATUS table, and where the manuals are. */
+void cli_report_help_footer(void);
 /* Prints "wazo-plugin-deb: warning: MESSAGE"; `ctx` is unused, so that
  * it serves as a job's warning callback. */
 void cli_report_warning(const char *message, void *ctx);

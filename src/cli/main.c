@@ -16,11 +16,12 @@ main(int argc, char **argv)
 
 	if (name == NULL)
 		return cli_report_usage(NULL, "no command given");
-	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 ||
-	    strcmp(name, "help") == 0) {
+	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
 		cli_commands_print_help();
 		return STATUS_OK;
 	}
+	if (strcmp(name, "help") == 0)
+		return cli_commands_help(argc - 2, argv + 2);
 	if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
 		printf(PROGRAM_NAME " (" PACKAGE_NAME ") " PACKAGE_VERSION "\n");
 		return STATUS_OK;

@@ -7,6 +7,7 @@
 
 #include "plugin/debrelation.h"
 #include "plugin/debversion.h"
+#include "plugin/lint.h"
 #include "plugin/validate.h"
 #include "plugin/yaml_scalar.h"
 
@@ -272,6 +273,26 @@ check_keys(struct check *c)
 	}
 }
 
+/* What lintian would flag in the package, once name, namespace and
+ * version are fit for it. */
+static void
+check_lint(struct check *c)
+{
+	const struct plugin *p = c->p;
+	char *package;
+
+	if (usable(c, &p->name).text == NULL ||
+	    usable(c, &p->namespace).text == NULL ||
+	    usable(c, &p->version).text == NULL ||
+	    debversion_check(p->version.text) != NULL ||
+	    diag_count(c->diags, DIAG_ERROR) > 0)
+		return;
+	package = plugin_package_name(c->o->package_prefix, p->name.text,
+	    p->namespace.text);
+	lint_metadata(p, package, c->diags);
+	free(package);
+}
+
 void
 validate_metadata(const struct plugin *p,
     const struct validate_options *options, struct diag_list *diags)
@@ -289,5 +310,6 @@ validate_metadata(const struct plugin *p,
 	check_debian_depends(&c);
 	check_wazo_versions(&c);
 	check_keys(&c);
+	check_lint(&c);
 	free(c.usable);
 }

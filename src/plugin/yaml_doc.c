@@ -25,6 +25,8 @@ struct loader {
 	struct anchor *anchors;
 	size_t anchor_count;
 	unsigned documents;
+	/* Nodes that aliases add to the document once expanded. */
+	unsigned long alias_nodes;
 	bool failed;
 };
 
@@ -220,10 +222,9 @@ append_child(struct ydoc_node *parent, struct ydoc_node *child)
 	parent->count++;
 }
 
-/* Adds a finished node, read at `pos`, to the open container (or makes
- * it the root). */
+/* Adds a finished node to the open container (or makes it the root). */
 static int
-add_node(struct loader *l, struct ydoc_node *node, struct diag_pos pos)
+add_node(struct loader *l, struct ydoc_node *node)
 {
 	struct ydoc_node *parent;
 
@@ -233,10 +234,6 @@ add_node(struct loader *l, struct ydoc_node *node, struct diag_pos pos)
 	}
 	parent = l->stack[l->depth - 1];
 	parent->weight += node->weight;
-	if (parent->weight > YDOC_MAX_NODES)
-		return fail(l, pos, "aliases expand this document past "
-		    "%d nodes: refused (a \"billion laughs\" document?)",
-		    YDOC_MAX_NODES);
 	if (parent->kind == YDOC_MAPPING && parent->count > 0 &&
 	    parent->pairs[parent->count - 1].value == NULL) {
 		parent->pairs[parent->count - 1].value = node;
@@ -275,7 +272,7 @@ close_container(struct loader *l)
 	struct ydoc_node *n = l->stack[--l->depth];
 
 	n->open = false;
-	return add_node(l, n, n->pos);
+	return add_node(l, n);
 }
 
 static int
@@ -289,7 +286,7 @@ add_scalar(struct loader *l, const yaml_event_t *ev)
 	n->len = ev->data.scalar.length;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	remember_anchor(l, ev->data.scalar.anchor, n);
-	return add_node(l, n, n->pos);
+	return add_node(l, n);
 }
 
 static int
@@ -304,7 +301,14 @@ add_alias(struct loader *l, const yaml_event_t *ev)
 	if (target->open)
 		return fail(l, mark_pos(ev->start_mark),
 		    "alias *%s refers to a node that contains it", name);
-	return add_node(l, target, mark_pos(ev->start_mark));
+	/* Each use copies the whole anchored node, aliases included: the sum
+	 * of the weights used is what expansion adds to the written nodes. */
+	l->alias_nodes += target->weight;
+	if (l->alias_nodes > YDOC_MAX_ALIAS_NODES)
+		return fail(l, mark_pos(ev->start_mark), "aliases expand this "
+		    "document by more than %d nodes: refused (a \"billion "
+		    "laughs\" document?)", YDOC_MAX_ALIAS_NODES);
+	return add_node(l, target);
 }
 
 static int

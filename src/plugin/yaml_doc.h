@@ -8,9 +8,11 @@
 
 #include "base/diag.h"
 
-/* Bounds that keep hostile documents cheap (see yaml_doc_load()). */
+/* Bounds that keep hostile documents cheap (see yaml_doc_load()): the
+ * file's size, which also bounds the nodes written in it; the nodes that
+ * aliases add once expanded (a "billion laughs" document); the nesting. */
 #define YDOC_MAX_BYTES (1024 * 1024)
-#define YDOC_MAX_NODES 10000
+#define YDOC_MAX_ALIAS_NODES 10000
 #define YDOC_MAX_DEPTH 64
 
 enum ydoc_kind {
@@ -60,8 +62,9 @@ struct ydoc {
  * (free it with yaml_doc_free()) and returns 0; problems that still leave a
  * usable tree (duplicate keys) are added to `diags` as errors. When no tree
  * can be built (syntax error, tab indentation, invalid UTF-8, no document
- * or more than one, alias expansion past YDOC_MAX_NODES, nesting past
- * YDOC_MAX_DEPTH) adds one error naming `path` and returns -1.
+ * or more than one, aliases adding more than YDOC_MAX_ALIAS_NODES
+ * nodes, nesting past YDOC_MAX_DEPTH) adds one error naming `path` and
+ * returns -1.
  */
 int yaml_doc_load(struct ydoc **out, const char *data, size_t len,
     const char *path, struct diag_list *diags);

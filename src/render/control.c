@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "base/compiler.h"
+#include "plugin/lint.h"
 #include "render/control.h"
 
 /* Appends the lines of `text` from `start` as extended description lines,
@@ -41,27 +42,17 @@ control_description(const char *description, const char *name,
     const char *ns)
 {
 	struct buf out = BUF_INIT;
-	const char *p = description ? description : "";
-	size_t len;
+	const char *rest;
+	char *synopsis = lint_synopsis(description, name, ns, &rest);
+	size_t before;
 
-	while (isspace((unsigned char)*p))
-		p++;
-	len = strcspn(p, "\n");
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
-	if (len == 0) {
-		buf_addf(&out, "Wazo Platform plugin %s/%s", ns, name);
-	} else {
-		buf_add(&out, p, len);
-		p += strcspn(p, "\n");
-		if (*p == '\n') {
-			size_t before = out.len;
-
-			add_extended(&out, p + 1);
-			if (out.len > before)
-				buf_adds(&out, "\n .");
-		}
-	}
+	/* The synopsis lint.c checks, so that check warns about this one. */
+	buf_adds(&out, synopsis);
+	free(synopsis);
+	before = out.len;
+	add_extended(&out, rest);
+	if (out.len > before)
+		buf_adds(&out, "\n .");
 	buf_addf(&out, "\n This package holds the Wazo Platform plugin %s/%s.",
 	    ns, name);
 	return buf_detach(&out);
