@@ -11,26 +11,20 @@
 #include "base/file.h"
 
 int
-file_read(const char *path, size_t limit, struct buf *out, int *truncated,
-    struct err *e)
+file_read_fd(int fd, const char *path, size_t limit, struct buf *out,
+    int *truncated, struct err *e)
 {
 	char chunk[8192];
 	size_t total = 0;
 	ssize_t n;
-	int fd;
 
 	if (truncated != NULL)
 		*truncated = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return err_errno(e, "cannot open %s", path);
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			err_errno(e, "cannot read %s", path);
-			close(fd);
-			return -1;
+			return err_errno(e, "cannot read %s", path);
 		}
 		if (total + (size_t)n > limit) {
 			buf_add(out, chunk, limit - total);
@@ -41,8 +35,21 @@ file_read(const char *path, size_t limit, struct buf *out, int *truncated,
 		buf_add(out, chunk, (size_t)n);
 		total += (size_t)n;
 	}
-	close(fd);
 	return 0;
+}
+
+int
+file_read(const char *path, size_t limit, struct buf *out, int *truncated,
+    struct err *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int r;
+
+	if (fd < 0)
+		return err_errno(e, "cannot open %s", path);
+	r = file_read_fd(fd, path, limit, out, truncated, e);
+	close(fd);
+	return r;
 }
 
 int

@@ -14,6 +14,10 @@
  */
 int file_read(const char *path, size_t limit, struct buf *out,
     int *truncated, struct err *e);
+/* As file_read(), from the open file `fd` (left open); `path` names it in
+ * messages. */
+int file_read_fd(int fd, const char *path, size_t limit, struct buf *out,
+    int *truncated, struct err *e);
 
 /*
  * Writes `len` bytes to `path` atomically: into a temporary file in the

@@ -3,12 +3,31 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
 #include "plugin/rules_file.h"
 #include "plugin/validate.h"
+#include "source/source_file.h"
+
+/* wazo/rules, if there, must not be a link out of the plugin; whether it
+ * is there and what it is, rules_file_check() says. */
+static int
+check_rules_beneath(const struct source *src, struct err *e)
+{
+	int fd = source_file_open(src->root, src->shown, "wazo/rules", e);
+
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (e->status == STATUS_INVALID)
+		return -1;
+	err_release(e);
+	return 0;
+}
 
 int
 cli_plugin_check(const struct cli_args *args, const struct source *src,
@@ -18,12 +37,14 @@ cli_plugin_check(const struct cli_args *args, const struct source *src,
 		settings_get(&args->config, SETTING_PACKAGE_PREFIX),
 		args->wazo_version,
 	};
-	char *file = source_path(src, "wazo/plugin.yml");
-	char *shown = source_shown_path(src, "wazo/plugin.yml");
+	char *file, *shown = source_shown_path(src, "wazo/plugin.yml");
 	long long format = 0;
-	int r = 0;
+	int fd = source_file_open(src->root, src->shown, "wazo/plugin.yml", e);
+	int r = fd < 0 ? -1 : 0;
 
-	*plugin = plugin_load_file(file, shown, diags, e);
+	*plugin = fd < 0 ? NULL : plugin_load_fd(fd, shown, diags, e);
+	if (fd >= 0)
+		close(fd);
 	if (*plugin == NULL && e->msg != NULL)
 		r = -1;
 	if (*plugin != NULL) {
@@ -31,8 +52,9 @@ cli_plugin_check(const struct cli_args *args, const struct source *src,
 		if ((*plugin)->format_known)
 			format = (*plugin)->format_version;
 	}
-	free(file);
 	free(shown);
+	if (r == 0)
+		r = check_rules_beneath(src, e);
 	if (r == 0) {
 		file = source_path(src, "wazo/rules");
 		shown = source_shown_path(src, "wazo/rules");

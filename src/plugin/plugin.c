@@ -1,6 +1,9 @@
 /* plugin: wazo/plugin.yml loaded into typed, positioned fields. */
 #include <config.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -305,10 +308,29 @@ struct plugin *
 plugin_load_file(const char *file, const char *path, struct diag_list *diags,
     struct err *e)
 {
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	struct plugin *p;
+
+	if (fd < 0) {
+		err_errno(e, "cannot open %s", path);
+		return NULL;
+	}
+	p = plugin_load_fd(fd, path, diags, e);
+	close(fd);
+	return p;
+}
+
+struct plugin *
+plugin_load_fd(int fd, const char *path, struct diag_list *diags,
+    struct err *e)
+{
 	struct buf data = BUF_INIT;
 	struct plugin *p;
-	if (file_read(file, YDOC_MAX_BYTES + 1, &data, NULL, e) < 0)
+
+	if (file_read_fd(fd, path, YDOC_MAX_BYTES + 1, &data, NULL, e) < 0) {
+		buf_release(&data);
 		return NULL;
+	}
 	p = plugin_load(data.data, data.len, path, diags);
 	buf_release(&data);
 	return p;

@@ -28,6 +28,9 @@ struct plugin *plugin_load(const char *data, size_t len, const char *path,
  * system error, NULL and an error in `diags` on an invalid file. */
 struct plugin *plugin_load_file(const char *file, const char *path,
     struct diag_list *diags, struct err *e);
+/* As plugin_load_file(), from the open file `fd` (left open). */
+struct plugin *plugin_load_fd(int fd, const char *path,
+    struct diag_list *diags, struct err *e);
 void plugin_free(struct plugin *p);
 
 /* True when `name` matches ^[a-z0-9-]+$ (a plugin's name). */

@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/compiler.h"
 #include "base/dirtree.h"
 #include "base/file.h"
 #include "source/source.h"
+#include "source/source_file.h"
 #include "source/source_git.h"
 
 /* Refuses an absolute subdirectory or one with a ".." component. */
@@ -216,23 +218,34 @@ open_kind(struct source *s, const struct source_request *r, const char *spec,
 	    "directory, nor an archive, nor a git repository", spec);
 }
 
-/* The plugin's wazo/plugin.yml must be there, as a file. */
+/* The plugin's wazo/plugin.yml must be there, as a file of the plugin
+ * (not through a link out of it). */
 static int
-check_metadata_file(const char *path, const char *shown, struct err *e)
+check_metadata_file(const struct source *s, struct err *e)
 {
-	const char *what = "it has no wazo/plugin.yml";
+	const char *shown = s->shown[0] ? s->shown : ".";
+	const char *what = NULL;
+	int fd = source_file_open(s->root, s->shown, "wazo/plugin.yml", e);
 	struct stat st;
 
-	if (stat(path, &st) == 0) {
-		if (S_ISREG(st.st_mode))
+	if (fd >= 0) {
+		if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
+			what = S_ISDIR(st.st_mode) ? "its wazo/plugin.yml is a "
+			    "directory, not a file" : "its wazo/plugin.yml is not a "
+			    "regular file";
+		close(fd);
+		if (what == NULL)
 			return 0;
-		what = S_ISDIR(st.st_mode) ? "its wazo/plugin.yml is a directory, "
-		    "not a file" : "its wazo/plugin.yml is not a regular file";
+	} else if (e->status == STATUS_INVALID) {
+		return -1;
 	} else if (errno == ELOOP) {
 		what = "its wazo/plugin.yml is a symbolic link loop";
-	} else if (errno != ENOENT && errno != ENOTDIR) {
-		return err_errno(e, "cannot examine %s/wazo/plugin.yml", shown);
+	} else if (errno == ENOENT || errno == ENOTDIR) {
+		what = "it has no wazo/plugin.yml";
+	} else {
+		return -1;
 	}
+	err_release(e);
 	return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: %s", shown,
 	    what);
 }
@@ -242,7 +255,7 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 {
 	const char *spec = r->spec ? r->spec : ".";
 	const char *sub = r->subdirectory;
-	char *base = NULL, *shown = NULL, *metadata;
+	char *base = NULL, *shown = NULL;
 	int rc = -1;
 
 	memset(s, 0, sizeof(*s));
@@ -260,9 +273,7 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 		s->root = xstrdup(base);
 		s->shown = xstrdup(shown);
 	}
-	metadata = source_path(s, "wazo/plugin.yml");
-	rc = check_metadata_file(metadata, s->shown[0] ? s->shown : ".", e);
-	free(metadata);
+	rc = check_metadata_file(s, e);
 out:
 	free(base);
 	free(shown);
