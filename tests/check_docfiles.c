@@ -26,6 +26,24 @@ gunzip(const char *path)
 	return buf_detach(&b);
 }
 
+/* The lintian overrides docfiles_write() wrote into `dir`. */
+static void
+assert_overrides(const char *dir, const char *want)
+{
+	char *path = xasprintf("%s/usr/share/lintian/overrides/"
+	    "wazo-plugind-hello-demo", dir);
+	char *text = test_read_file(NULL, path);
+
+	ck_assert_str_eq(text, want);
+	free(text);
+	free(path);
+}
+
+/* Only the section override. */
+static const char section_only[] = "# wazo-plugind finds installed plugins "
+    "by this section.\nwazo-plugind-hello-demo: unknown-section "
+    "wazo-plugind-plugin\n";
+
 START_TEST(test_native_version_without_etc)
 {
 	char *dir = test_make_dir(), *path, *text;
@@ -54,14 +72,7 @@ START_TEST(test_native_version_without_etc)
 	free(text);
 	free(path);
 	/* Only the section override: no file under etc/. */
-	path = xasprintf("%s/usr/share/lintian/overrides/wazo-plugind-hello-demo",
-	    dir);
-	text = test_read_file(NULL, path);
-	ck_assert_str_eq(text, "# wazo-plugind finds installed plugins by this "
-	    "section.\nwazo-plugind-hello-demo: unknown-section "
-	    "wazo-plugind-plugin\n");
-	free(text);
-	free(path);
+	assert_overrides(dir, section_only);
 	settings_release(&c);
 	plugin_free(p);
 	test_remove_tree(dir);
@@ -93,18 +104,34 @@ START_TEST(test_revision_license_and_etc)
 	    "license is in\n/usr/share/common-licenses/GPL-3.\n"));
 	free(text);
 	free(path);
-	path = xasprintf("%s/usr/share/lintian/overrides/wazo-plugind-hello-demo",
-	    dir);
-	text = test_read_file(NULL, path);
-	ck_assert_str_eq(text, "# A Wazo plugin's files under /etc are no "
+	assert_overrides(dir, "# A Wazo plugin's files under /etc are no "
 	    "conffiles: they must leave with\n# the plugin, as with packages "
 	    "that wazo-plugind makes.\n"
 	    "wazo-plugind-hello-demo: file-in-etc-not-marked-as-conffile "
 	    "[etc/hello/a.conf]\n"
 	    "wazo-plugind-hello-demo: file-in-etc-not-marked-as-conffile "
 	    "[etc/hello/b.conf]\n");
-	free(text);
-	free(path);
+	settings_release(&c);
+	plugin_free(p);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+/* With conffiles: etc, the files under etc/ are conffiles: no override
+ * says otherwise. */
+START_TEST(test_etc_conffiles_no_override)
+{
+	char *dir = test_make_dir();
+	struct plugin *p = test_plugin("name: hello\nnamespace: demo\nversion: '1.0'\n");
+	struct err e = ERR_INIT;
+	struct settings c;
+
+	settings_init(&c);
+	ck_assert_int_eq(settings_set(&c, SETTING_CONFFILES, "etc", "t", &e), 0);
+	test_write_file(dir, "etc/hello/a.conf", "a", 0644);
+	ck_assert_int_eq(docfiles_write(dir, p, &c, 0, &e), 0);
+	assert_overrides(dir, section_only);
 	settings_release(&c);
 	plugin_free(p);
 	test_remove_tree(dir);
@@ -120,6 +147,7 @@ make_suite(void)
 
 	tcase_add_test(tc, test_native_version_without_etc);
 	tcase_add_test(tc, test_revision_license_and_etc);
+	tcase_add_test(tc, test_etc_conffiles_no_override);
 	suite_add_tcase(s, tc);
 	return s;
 }

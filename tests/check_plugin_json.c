@@ -34,7 +34,8 @@ START_TEST(test_valid_plugin)
 	    "\"/usr/lib/wazo-plugind/plugins/demo/hello/wazo\", \"rules_path\": "
 	    "\"/usr/lib/wazo-plugind/plugins/demo/hello/wazo/rules\", "
 	    "\"backup_rules_path\": "
-	    "\"/var/lib/wazo-plugind/rules/rules.hello.demo\"}");
+	    "\"/var/lib/wazo-plugind/rules/rules.hello.demo\", "
+	    "\"conffiles\": \"none\"}");
 	free(json);
 	plugin_free(p);
 }
@@ -49,7 +50,8 @@ START_TEST(test_invalid_plugin)
 	ck_assert_str_eq(json, "{\"name\": \"Hello\", \"namespace\": null, "
 	    "\"version\": null, \"plugin_format_version\": null, "
 	    "\"package\": null, \"depends\": null, \"metadata_path\": null, "
-	    "\"rules_path\": null, \"backup_rules_path\": null}");
+	    "\"rules_path\": null, \"backup_rules_path\": null, "
+	    "\"conffiles\": \"none\"}");
 	free(json);
 	plugin_free(p);
 	json = json_of(NULL, false);

@@ -23,6 +23,8 @@ START_TEST(test_defaults_are_the_contract)
 	ck_assert_str_eq(settings_get(&c, SETTING_POSTRM_TEMPLATE), "postrm.jinja");
 	ck_assert_str_eq(settings_get(&c, SETTING_MAINTAINER),
 	    "Wazo Maintainers <dev+pkg@wazo.community>");
+	ck_assert_str_eq(settings_get(&c, SETTING_CONFFILES), "none");
+	ck_assert(!settings_etc_conffiles(&c));
 	ck_assert_str_eq(settings_key_name(SETTING_PACKAGE_PREFIX),
 	    "default_debian_package_prefix");
 	settings_release(&c);
@@ -64,6 +66,10 @@ static const struct {
 	{ SETTING_MAINTAINER, "Jane Doe <jane@example.org>", NULL },
 	{ SETTING_MAINTAINER, "jane@example.org", "--x 'jane@example.org': must "
 	  "read 'Full Name <address>'" },
+	{ SETTING_CONFFILES, "etc", NULL },
+	{ SETTING_CONFFILES, "none", NULL },
+	{ SETTING_CONFFILES, "all", "--x 'all': must be none (no conffiles) or "
+	  "etc (every file under /etc)" },
 };
 
 START_TEST(test_set_checks_values)
@@ -125,6 +131,7 @@ START_TEST(test_file_sets_known_keys)
 	    "template_dir: /etc/acme/templates\n"
 	    "control_template: ctl.jinja\n"
 	    "maintainer: Acme <ops@acme.example>\n"
+	    "conffiles: etc\n"
 	    "# wazo-plugind's own settings are ignored\n"
 	    "rest_api: {https: {port: 9503}}\n"
 	    "debug: false\n", &out);
@@ -137,6 +144,7 @@ START_TEST(test_file_sets_known_keys)
 	ck_assert_str_eq(settings_get(&c, SETTING_CONTROL_TEMPLATE), "ctl.jinja");
 	ck_assert_str_eq(settings_get(&c, SETTING_POSTINST_TEMPLATE), "postinst.jinja");
 	ck_assert_str_eq(settings_get(&c, SETTING_MAINTAINER), "Acme <ops@acme.example>");
+	ck_assert(settings_etc_conffiles(&c));
 	buf_release(&out);
 	settings_release(&c);
 }

@@ -35,6 +35,7 @@ enum option_id {
 	OPT_BACKUP_RULES_DIR,
 	OPT_TEMPLATE_DIR,
 	OPT_MAINTAINER,
+	OPT_CONFFILES,
 	OPT_THREADS,
 	OPT_SOURCE_DATE_EPOCH,
 	OPT_ARCH,
@@ -105,6 +106,9 @@ static const struct cli_option {
 	  SETTING_TEMPLATE_DIR, "templates to use instead of the built-in ones" },
 	{ "maintainer", OPT_MAINTAINER, "M", CMD_ALL, SETTING_MAINTAINER,
 	  "the Maintainer field ('Name <address>')" },
+	{ "conffiles", OPT_CONFFILES, "WHICH", CMD_ALL, SETTING_CONFFILES,
+	  "none (default: files under /etc leave with the\nplugin) or etc "
+	  "(they are conffiles)" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
 	  "text (diagnostics on stderr) or json (a report on stdout)" },
 	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,

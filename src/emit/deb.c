@@ -91,18 +91,22 @@ rendered_arch(const struct deb_job *job)
 
 /* The members, in the staging directory, with the rendered files `r`;
  * then the .deb beside its final name, renamed over it. */
-/* control.tar: the control file, md5sums (when there are files) and the
- * maintainer scripts, in name order as dpkg-deb writes them. */
+/* control.tar: conffiles (when asked for), the control file, md5sums
+ * (when there are files) and the maintainer scripts, in name order as
+ * dpkg-deb writes them. */
 static int
 write_control_tar(const struct deb_job *job, int fd, const struct rendered *r,
-    const struct buf *md5sums, struct err *e)
+    const struct buf *md5sums, const struct buf *conffiles, struct err *e)
 {
 	static const enum render_file scripts[] = {
 		RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
 	};
-	struct debfile_member m[2 + WPD_ARRAY_SIZE(scripts)];
+	struct debfile_member m[3 + WPD_ARRAY_SIZE(scripts)];
 	size_t n = 0;
 
+	if (conffiles->len > 0)
+		m[n++] = (struct debfile_member){ "conffiles", 0644,
+		    conffiles->data, conffiles->len };
 	m[n++] = (struct debfile_member){ "control", 0644,
 	    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len };
 	if (md5sums->len > 0)
@@ -121,6 +125,7 @@ write_package(const struct deb_job *job, const char *staging,
 {
 	struct package_payload pp;
 	struct payload_result data;
+	struct buf conffiles = BUF_INIT;
 	char *name = NULL, *tmp = NULL;
 	const char *arch;
 	int data_fd = -1, control_fd = -1, out = -1, rc = -1;
@@ -133,10 +138,12 @@ write_package(const struct deb_job *job, const char *staging,
 	    &job->compress, job->mtime, &data, e) < 0)
 		goto out;
 	arch = choose_arch(job, &data);
-	package_set_fields(r, data.installed_kib + package_scripts_kib(r), arch);
+	package_conffiles(job->settings, &data.md5sums, &conffiles);
+	package_set_fields(r, data.installed_kib + package_debian_kib(r,
+	    &conffiles), arch);
 	control_fd = anonymous_file(staging, e);
 	if (control_fd < 0 || write_control_tar(job, control_fd, r,
-	    &data.md5sums, e) < 0)
+	    &data.md5sums, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
 	name = deb_name(job, arch);
@@ -163,6 +170,7 @@ out:
 	if (control_fd >= 0)
 		close(control_fd);
 	payload_result_release(&data);
+	buf_release(&conffiles);
 	package_payload_release(&pp);
 	free(tmp);
 	free(name);

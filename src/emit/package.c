@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "base/arena.h"
@@ -42,13 +43,47 @@ package_payload_release(struct package_payload *pp)
 	pp->wazo = pp->metadata = NULL;
 }
 
+/* md5sums lines read "<32 hex digits>  <path>\n". */
+enum { MD5SUMS_PATH_OFFSET = 34 };
+
+void
+package_conffiles(const struct settings *c, struct buf *md5sums,
+    struct buf *out)
+{
+	size_t kept = 0;
+
+	buf_init(out);
+	if (!settings_etc_conffiles(c))
+		return;
+	for (size_t at = 0; at < md5sums->len;) {
+		const char *line = md5sums->data + at;
+		const char *nl = memchr(line, '\n', md5sums->len - at);
+		size_t len = nl ? (size_t)(nl - line) + 1 : md5sums->len - at;
+
+		if (len > MD5SUMS_PATH_OFFSET &&
+		    strncmp(line + MD5SUMS_PATH_OFFSET, "etc/", 4) == 0) {
+			buf_addc(out, '/');
+			buf_add(out, line + MD5SUMS_PATH_OFFSET,
+			    len - MD5SUMS_PATH_OFFSET);
+		} else {
+			memmove(md5sums->data + kept, line, len);
+			kept += len;
+		}
+		at += len;
+	}
+	md5sums->len = kept;
+	md5sums->data[kept] = '\0';
+}
+
 long long
-package_scripts_kib(const struct rendered *r)
+package_debian_kib(const struct rendered *r, const struct buf *conffiles)
 {
 	long long kib = payload_entry_kib(S_IFDIR, 0, false);
 
 	for (int f = RENDER_POSTINST; f < RENDER_FILE_COUNT; f++)
 		kib += payload_entry_kib(S_IFREG, (off_t)r->files[f].len, false);
+	if (conffiles->len > 0)
+		kib += payload_entry_kib(S_IFREG, (off_t)conffiles->len, false);
 	return kib;
 }
 

@@ -40,8 +40,21 @@ void package_payload_init(struct package_payload *pp, const struct source *src,
     const struct plugin *p, const struct settings *c, const char *staging);
 void package_payload_release(struct package_payload *pp);
 
-/* What DEBIAN/ and the maintainer scripts add to Installed-Size. */
-long long package_scripts_kib(const struct rendered *r);
+/*
+ * DEBIAN/conffiles, into `out` (initialized here; the caller releases
+ * it): empty unless the conffiles setting is etc; then every regular file
+ * under /etc, one absolute path a line, sorted, as dh_installdeb lists
+ * them, taken from `md5sums` (the payload pass's, sorted by path), which
+ * keeps the other files only, as dh_md5sums leaves conffiles out.
+ */
+void package_conffiles(const struct settings *c, struct buf *md5sums,
+    struct buf *out);
+
+/* What DEBIAN/ adds to Installed-Size, as dpkg-gencontrol counts it: the
+ * directory, the maintainer scripts and `conffiles` when not empty (the
+ * control file and md5sums come after it). */
+long long package_debian_kib(const struct rendered *r,
+    const struct buf *conffiles);
 
 /*
  * Sets, in the rendered control file, Installed-Size to `installed_kib`

@@ -15,24 +15,35 @@
 #include "emit/package.h"
 #include "emit/tree.h"
 
+/* Writes DEBIAN/NAME from `b` unless `b` is empty. */
+static int
+write_list(const char *debian, const char *name, const struct buf *b,
+    struct err *e)
+{
+	char *path = file_join(debian, name);
+	int rc = b->len == 0 ? 0 : file_write_atomic(path, b->data, b->len,
+	    0644, e);
+
+	free(path);
+	return rc;
+}
+
 /* Writes DEBIAN/ into `pkgdir`: the maintainer scripts and control
- * file `r`, then md5sums when not empty. */
+ * file `r`, then md5sums and conffiles when not empty. */
 static int
 write_debian_dir(const struct rendered *r, const struct buf *md5sums,
-    const char *pkgdir, struct err *e)
+    const struct buf *conffiles, const char *pkgdir, struct err *e)
 {
 	char *debian = file_join(pkgdir, "DEBIAN");
-	char *path = file_join(debian, "md5sums");
 	int rc = -1;
 
 	if (mkdir(debian, 0755) < 0 && errno != EEXIST)
 		err_errno(e, "cannot create %s", debian);
 	else if (chmod(debian, 0755) < 0)
 		err_errno(e, "cannot set the mode of %s", debian);
-	else if (render_write(r, debian, e) == 0)
-		rc = md5sums->len == 0 ? 0 : file_write_atomic(path,
-		    md5sums->data, md5sums->len, 0644, e);
-	free(path);
+	else if (render_write(r, debian, e) == 0 &&
+	    write_list(debian, "md5sums", md5sums, e) == 0)
+		rc = write_list(debian, "conffiles", conffiles, e);
 	free(debian);
 	return rc;
 }
@@ -46,16 +57,20 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 {
 	struct package_payload pp;
 	struct payload_result files;
+	struct buf conffiles = BUF_INIT;
 	int rc;
 
 	package_payload_init(&pp, job->src, job->plugin, job->settings, pkgdir);
 	rc = treewriter_fill(pkgdir, pp.sources, PACKAGE_SOURCES, &files, e);
 	if (rc == 0) {
+		package_conffiles(job->settings, &files.md5sums, &conffiles);
 		package_set_fields(r, files.installed_kib +
-		    package_scripts_kib(r), NULL);
-		rc = write_debian_dir(r, &files.md5sums, pkgdir, e);
+		    package_debian_kib(r, &conffiles), NULL);
+		rc = write_debian_dir(r, &files.md5sums, &conffiles, pkgdir,
+		    e);
 	}
 	payload_result_release(&files);
+	buf_release(&conffiles);
 	package_payload_release(&pp);
 	return rc;
 }

@@ -18,6 +18,7 @@ enum value_kind {
 	KIND_PATH,
 	KIND_FILE_NAME,
 	KIND_MAINTAINER,
+	KIND_CONFFILES,	/* which files are conffiles: none, etc */
 };
 
 static const struct {
@@ -44,6 +45,7 @@ static const struct {
 	    KIND_FILE_NAME },
 	[SETTING_MAINTAINER] = { "maintainer",
 	    "Wazo Maintainers <dev+pkg@wazo.community>", KIND_MAINTAINER },
+	[SETTING_CONFFILES] = { "conffiles", "none", KIND_CONFFILES },
 };
 
 void
@@ -73,6 +75,12 @@ const char *
 settings_key_name(enum settings_key key)
 {
 	return settings[key].name;
+}
+
+bool
+settings_etc_conffiles(const struct settings *c)
+{
+	return strcmp(c->values[SETTING_CONFFILES], "etc") == 0;
 }
 
 static bool
@@ -140,6 +148,11 @@ check_value(enum value_kind kind, const char *v)
 		if (strchr(v, '<') == NULL || v[strlen(v) - 1] != '>' ||
 		    v[0] == '<' || v[0] == ' ')
 			return "must read 'Full Name <address>'";
+		return NULL;
+	case KIND_CONFFILES:
+		if (strcmp(v, "none") != 0 && strcmp(v, "etc") != 0)
+			return "must be none (no conffiles) or etc (every file "
+			    "under /etc)";
 		return NULL;
 	}
 	return NULL;

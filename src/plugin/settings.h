@@ -3,6 +3,8 @@
 #ifndef WPD_SETTINGS_H
 #define WPD_SETTINGS_H
 
+#include <stdbool.h>
+
 #include "base/diag.h"
 #include "base/err.h"
 
@@ -17,6 +19,7 @@ enum settings_key {
 	SETTING_PRERM_TEMPLATE,	/* prerm_template */
 	SETTING_POSTRM_TEMPLATE,	/* postrm_template */
 	SETTING_MAINTAINER,	/* maintainer */
+	SETTING_CONFFILES,	/* conffiles: "none" or "etc" */
 	SETTING_KEY_COUNT,
 };
 
@@ -32,6 +35,9 @@ void settings_release(struct settings *c);
 const char *settings_get(const struct settings *c, enum settings_key key);
 /* The YAML key of a setting ("metadata_dir"...). */
 const char *settings_key_name(enum settings_key key);
+/* Whether every regular file under /etc is a conffile (conffiles: etc);
+ * by default (none) no file is, as with wazo-plugind. */
+bool settings_etc_conffiles(const struct settings *c);
 
 /*
  * Sets `key` to `value` after checking it; `origin` names where the value

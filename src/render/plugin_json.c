@@ -82,6 +82,7 @@ add_package_members(struct buf *out, const struct plugin *p,
 	add_member(out, "metadata_path", meta);
 	add_member(out, "rules_path", rules);
 	add_member(out, "backup_rules_path", backup);
+	add_member(out, "conffiles", settings_get(c, SETTING_CONFFILES));
 	free(rules);
 	free(backup);
 	free(meta);

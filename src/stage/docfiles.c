@@ -221,7 +221,8 @@ docfiles_write(const char *pkgdir, const struct plugin *p,
 	if (r == 0)
 		r = write_in(doc, revision ? "changelog.Debian.gz" :
 		    "changelog.gz", gz.data, gz.len, e);
-	if (r == 0)
+	/* With conffiles: etc, the files under etc/ are marked. */
+	if (r == 0 && !settings_etc_conffiles(c))
 		r = etc_overrides(pkgdir, package, &overrides, e);
 	section_override(c, package, &overrides);
 	if (r == 0 && overrides.len > 0)

@@ -15,9 +15,10 @@
  * usr/share/doc/PACKAGE/copyright (from plugin.yml's author and license,
  * or a statement that none was given); usr/share/doc/PACKAGE/changelog.gz
  * (changelog.Debian.gz when the version has a Debian revision), one entry
- * for the version, dated `when`; and, when the plugin installs files
- * under etc/, usr/share/lintian/overrides/PACKAGE saying that those files
- * are no conffiles on purpose (they must leave with the plugin).
+ * for the version, dated `when`; and usr/share/lintian/overrides/PACKAGE
+ * for the wazo-plugind section and, when the plugin installs files under
+ * etc/ and the conffiles setting is none, saying that those files are no
+ * conffiles on purpose (they must leave with the plugin).
  */
 int docfiles_write(const char *pkgdir, const struct plugin *p,
     const struct settings *c, time_t when, struct err *e);
