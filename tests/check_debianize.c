@@ -77,13 +77,17 @@ START_TEST(test_settings_reach_the_addon)
 	settings_init(&c);
 	ck_assert_int_eq(settings_set(&c, SETTING_METADATA_DIR,
 	    "/opt/it's/plugins", "t", &e), 0);
+	ck_assert_int_eq(settings_set(&c, SETTING_CONFFILES, "etc", "t", &e), 0);
 	ck_assert_int_eq(debianize_emit(&job, &e), 0);
 	t = test_read_file(debian, "wazo-plugin.yml");
-	ck_assert_str_eq(t, "metadata_dir: '/opt/it''s/plugins'\n");
+	ck_assert_str_eq(t, "metadata_dir: '/opt/it''s/plugins'\n"
+	    "conffiles: 'etc'\n");
 	free(t);
 	t = test_read_file(debian, "rules");
 	ck_assert_ptr_nonnull(strstr(t, "\tdh_wazo_plugin --wazo-config="
 	    "debian/wazo-plugin.yml\n"));
+	ck_assert_ptr_nonnull(strstr(t, "\noverride_dh_wazo_plugin_conffiles:\n"
+	    "\tdh_wazo_plugin_conffiles --wazo-config=debian/wazo-plugin.yml\n"));
 	free(t);
 	t = test_read_file(debian, "source/format");
 	ck_assert_str_eq(t, "3.0 (quilt)\n");

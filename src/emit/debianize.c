@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/compiler.h"
 #include "render/context.h"
 #include "render/control.h"
 #include "emit/debianize.h"
@@ -42,7 +43,11 @@ control_text(const struct debianize_job *job)
 	return text;
 }
 
-/* dh_wazo_plugin and dh_wazo_plugin_build need these settings too. */
+/* The addon's commands, which need these settings too. */
+static const char *const addon_commands[] = {
+	"dh_wazo_plugin_build", "dh_wazo_plugin", "dh_wazo_plugin_conffiles",
+};
+
 static char *
 rules_text(const char *config_name)
 {
@@ -52,12 +57,10 @@ rules_text(const char *config_name)
 	    "# The plugin's own wazo/rules build it: the wazo-plugin dh addon\n"
 	    "# (dh_wazo_plugin) runs them as wazo-plugind does.\n\n%:\n"
 	    "\tdh $@\n");
-	if (config_name != NULL)
-		buf_addf(&b, "\noverride_dh_wazo_plugin_build:\n"
-		    "\tdh_wazo_plugin_build --wazo-config=debian/%s\n"
-		    "\noverride_dh_wazo_plugin:\n"
-		    "\tdh_wazo_plugin --wazo-config=debian/%s\n",
-		    config_name, config_name);
+	for (size_t i = 0; config_name && i < WPD_ARRAY_SIZE(addon_commands);
+	    i++)
+		buf_addf(&b, "\noverride_%s:\n\t%s --wazo-config=debian/%s\n",
+		    addon_commands[i], addon_commands[i], config_name);
 	return buf_detach(&b);
 }
 
