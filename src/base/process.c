@@ -102,15 +102,41 @@ end_group(pid_t group)
 /* Exit status used by the child when exec fails (as shells do). */
 #define EXEC_FAILED 127
 
+/* Standard input from /dev/null. */
+static int
+quiet_stdin(void)
+{
+	int fd = open("/dev/null", O_RDONLY);
+
+	if (fd < 0 || dup2(fd, STDIN_FILENO) < 0)
+		return -1;
+	return fd == STDIN_FILENO ? 0 : close(fd);
+}
+
+/* Standard error to /dev/null. */
+static int
+quiet_stderr(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	if (fd < 0 || dup2(fd, STDERR_FILENO) < 0)
+		return -1;
+	return fd == STDERR_FILENO ? 0 : close(fd);
+}
+
 static void __attribute__((noreturn))
 run_child(char *const argv[], const char *cwd, char *const env[], int report,
-    int out)
+    int out, bool silent)
 {
 	int err;
 
-	/* A process group of its own, which signals and clean-up reach. */
+	/* A process group of its own, which signals and clean-up reach;
+	 * as in wazo-plugind, no terminal to read from (a background group
+	 * that reads one would be stopped). */
 	setpgid(0, 0);
 	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
+		_exit(EXEC_FAILED);
+	if (quiet_stdin() < 0 || (silent && quiet_stderr() < 0))
 		_exit(EXEC_FAILED);
 
 	for (size_t i = 0; env != NULL && env[i] != NULL; i++)
@@ -126,10 +152,11 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	_exit(EXEC_FAILED);
 }
 
-/* Runs the command; with `out`, its standard output goes there. */
+/* Runs the command; with `out`, its standard output goes there; with
+ * `silent`, its standard error goes nowhere. */
 static int
 run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
-    struct err *e)
+    bool silent, struct err *e)
 {
 	int pipefd[2], outfd[2] = { -1, -1 }, status, child_errno = 0;
 	pid_t pid;
@@ -157,10 +184,13 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		run_child(argv, cwd, env, pipefd[1], outfd[1]);
+		run_child(argv, cwd, env, pipefd[1], outfd[1], silent);
 	}
 	setpgid(pid, pid);
 	running_child = pid;
+	/* A signal that came before the child was known is passed on now. */
+	if (received_signal != 0)
+		process_signal_child(received_signal);
 	close(pipefd[1]);
 	if (out != NULL) {
 		char chunk[4096];
@@ -181,11 +211,18 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	    errno == EINTR)
 		;
 	close(pipefd[0]);
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) < 0) {
+			if (errno == EINTR)
+				continue;
 			running_child = 0;
 			return err_errno(e, "cannot wait for %s", argv[0]);
 		}
+		if (!WIFSTOPPED(status))
+			break;
+		/* Stopped: it reached for the terminal (/dev/tty), which a
+		 * job in its own group cannot have. It would wait forever. */
+		kill(-pid, SIGKILL);
 	}
 	running_child = 0;
 	end_group(pid);
@@ -202,14 +239,21 @@ int
 process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e)
 {
-	return run(argv, cwd, env, NULL, e);
+	return run(argv, cwd, env, NULL, false, e);
 }
 
 int
 process_capture(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, e);
+	return run(argv, cwd, env, out, false, e);
+}
+
+int
+process_probe(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e)
+{
+	return run(argv, cwd, env, out, true, e);
 }
 
 bool

@@ -12,8 +12,8 @@
  * in the directory `cwd`, with the environment of this process plus the
  * "NAME=value" strings of `env` (NULL-terminated; may be NULL), in a
  * process group of its own; what it leaves running there when it ends
- * gets SIGTERM, then SIGKILL. Its output goes where this process's
- * goes. Returns its exit status (0 to
+ * gets SIGTERM, then SIGKILL. Its standard input is /dev/null; its
+ * output goes where this process's goes. Returns its exit status (0 to
  * 255, or 128 + the signal that killed it), or -1 with `e` set when it
  * could not be started.
  */
@@ -23,6 +23,10 @@ int process_run(char *const argv[], const char *cwd, char *const env[],
 /* As process_run(), with the command's standard output appended to
  * `out` instead of shown. */
 int process_capture(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct err *e);
+/* As process_capture(), with the command's standard error discarded: a
+ * question whose "no" the caller words itself. */
+int process_probe(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e);
 
 /* Sends `sig` to the process group of the command process_run() is

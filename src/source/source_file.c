@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <linux/openat2.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,71 +17,95 @@
 #include "source/source_file.h"
 #include "source/source_link.h"
 
-/* The first symbolic link on the way to `relative` that points outside
- * the root, reported; -1 always (the path leaves the plugin). */
+/* True when the absolute path `path` is `root` or lies under it. */
+static bool
+is_under(const char *path, const char *root)
+{
+	size_t len = strlen(root);
+
+	return strcmp(root, "/") == 0 || (strncmp(path, root, len) == 0 &&
+	    (path[len] == '/' || path[len] == '\0'));
+}
+
+/* Whether the symbolic link `link` (at `prefix` inside the root, with
+ * target `target`) leads inside the real root `real_root`. */
+static bool
+link_stays(const char *link, const char *prefix, const char *target,
+    const char *real_root)
+{
+	char *real = realpath(link, NULL);
+	bool inside;
+
+	if (real != NULL)
+		inside = is_under(real, real_root);
+	else if (target[0] == '/')
+		inside = is_under(target, real_root);
+	else
+		inside = !source_link_escapes(prefix, target);
+	free(real);
+	return inside;
+}
+
+/* Refuses the first symbolic link on the way to `relative` that leads
+ * outside the root; 0 when none does. */
 static int
-refuse_escape(const char *root, const char *shown_root, const char *relative,
+check_links(const char *root, const char *shown_root, const char *relative,
     struct err *e)
 {
-	char *prefix = xstrdup(relative), *shown;
+	char *real_root = realpath(root, NULL), *prefix = xstrdup(relative);
 	char target[PATH_MAX];
 	size_t len = 0;
-	int r = -1;
+	int r = real_root ? 0 : err_errno(e, "cannot resolve %s", root);
 
-	while (r < 0 && relative[len] != '\0') {
-		char *path;
+	while (r == 0 && relative[len] != '\0') {
+		char *path, *shown;
 		ssize_t n;
 
 		len += strcspn(relative + len, "/");
 		prefix[len] = '\0';
 		path = file_join(root, prefix);
 		n = readlink(path, target, sizeof(target) - 1);
-		free(path);
 		if (n >= 0) {
 			target[n] = '\0';
-			if (source_link_escapes(prefix, target))
-				r = 0;
+			if (!link_stays(path, prefix, target, real_root)) {
+				shown = file_join(shown_root, prefix);
+				r = err_set(e, STATUS_INVALID, "refused: %s is a "
+				    "symbolic link that points outside the plugin "
+				    "(to '%s')", shown, target);
+				free(shown);
+			}
 		}
-		if (r < 0) {
-			prefix[len] = relative[len];
-			len += relative[len] == '/';
-		}
+		free(path);
+		prefix[len] = relative[len];
+		len += relative[len] == '/';
 	}
-	shown = file_join(shown_root, r == 0 ? prefix : relative);
-	if (r == 0)
-		err_set(e, STATUS_INVALID, "refused: %s is a symbolic link that "
-		    "points outside the plugin (to '%s')", shown, target);
-	else
-		err_set(e, STATUS_INVALID, "refused: %s leads outside the plugin "
-		    "through symbolic links", shown);
-	free(shown);
 	free(prefix);
-	return -1;
+	free(real_root);
+	return r;
 }
 
-/* Without openat2(2) (an older kernel, or a sandbox that forbids it):
- * the file's real path must lie under the root's. */
+/* Opens `relative` once every link on its way is known to stay inside. */
 static int
-open_checked(const char *root_path, const char *shown_root,
-    const char *relative, struct err *e)
+open_checked(const char *root, const char *shown_root, const char *relative,
+    struct err *e)
 {
-	char *path = file_join(root_path, relative);
-	char *real = realpath(path, NULL), *root = realpath(root_path, NULL);
-	size_t len = root ? strlen(root) : 0;
-	int fd = -1;
+	char *path, *shown;
+	int fd, saved;
 
-	if (real == NULL || root == NULL) {
-		err_errno(e, "cannot open %s", path);
-	} else if (strncmp(real, root, len) != 0 ||
-	    (real[len] != '/' && strcmp(root, "/") != 0)) {
-		refuse_escape(root_path, shown_root, relative, e);
-	} else if ((fd = open(real, O_RDONLY | O_CLOEXEC)) < 0) {
-		err_errno(e, "cannot open %s", path);
-	}
+	if (check_links(root, shown_root, relative, e) < 0)
+		return -1;
+	path = file_join(root, relative);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	saved = errno;
 	free(path);
-	free(real);
-	free(root);
-	return fd;
+	if (fd >= 0)
+		return fd;
+	shown = file_join(shown_root, relative);
+	errno = saved;
+	err_errno(e, "cannot open %s", shown);
+	free(shown);
+	errno = saved;
+	return -1;
 }
 
 int
@@ -92,24 +117,17 @@ source_file_open(const char *root_path, const char *shown_root,
 		.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
 	};
 	int root = open(root_path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	int fd, saved;
-	char *path;
+	int fd;
 
 	if (root < 0)
 		return err_errno(e, "cannot open %s", root_path);
 	fd = (int)syscall(SYS_openat2, root, relative, &how, sizeof(how));
-	saved = errno;
 	close(root);
 	if (fd >= 0)
 		return fd;
-	if (saved == ENOSYS || saved == EPERM)
-		return open_checked(root_path, shown_root, relative, e);
-	if (saved == EXDEV)
-		return refuse_escape(root_path, shown_root, relative, e);
-	path = file_join(shown_root, relative);
-	errno = saved;
-	err_errno(e, "cannot open %s", path);
-	free(path);
-	errno = saved;
-	return -1;
+	/* Without openat2(2) (an older kernel, a sandbox), for a path through
+	 * an absolute link (which RESOLVE_BENEATH never follows, even one
+	 * that stays inside), and to name the link that leaves the plugin:
+	 * the path is walked, link by link. */
+	return open_checked(root_path, shown_root, relative, e);
 }

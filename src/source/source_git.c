@@ -33,14 +33,15 @@ source_git_looks_like(const char *spec)
 	return repo;
 }
 
+/* git never asks for credentials: a job has nobody to answer. */
+static char *git_env[] = { "GIT_TERMINAL_PROMPT=0", NULL };
+
 /* Runs git with `args`; its exit status, or -1 with `e` set. */
 static int
 git(char *const args[], const char *cwd, struct buf *out, struct err *e)
 {
-	static char *env[] = { "GIT_TERMINAL_PROMPT=0", NULL };
-
-	return out ? process_capture(args, cwd, env, out, e) :
-	    process_run(args, cwd, env, e);
+	return out ? process_capture(args, cwd, git_env, out, e) :
+	    process_run(args, cwd, git_env, e);
 }
 
 /* A local repository as a file:// URL, which clones shallowly. */
@@ -126,7 +127,7 @@ static int
 git_line(char *const args[], const char *cwd, char **line, struct err *e)
 {
 	struct buf out = BUF_INIT;
-	int r = git(args, cwd, &out, e);
+	int r = process_probe(args, cwd, git_env, &out, e);
 
 	*line = NULL;
 	if (r == 0) {

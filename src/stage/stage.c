@@ -111,6 +111,9 @@ step(const struct stage_job *job, const char *name)
 int
 stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 {
+	/* A signal that came while rendering stops the job here. */
+	if (process_check_interrupted(e) < 0)
+		return -1;
 	step(job, "building");
 	if (build_with(job->src, job->source_date_epoch, e) < 0 ||
 	    process_check_interrupted(e) < 0)
