@@ -101,22 +101,82 @@ compare_items(const void *a, const void *b)
 	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-/* Sorts by path; of entries with the same path, the last one stays. */
-static void
-sort_and_merge(struct items *items)
+/* The entry of the group v[0..n) that stays: the last one a source has;
+ * a made-up parent only when no source has its path. */
+static size_t
+group_winner(const struct item *v, size_t n)
+{
+	size_t win = n - 1;
+
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].made_up)
+			win = i;
+	return win;
+}
+
+static int
+refuse_non_dir(const struct item *it, struct err *e)
+{
+	return err_set(e, STATUS_INVALID, "rules package put a %s at %s, "
+	    "where the plugin's metadata directory goes",
+	    S_ISLNK(it->mode) ? "symbolic link" : "file", it->path);
+}
+
+/* A directory a later source needs (a made-up parent, or a directory of
+ * its own) where an earlier source has something else is refused: it
+ * would be written through, or silently replaced. */
+static int
+check_group(const struct item *v, size_t n, size_t win, struct err *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i == win)
+			continue;
+		if (v[i].made_up && !S_ISDIR(v[win].mode))
+			return refuse_non_dir(&v[win], e);
+		if (!v[i].made_up && v[i].source < v[win].source &&
+		    S_ISDIR(v[win].mode) && !S_ISDIR(v[i].mode))
+			return refuse_non_dir(&v[i], e);
+	}
+	return 0;
+}
+
+static size_t
+group_end(const struct items *items, size_t start)
+{
+	size_t end = start + 1;
+
+	while (end < items->count &&
+	    strcmp(items->v[start].path, items->v[end].path) == 0)
+		end++;
+	return end;
+}
+
+/* Sorts by path; of entries with the same path, one stays (group_winner),
+ * once every group is checked. */
+static int
+sort_and_merge(struct items *items, struct err *e)
 {
 	size_t kept = 0;
 
 	qsort(items->v, items->count, sizeof(*items->v), compare_items);
-	for (size_t i = 0; i < items->count; i++) {
-		if (i + 1 < items->count &&
-		    strcmp(items->v[i].path, items->v[i + 1].path) == 0) {
-			free(items->v[i].path);
-			continue;
-		}
-		items->v[kept++] = items->v[i];
+	for (size_t i = 0, end; i < items->count; i = end) {
+		end = group_end(items, i);
+		if (check_group(&items->v[i], end - i,
+		    group_winner(&items->v[i], end - i), e) < 0)
+			return -1;
+	}
+	for (size_t i = 0, end; i < items->count; i = end) {
+		size_t win;
+
+		end = group_end(items, i);
+		win = i + group_winner(&items->v[i], end - i);
+		for (size_t j = i; j < end; j++)
+			if (j != win)
+				free(items->v[j].path);
+		items->v[kept++] = items->v[win];
 	}
 	items->count = kept;
+	return 0;
 }
 
 /* Hard-linked files: their digest, to list every name in md5sums. */
@@ -334,8 +394,9 @@ payload_pass(const struct payload_source *sources, size_t nsources,
 	buf_init(&out->md5sums);
 	for (size_t i = 0; r == 0 && i < nsources; i++)
 		r = scan_source(&items, sources, i, mtime, e);
+	if (r == 0)
+		r = sort_and_merge(&items, e);
 	if (r == 0) {
-		sort_and_merge(&items);
 		p.elf = w->wants_arch ? elfarch_new() : NULL;
 		p.chunk = xmalloc(CHUNK);
 		r = pass_items(&p, &items, e);

@@ -17,8 +17,12 @@
 
 /* A directory whose contents go into the package under `prefix` (""
  * for the package's root, else a relative path whose parent directories
- * are added as needed, as plain 0755 directories). A later source's entry
- * replaces an earlier one's of the same path, as copying it over would. */
+ * are added as needed, as plain 0755 directories, where no source has
+ * them). A later source's entry replaces an earlier one's of the same
+ * path, as copying it over would; but where a later source needs a
+ * directory (a parent or one of its own), an earlier source's file or
+ * symbolic link is refused (STATUS_INVALID), never written through nor
+ * replaced. */
 struct payload_source {
 	const char *root;
 	const char *prefix;
@@ -66,7 +70,9 @@ struct payload_result {
 /*
  * Lists the sources (at most 65535), merges and sorts their entries, and
  * reads each regular file once, for its digest and for the writer. Only
- * files, directories and symbolic links may be there (STATUS_INVALID).
+ * files, directories and symbolic links may be there, and no file or link
+ * where a later source needs a directory (STATUS_INVALID), checked before
+ * the writer gets any entry.
  * Made-up parents get `mtime`. Stops at a signal trapped by
  * process_trap_signals(). Release `out` after use, also after an error.
  */

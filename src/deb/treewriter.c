@@ -14,13 +14,14 @@
 
 /* A directory whose time is set once its entries are there. */
 struct dir_time {
-	char *path;
+	char *path;		/* in the package */
 	time_t mtime;
 };
 
 struct treewriter {
 	const char *root;
 	const struct payload_source *sources;
+	int root_fd;		/* the tree's root */
 	int fd;			/* the file being written, or -1 */
 	char *path;		/* its path */
 	const struct stat *st;	/* its entry */
@@ -35,69 +36,128 @@ in_place(const struct treewriter *t, size_t source)
 	    t->sources[source].prefix[0] == '\0';
 }
 
-/* Removes what stands at `path`, unless it is a directory. */
 static int
-clear_path(const char *path, struct err *e)
+fail(const struct treewriter *t, const char *what, const char *path,
+    struct err *e)
+{
+	char *full = file_join(t->root, path);
+
+	err_errno(e, "cannot %s %s", what, full);
+	free(full);
+	return -1;
+}
+
+/* The directory that holds `path` (in the package, not ""), opened
+ * without following any symbolic link on the way: nothing is written
+ * outside the tree. *base is the last component. The caller closes it. */
+static int
+open_parent(const struct treewriter *t, const char *path, const char **base,
+    struct err *e)
+{
+	const char *slash = strrchr(path, '/');
+	char *dirs = slash ? xstrndup(path, (size_t)(slash - path)) : NULL;
+	int fd = dup(t->root_fd);
+
+	*base = slash ? slash + 1 : path;
+	for (char *c = dirs, *next; fd >= 0 && c != NULL; c = next) {
+		int parent = fd;
+
+		next = strchr(c, '/');
+		if (next != NULL)
+			*next++ = '\0';
+		fd = openat(parent, c, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+		close(parent);
+	}
+	free(dirs);
+	if (fd < 0)
+		return fail(t, "open the directory of", path, e);
+	return fd;
+}
+
+/* Removes what stands at `base` in `dir`, unless it is a directory. */
+static int
+clear_path(const struct treewriter *t, int dir, const char *base,
+    const char *path, struct err *e)
 {
 	struct stat st;
 
-	if (lstat(path, &st) < 0 || S_ISDIR(st.st_mode))
+	if (fstatat(dir, base, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    S_ISDIR(st.st_mode))
 		return 0;
-	if (unlink(path) < 0)
-		return err_errno(e, "cannot replace %s", path);
+	if (unlinkat(dir, base, 0) < 0)
+		return fail(t, "replace", path, e);
 	return 0;
 }
 
 static int
-set_time(const char *path, time_t mtime, struct err *e)
+set_time(const struct treewriter *t, int dir, const char *base,
+    const char *path, time_t mtime, struct err *e)
 {
 	struct timespec times[2] = { { mtime, 0 }, { mtime, 0 } };
 
-	if (utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW) < 0)
-		return err_errno(e, "cannot set the time of %s", path);
+	if (utimensat(dir, base, times, AT_SYMLINK_NOFOLLOW) < 0)
+		return fail(t, "set the time of", path, e);
 	return 0;
 }
 
 /* A directory: created when missing; an entry of a source also gets its
  * mode now and its time at the end, a made-up parent only 0755. */
 static int
-make_dir(struct treewriter *t, const char *path, const struct payload_file *f,
-    struct err *e)
+make_dir(struct treewriter *t, int dir, const char *base,
+    const struct payload_file *f, struct err *e)
 {
-	bool made = mkdir(path, 0700) == 0;
+	bool made = mkdirat(dir, base, 0700) == 0;
+	int fd;
 
 	if (!made && errno != EEXIST)
-		return err_errno(e, "cannot create %s", path);
+		return fail(t, "create", f->path, e);
 	if (f->disk == NULL && !made)
 		return 0;
-	if (chmod(path, f->disk ? f->st->st_mode & 07777 : 0755) < 0)
-		return err_errno(e, "cannot set the mode of %s", path);
+	fd = openat(dir, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, f->disk ? f->st->st_mode & 07777 : 0755) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return fail(t, "set the mode of", f->path, e);
+	}
+	close(fd);
 	if (f->disk == NULL)
 		return 0;
 	t->dirs = xreallocarray(t->dirs, t->ndirs + 1, sizeof(*t->dirs));
-	t->dirs[t->ndirs++] = (struct dir_time){ xstrdup(path),
+	t->dirs[t->ndirs++] = (struct dir_time){ xstrdup(f->path),
 	    f->st->st_mtime };
 	return 0;
+}
+
+/* A hard link `base` in `dir` to the earlier name `to`. */
+static int
+make_link(struct treewriter *t, int dir, const char *base, const char *path,
+    const char *to, struct err *e)
+{
+	const char *to_base;
+	int to_dir = open_parent(t, to, &to_base, e), r = 0;
+
+	if (to_dir < 0)
+		return -1;
+	if (linkat(to_dir, to_base, dir, base, 0) < 0)
+		r = fail(t, "link", path, e);
+	close(to_dir);
+	return r;
 }
 
 /* A regular file: a hard link to an earlier name, or opened for its
  * contents. */
 static int
-make_file(struct treewriter *t, char *path, const struct payload_file *f,
-    bool *take_data, struct err *e)
+make_file(struct treewriter *t, int dir, const char *base,
+    const struct payload_file *f, bool *take_data, struct err *e)
 {
-	if (f->link_to != NULL) {
-		char *to = file_join(t->root, f->link_to);
-		int r = link(to, path) < 0 ?
-		    err_errno(e, "cannot link %s to %s", path, to) : 0;
-
-		free(to);
-		return r;
-	}
-	t->fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (f->link_to != NULL)
+		return make_link(t, dir, base, f->path, f->link_to, e);
+	t->fd = openat(dir, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
 	if (t->fd < 0)
-		return err_errno(e, "cannot create %s", path);
-	t->path = xstrdup(path);
+		return fail(t, "create", f->path, e);
+	t->path = file_join(t->root, f->path);
 	t->st = f->st;
 	*take_data = true;
 	return 0;
@@ -108,22 +168,25 @@ tree_entry(void *ctx, const struct payload_file *f, bool *take_data,
     struct err *e)
 {
 	struct treewriter *t = ctx;
-	char *path;
-	int r;
+	const char *base;
+	int dir, r;
 
-	if (f->disk != NULL && in_place(t, f->source))
+	if ((f->disk != NULL && in_place(t, f->source)) || f->path[0] == '\0')
 		return 0;
-	path = file_join(t->root, f->path);
+	dir = open_parent(t, f->path, &base, e);
+	if (dir < 0)
+		return -1;
 	if (S_ISDIR(f->st->st_mode))
-		r = make_dir(t, path, f, e);
-	else if ((r = clear_path(path, e)) < 0)
+		r = make_dir(t, dir, base, f, e);
+	else if ((r = clear_path(t, dir, base, f->path, e)) < 0)
 		;
 	else if (S_ISLNK(f->st->st_mode))
-		r = symlink(f->target, path) < 0 ? err_errno(e, "cannot create "
-		    "%s", path) : set_time(path, f->st->st_mtime, e);
+		r = symlinkat(f->target, dir, base) < 0 ?
+		    fail(t, "create", f->path, e) :
+		    set_time(t, dir, base, f->path, f->st->st_mtime, e);
 	else
-		r = make_file(t, path, f, take_data, e);
-	free(path);
+		r = make_file(t, dir, base, f, take_data, e);
+	close(dir);
 	return r;
 }
 
@@ -157,24 +220,49 @@ tree_end_file(void *ctx, struct err *e)
 	return r;
 }
 
+/* The directories' times, once their entries are there. */
+static int
+set_dir_times(struct treewriter *t, struct err *e)
+{
+	int r = 0;
+
+	for (size_t i = 0; r == 0 && i < t->ndirs; i++) {
+		const char *base;
+		int dir = open_parent(t, t->dirs[i].path, &base, e);
+
+		if (dir < 0)
+			return -1;
+		r = set_time(t, dir, base, t->dirs[i].path, t->dirs[i].mtime, e);
+		close(dir);
+	}
+	return r;
+}
+
 int
 treewriter_fill(const char *root, const struct payload_source *sources,
     size_t nsources, struct payload_result *out, struct err *e)
 {
-	struct treewriter t = { root, sources, -1, NULL, NULL, NULL, 0 };
+	struct treewriter t = { root, sources, -1, -1, NULL, NULL, NULL, 0 };
 	/* A tree's Architecture is the one rendered: no need to look. */
 	struct payload_writer w = { tree_entry, tree_data, tree_end_file, &t,
 	    false };
-	/* Made-up parents get the time they are made: no mtime to pass. */
-	int r = payload_pass(sources, nsources, 0, &w, out, e);
+	int r;
 
+	t.root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (t.root_fd < 0) {
+		memset(out, 0, sizeof(*out));
+		buf_init(&out->md5sums);
+		return err_errno(e, "cannot open %s", root);
+	}
+	/* Made-up parents get the time they are made: no mtime to pass. */
+	r = payload_pass(sources, nsources, 0, &w, out, e);
 	if (t.fd >= 0)
 		close(t.fd);
-	for (size_t i = 0; i < t.ndirs; i++) {
-		if (r == 0)
-			r = set_time(t.dirs[i].path, t.dirs[i].mtime, e);
+	if (r == 0)
+		r = set_dir_times(&t, e);
+	for (size_t i = 0; i < t.ndirs; i++)
 		free(t.dirs[i].path);
-	}
+	close(t.root_fd);
 	free(t.dirs);
 	free(t.path);
 	return r;
