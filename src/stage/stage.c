@@ -108,6 +108,22 @@ step(const struct stage_job *job, const char *name)
 		job->progress(name, job->progress_ctx);
 }
 
+/* DEBIAN/ comes from the templates alone: one the rules wrote would
+ * become control files in a tree and data in a .deb. */
+static int
+check_no_debian(const char *pkgdir, struct err *e)
+{
+	char *debian = file_join(pkgdir, "DEBIAN");
+	struct stat st;
+	int found = lstat(debian, &st) == 0;
+
+	free(debian);
+	if (found)
+		return err_set(e, STATUS_INVALID, "rules package wrote DEBIAN/ "
+		    "in $pkgdir: the control files come from the templates");
+	return 0;
+}
+
 int
 stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 {
@@ -120,7 +136,8 @@ stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 		return -1;
 	step(job, "packaging");
 	if (package_with(job->src, pkgdir, job->source_date_epoch, e) < 0 ||
-	    process_check_interrupted(e) < 0)
+	    process_check_interrupted(e) < 0 ||
+	    check_no_debian(pkgdir, e) < 0)
 		return -1;
 	if (docfiles_write(pkgdir, job->plugin, job->settings, job->when, e) < 0)
 		return -1;

@@ -44,7 +44,8 @@ int stage_package(const struct source *src, const char *pkgdir,
 /*
  * Every step that fills the staging root `pkgdir`: `rules build`, `rules
  * package`, then the copyright, changelog and lintian overrides
- * (docfiles.h). The plugin's wazo/ metadata is not copied: it is part of
+ * (docfiles.h). A DEBIAN/ the rules wrote is refused (STATUS_INVALID):
+ * the control files come from the templates. The plugin's wazo/ metadata is not copied: it is part of
  * the package's payload description (emit/package.h), which the payload
  * pass writes where it goes. Stops at a signal trapped by
  * process_trap_signals().
