@@ -93,6 +93,9 @@ START_TEST(test_field_lookup)
 	ck_assert_str_eq(v, "A <a@example.org>");
 	free(v);
 	ck_assert_ptr_null(control_field(FIELDS, "Depends"));
+	v = control_field("Package: p \t\nVersion: 1\n", "Package");
+	ck_assert_str_eq(v, "p");
+	free(v);
 }
 END_TEST
 

@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "render/context.h"
 #include "deb/datatar.h"
 #include "deb/debfile.h"
 #include "base/dirtree.h"
@@ -66,19 +65,6 @@ choose_arch(const struct deb_job *job, const struct payload_result *data)
 		job->warning(msg.data, job->ctx);
 	buf_release(&msg);
 	return arch;
-}
-
-static char *
-deb_name(const struct deb_job *job, const char *arch)
-{
-	const char *version = job->plugin->version.text;
-	const char *colon = strchr(version, ':');
-	char *package = context_package_name(job->plugin, job->settings);
-	char *name = xasprintf("%s_%s_%s.deb", package,
-	    colon ? colon + 1 : version, arch);
-
-	free(package);
-	return name;
 }
 
 /* The architecture the templates see: the forced one, or "all" until the
@@ -146,7 +132,7 @@ write_package(const struct deb_job *job, const char *staging,
 	    &data.md5sums, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
-	name = deb_name(job, arch);
+	name = package_deb_name(r);
 	*path = file_join(job->output_dir, name);
 	tmp = xasprintf("%s/.%s.tmp-XXXXXX", job->output_dir, name);
 	out = mkstemp(tmp);

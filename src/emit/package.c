@@ -99,3 +99,20 @@ package_set_fields(struct rendered *r, long long installed_kib,
 		control_set_field(&r->files[RENDER_CONTROL], "Architecture",
 		    arch);
 }
+
+char *
+package_deb_name(const struct rendered *r)
+{
+	const char *control = r->files[RENDER_CONTROL].data;
+	char *package = control_field(control, "Package");
+	char *version = control_field(control, "Version");
+	char *arch = control_field(control, "Architecture");
+	const char *colon = strchr(version, ':');
+	char *name = xasprintf("%s_%s_%s.deb", package,
+	    colon ? colon + 1 : version, arch);
+
+	free(package);
+	free(version);
+	free(arch);
+	return name;
+}

@@ -64,4 +64,12 @@ long long package_debian_kib(const struct rendered *r,
 void package_set_fields(struct rendered *r, long long installed_kib,
     const char *arch);
 
+/*
+ * The .deb's file name, PACKAGE_VERSION_ARCH.deb, as dpkg-deb --build
+ * names it: from the checked control file's Package, Version (without
+ * its epoch) and Architecture, as the templates rendered them and
+ * package_set_fields() set them. The caller frees it.
+ */
+char *package_deb_name(const struct rendered *r);
+
 #endif

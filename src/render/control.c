@@ -165,12 +165,16 @@ char *
 control_field(const char *text, const char *name)
 {
 	const char *p = find_field(text, name), *v;
+	size_t len;
 
 	if (p == NULL)
 		return NULL;
 	v = p + strlen(name) + 1;
 	v += strspn(v, " \t");
-	return xstrndup(v, strcspn(v, "\n"));
+	len = strcspn(v, "\n");
+	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+		len--;
+	return xstrndup(v, len);
 }
 
 bool
