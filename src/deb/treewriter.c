@@ -163,6 +163,35 @@ make_file(struct treewriter *t, int dir, const char *base,
 	return 0;
 }
 
+/* An entry in place that is a hard link to an earlier name: linked to
+ * it, unless it is linked already (the earlier name was in place too). */
+static int
+relink_in_place(struct treewriter *t, const struct payload_file *f,
+    struct err *e)
+{
+	const char *base, *to_base;
+	int dir = open_parent(t, f->path, &base, e), to_dir, r = 0;
+	struct stat here, there;
+
+	if (dir < 0)
+		return -1;
+	to_dir = open_parent(t, f->link_to, &to_base, e);
+	if (to_dir < 0) {
+		close(dir);
+		return -1;
+	}
+	if (fstatat(dir, base, &here, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    fstatat(to_dir, to_base, &there, AT_SYMLINK_NOFOLLOW) < 0)
+		r = fail(t, "link", f->path, e);
+	else if ((here.st_dev != there.st_dev || here.st_ino != there.st_ino) &&
+	    (unlinkat(dir, base, 0) < 0 ||
+	    linkat(to_dir, to_base, dir, base, 0) < 0))
+		r = fail(t, "link", f->path, e);
+	close(to_dir);
+	close(dir);
+	return r;
+}
+
 static int
 tree_entry(void *ctx, const struct payload_file *f, bool *take_data,
     struct err *e)
@@ -171,7 +200,9 @@ tree_entry(void *ctx, const struct payload_file *f, bool *take_data,
 	const char *base;
 	int dir, r;
 
-	if ((f->disk != NULL && in_place(t, f->source)) || f->path[0] == '\0')
+	if (f->disk != NULL && in_place(t, f->source))
+		return f->link_to ? relink_in_place(t, f, e) : 0;
+	if (f->path[0] == '\0')
 		return 0;
 	dir = open_parent(t, f->path, &base, e);
 	if (dir < 0)
