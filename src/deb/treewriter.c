@@ -12,10 +12,13 @@
 #include "base/file.h"
 #include "deb/treewriter.h"
 
-/* A directory whose time is set once its entries are there. */
-struct dir_time {
+/* A directory created or given the mode of a source's: its mode and
+ * time are set once its entries are there (a read-only one takes none). */
+struct dir_final {
 	char *path;		/* in the package */
+	mode_t mode;
 	time_t mtime;
+	bool has_time;		/* a made-up parent keeps the time it was made */
 };
 
 struct treewriter {
@@ -25,7 +28,7 @@ struct treewriter {
 	int fd;			/* the file being written, or -1 */
 	char *path;		/* its path */
 	const struct stat *st;	/* its entry */
-	struct dir_time *dirs;
+	struct dir_final *dirs;
 	size_t ndirs;
 };
 
@@ -101,31 +104,28 @@ set_time(const struct treewriter *t, int dir, const char *base,
 	return 0;
 }
 
-/* A directory: created when missing; an entry of a source also gets its
- * mode now and its time at the end, a made-up parent only 0755. */
+/* A directory: created (0700, to fill) when missing; an entry of a
+ * source gets its mode and time at the end, a made-up parent 0755. */
 static int
 make_dir(struct treewriter *t, int dir, const char *base,
     const struct payload_file *f, struct err *e)
 {
 	bool made = mkdirat(dir, base, 0700) == 0;
-	int fd;
+	struct stat st;
 
 	if (!made && errno != EEXIST)
 		return fail(t, "create", f->path, e);
+	if (fstatat(dir, base, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return fail(t, "create", f->path, e);
+	}
 	if (f->disk == NULL && !made)
 		return 0;
-	fd = openat(dir, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fchmod(fd, f->disk ? f->st->st_mode & 07777 : 0755) < 0) {
-		if (fd >= 0)
-			close(fd);
-		return fail(t, "set the mode of", f->path, e);
-	}
-	close(fd);
-	if (f->disk == NULL)
-		return 0;
 	t->dirs = xreallocarray(t->dirs, t->ndirs + 1, sizeof(*t->dirs));
-	t->dirs[t->ndirs++] = (struct dir_time){ xstrdup(f->path),
-	    f->st->st_mtime };
+	t->dirs[t->ndirs++] = (struct dir_final){ xstrdup(f->path),
+	    f->disk ? f->st->st_mode & 07777 : 0755, f->st->st_mtime,
+	    f->disk != NULL };
 	return 0;
 }
 
@@ -251,22 +251,35 @@ tree_end_file(void *ctx, struct err *e)
 	return r;
 }
 
-/* The directories' times, once their entries are there. */
+/* A directory's mode and time, its entries being there. */
 static int
-set_dir_times(struct treewriter *t, struct err *e)
+finish_dir(struct treewriter *t, const struct dir_final *d, struct err *e)
 {
-	int r = 0;
+	const char *base;
+	int dir = open_parent(t, d->path, &base, e), fd, r = 0;
 
-	for (size_t i = 0; r == 0 && i < t->ndirs; i++) {
-		const char *base;
-		int dir = open_parent(t, t->dirs[i].path, &base, e);
-
-		if (dir < 0)
-			return -1;
-		r = set_time(t, dir, base, t->dirs[i].path, t->dirs[i].mtime, e);
-		close(dir);
-	}
+	if (dir < 0)
+		return -1;
+	fd = openat(dir, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, d->mode) < 0)
+		r = fail(t, "set the mode of", d->path, e);
+	else if (d->has_time)
+		r = set_time(t, dir, base, d->path, d->mtime, e);
+	if (fd >= 0)
+		close(fd);
+	close(dir);
 	return r;
+}
+
+/* The directories' modes and times, deepest first: a directory made
+ * read-only is filled already. */
+static int
+finish_dirs(struct treewriter *t, struct err *e)
+{
+	for (size_t i = t->ndirs; i > 0; i--)
+		if (finish_dir(t, &t->dirs[i - 1], e) < 0)
+			return -1;
+	return 0;
 }
 
 int
@@ -290,7 +303,7 @@ treewriter_fill(const char *root, const struct payload_source *sources,
 	if (t.fd >= 0)
 		close(t.fd);
 	if (r == 0)
-		r = set_dir_times(&t, e);
+		r = finish_dirs(&t, e);
 	for (size_t i = 0; i < t.ndirs; i++)
 		free(t.dirs[i].path);
 	close(t.root_fd);

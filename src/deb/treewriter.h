@@ -12,8 +12,10 @@
  * Runs the payload pass over `sources` into the tree at `root`: a source
  * whose root is `root` with the prefix "" is in place; made-up parent
  * directories are created (0755) when missing. Entries put in place keep
- * their modes and times (to the second). Release `out`
- * with payload_result_release() after use, also after an error.
+ * their modes and times (to the second); directories get theirs once
+ * filled, so a read-only one is no obstacle. Nothing is written through
+ * a symbolic link. Release `out` with payload_result_release() after
+ * use, also after an error.
  */
 int treewriter_fill(const char *root, const struct payload_source *sources,
     size_t nsources, struct payload_result *out, struct err *e);
