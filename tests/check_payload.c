@@ -1,5 +1,5 @@
 /* Tests of payload: the one pass: its order, what the writer gets,
- * Installed-Size and md5sums. */
+ * Installed-Size and md5sums, how sources merge. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -155,6 +155,91 @@ START_TEST(test_entry_kib)
 }
 END_TEST
 
+/* A writer that records "path mode," (the mode in octal, "-" for a
+ * made-up parent's file on disk). */
+static int
+mode_entry(void *ctx, const struct payload_file *f, bool *take_data,
+    struct err *e)
+{
+	(void)e;
+	(void)take_data;
+	buf_addf(ctx, "%s %o%s,", f->path, (unsigned)(f->st->st_mode & 07777),
+	    f->disk ? "" : "-");
+	return 0;
+}
+
+/* A staging root with usr/lib (0775) and, at `wazo`, a wazo/ source. */
+static void
+two_sources(char **staging, char **wazo)
+{
+	char *lib;
+
+	*staging = test_make_dir();
+	*wazo = test_make_dir();
+	test_write_file(*wazo, "plugin.yml", "name: p\n", 0644);
+	lib = xasprintf("%s/usr/lib", *staging);
+	test_write_file(*staging, "usr/lib/.keep", "", 0644);
+	ck_assert_int_eq(chmod(lib, 0775), 0);
+	free(lib);
+}
+
+START_TEST(test_staged_parents_win_over_made_up)
+{
+	char *staging, *wazo;
+	struct buf log = BUF_INIT;
+	struct payload_result out;
+	struct err e = ERR_INIT;
+	struct payload_writer w = { mode_entry, NULL, NULL, &log, false };
+
+	two_sources(&staging, &wazo);
+	ck_assert_int_eq(chmod(staging, 0755), 0);
+	ck_assert_int_eq(chmod(wazo, 0555), 0);
+	struct payload_source sources[] = { { staging, "" },
+	    { wazo, "usr/lib/m/wazo" } };
+
+	ck_assert_int_eq(payload_pass(sources, 2, 0, &w, &out, &e), 0);
+	ck_assert_str_eq(log.data, " 755,usr 755,usr/lib 775,usr/lib/.keep 644,"
+	    "usr/lib/m 755-,usr/lib/m/wazo 555,usr/lib/m/wazo/plugin.yml 644,");
+	buf_release(&log);
+	payload_result_release(&out);
+	ck_assert_int_eq(chmod(wazo, 0755), 0);
+	test_remove_tree(staging);
+	test_remove_tree(wazo);
+	free(staging);
+	free(wazo);
+}
+END_TEST
+
+START_TEST(test_staged_link_on_the_prefix_is_refused)
+{
+	char *staging, *wazo, *link;
+	struct buf log = BUF_INIT;
+	struct payload_result out;
+	struct err e = ERR_INIT;
+	struct payload_writer w = { mode_entry, NULL, NULL, &log, false };
+
+	two_sources(&staging, &wazo);
+	link = xasprintf("%s/usr/lib/m", staging);
+	ck_assert_int_eq(symlink("/tmp", link), 0);
+	free(link);
+	struct payload_source sources[] = { { staging, "" },
+	    { wazo, "usr/lib/m/wazo" } };
+
+	ck_assert_int_eq(payload_pass(sources, 2, 0, &w, &out, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_INVALID);
+	ck_assert_str_eq(e.msg, "rules package put a symbolic link at "
+	    "usr/lib/m, where the plugin's metadata directory goes");
+	ck_assert_str_eq(log.data, "");
+	buf_release(&log);
+	err_release(&e);
+	payload_result_release(&out);
+	test_remove_tree(staging);
+	test_remove_tree(wazo);
+	free(staging);
+	free(wazo);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -165,6 +250,8 @@ make_suite(void)
 	tcase_add_test(tc, test_installed_size_and_md5sums);
 	tcase_add_test(tc, test_missing_root);
 	tcase_add_test(tc, test_entry_kib);
+	tcase_add_test(tc, test_staged_parents_win_over_made_up);
+	tcase_add_test(tc, test_staged_link_on_the_prefix_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
