@@ -106,16 +106,27 @@ move_entry(struct archive_entry *entry, const char *from, const char *to)
 	}
 }
 
+/* "cannot write PATH: REASON", the reason from the system when it
+ * gave one. */
 static int
-copy_data(struct archive *disk, struct archive *out, struct err *e)
+write_failed(struct archive *out, const char *path, struct err *e)
+{
+	int code = archive_errno(out);
+
+	return err_set(e, STATUS_SYSTEM, "cannot write %s: %s", path,
+	    code > 0 ? strerror(code) : archive_error_string(out));
+}
+
+static int
+copy_data(struct archive *disk, struct archive *out, const char *path,
+    struct err *e)
 {
 	char chunk[65536];
 	la_ssize_t n;
 
 	while ((n = archive_read_data(disk, chunk, sizeof(chunk))) > 0)
 		if (archive_write_data(out, chunk, (size_t)n) < 0)
-			return err_set(e, STATUS_SYSTEM, "%s",
-			    archive_error_string(out));
+			return write_failed(out, path, e);
 	if (n < 0)
 		return err_set(e, STATUS_SYSTEM, "%s", archive_error_string(disk));
 	return 0;
@@ -141,13 +152,12 @@ copy_entries(struct archive *disk, struct archive *out, const char *from,
 		archive_entry_set_uid(entry, getuid());
 		archive_entry_set_gid(entry, getgid());
 		if (archive_write_header(out, entry) != ARCHIVE_OK) {
-			r = err_set(e, STATUS_SYSTEM, "%s",
-			    archive_error_string(out));
+			r = write_failed(out, archive_entry_pathname(entry), e);
 			break;
 		}
 		if (archive_entry_size(entry) > 0 &&
 		    archive_entry_hardlink(entry) == NULL &&
-		    copy_data(disk, out, e) < 0) {
+		    copy_data(disk, out, archive_entry_pathname(entry), e) < 0) {
 			r = -1;
 			break;
 		}
