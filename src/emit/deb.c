@@ -1,8 +1,6 @@
 /* deb: emits the finished package, written directly with libarchive. */
 #include <config.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -128,7 +126,6 @@ write_deb(const struct deb_job *job, const char *arch, struct member *control,
 {
 	char *name = deb_name(job, arch);
 	struct outfile out;
-	int r = -1;
 
 	*path = file_join(job->output_dir, name);
 	free(name);
@@ -139,7 +136,7 @@ write_deb(const struct deb_job *job, const char *arch, struct member *control,
 	    process_check_interrupted(e) == 0)
 		return outfile_commit(&out, 0644, e);
 	outfile_abort(&out);
-	return r;
+	return -1;
 }
 
 /* The members, in the work directory `workdir` (the staged files in
