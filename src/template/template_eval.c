@@ -225,6 +225,23 @@ eval_compare(struct trender *r, const struct texpr *x)
 	return left ? tvalue_bool(r->arena, true) : NULL;
 }
 
+/* str(a) followed by str(b), as a new string; NULL with the error set at
+ * `pos` past TEMPLATE_LIMIT_STRING. */
+static struct tvalue *
+concatenate(struct trender *r, struct tpos pos, const struct tvalue *a,
+    const struct tvalue *b)
+{
+	struct tcall c = call_at(r, pos);
+	struct buf s = BUF_INIT;
+	struct tvalue *v = NULL;
+
+	if (template_filters_append(&c, a, &s) &&
+	    template_filters_append(&c, b, &s))
+		v = tvalue_string(r->arena, s.data, s.len);
+	buf_release(&s);
+	return v;
+}
+
 static struct tvalue *
 arithmetic(struct trender *r, const struct texpr *x, struct tvalue *a,
     struct tvalue *b)
@@ -243,16 +260,8 @@ arithmetic(struct trender *r, const struct texpr *x, struct tvalue *a,
 		return tvalue_float(r->arena, x->name[0] == '+' ? da + db :
 		    da - db);
 	}
-	if (x->name[0] == '+' && a->kind == TV_STRING && b->kind == TV_STRING) {
-		struct buf s = BUF_INIT;
-		struct tvalue *v;
-
-		buf_add(&s, a->s, a->len);
-		buf_add(&s, b->s, b->len);
-		v = tvalue_string(r->arena, s.data, s.len);
-		buf_release(&s);
-		return v;
-	}
+	if (x->name[0] == '+' && a->kind == TV_STRING && b->kind == TV_STRING)
+		return concatenate(r, x->pos, a, b);
 	if (x->name[0] == '+' && a->kind == TV_LIST && b->kind == TV_LIST) {
 		struct tvalue *v = tvalue_list(r->arena);
 
@@ -271,17 +280,12 @@ static struct tvalue *
 eval_binary(struct trender *r, const struct texpr *x)
 {
 	struct tvalue *a = template_eval(r, x->left), *b;
-	struct buf s = BUF_INIT;
 
 	if (a == NULL || (b = template_eval(r, x->right)) == NULL)
 		return NULL;
 	if (x->name[0] != '~')
 		return arithmetic(r, x, a, b);
-	tvalue_str(a, &s);
-	tvalue_str(b, &s);
-	a = tvalue_string(r->arena, s.data, s.len);
-	buf_release(&s);
-	return a;
+	return concatenate(r, x->pos, a, b);
 }
 
 static struct tvalue *

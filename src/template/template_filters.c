@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "template/template_filters.h"
+#include "template/template_limits.h"
 
 static struct tvalue * WPD_PRINTF(2, 3)
 call_error(const struct tcall *c, const char *fmt, ...)
@@ -34,23 +35,52 @@ template_filters_items(const struct tcall *c, struct tvalue *v)
 	return items;
 }
 
-/* A string value of what `b` holds; releases `b`. */
+static struct tvalue *
+string_error(const struct tcall *c)
+{
+	return call_error(c, "string longer than %d bytes, the limit",
+	    TEMPLATE_LIMIT_STRING);
+}
+
+/* Appends Python's str() of `v` to `b`, a string being built; false with
+ * the error set at c->pos when `b` would grow past TEMPLATE_LIMIT_STRING
+ * (a string operand is measured before it is copied). */
+bool
+template_filters_append(const struct tcall *c, const struct tvalue *v,
+    struct buf *b)
+{
+	if (tvalue_str_max(v, b, TEMPLATE_LIMIT_STRING))
+		return true;
+	string_error(c);
+	return false;
+}
+
+/* A string value of what `b` holds; releases `b`. NULL with the error
+ * set when it is longer than TEMPLATE_LIMIT_STRING. */
 static struct tvalue *
 buf_value(const struct tcall *c, struct buf *b)
 {
-	struct tvalue *s = tvalue_string(c->arena, b->data, b->len);
+	struct tvalue *s = NULL;
 
+	if (b->len <= TEMPLATE_LIMIT_STRING)
+		s = tvalue_string(c->arena, b->data, b->len);
+	else
+		string_error(c);
 	buf_release(b);
 	return s;
 }
 
-/* Python's str() of `v`, as a new string value. */
+/* Python's str() of `v`, as a new string value; NULL with the error set
+ * past TEMPLATE_LIMIT_STRING. */
 static struct tvalue *
 str_value(const struct tcall *c, const struct tvalue *v)
 {
 	struct buf b = BUF_INIT;
 
-	tvalue_str(v, &b);
+	if (!template_filters_append(c, v, &b)) {
+		buf_release(&b);
+		return NULL;
+	}
 	return buf_value(c, &b);
 }
 
@@ -89,9 +119,12 @@ filter_join(const struct tcall *c, struct tvalue *v, struct tvalue **args,
 	if (items == NULL)
 		return NULL;
 	for (size_t i = 0; i < items->count; i++) {
-		if (i > 0 && nargs > 0)
-			tvalue_str(args[0], &b);
-		tvalue_str(items->items[i], &b);
+		if ((i > 0 && nargs > 0 &&
+		    !template_filters_append(c, args[0], &b)) ||
+		    !template_filters_append(c, items->items[i], &b)) {
+			buf_release(&b);
+			return NULL;
+		}
 	}
 	return buf_value(c, &b);
 }
@@ -121,9 +154,9 @@ static struct tvalue *
 convert_bytes(const struct tcall *c, struct tvalue *v, int (*convert)(int))
 {
 	struct tvalue *s = str_value(c, v);
-	char *text = (char *)s->s;	/* new, so ours to change */
+	char *text = s ? (char *)s->s : NULL;	/* new, so ours to change */
 
-	for (size_t i = 0; i < s->len; i++)
+	for (size_t i = 0; s != NULL && i < s->len; i++)
 		text[i] = (char)convert((unsigned char)text[i]);
 	return s;
 }
@@ -152,9 +185,12 @@ filter_trim(const struct tcall *c, struct tvalue *v, struct tvalue **args,
     size_t nargs)
 {
 	struct tvalue *s = str_value(c, v);
-	size_t start = 0, end = s->len;
+	size_t start = 0, end;
 
 	(void)args, (void)nargs;
+	if (s == NULL)
+		return NULL;
+	end = s->len;
 	while (start < end && isspace((unsigned char)s->s[start]))
 		start++;
 	while (end > start && isspace((unsigned char)s->s[end - 1]))
@@ -174,6 +210,8 @@ filter_shquote(const struct tcall *c, struct tvalue *v, struct tvalue **args,
 	struct buf b = BUF_INIT;
 
 	(void)args, (void)nargs;
+	if (s == NULL)
+		return NULL;
 	if (s->len > 0 && strspn(s->s, safe) == s->len)
 		return s;
 	buf_addc(&b, '\'');

@@ -6,9 +6,11 @@
 #ifndef WPD_TEMPLATE_FILTERS_H
 #define WPD_TEMPLATE_FILTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "template/template_pos.h"
 #include "template/tvalue.h"
@@ -46,6 +48,8 @@ struct tfilter {
 const struct tfilter *template_filters_find(enum tfilter_kind kind,
     const char *name);
 const struct tfilter *template_filters_row(size_t i);
+bool template_filters_append(const struct tcall *c, const struct tvalue *v,
+    struct buf *b);
 struct tvalue *template_filters_items(const struct tcall *c,
     struct tvalue *v);
 

@@ -67,6 +67,10 @@ bool tvalue_truthy(const struct tvalue *v);
 bool tvalue_equal(const struct tvalue *a, const struct tvalue *b);
 /* Appends Python's str() of the value ("" for undefined). */
 void tvalue_str(const struct tvalue *v, struct buf *out);
+/* As tvalue_str(), but false once `out` would hold more than `max` bytes
+ * (a string that does not fit is not appended; a list or mapping stops
+ * after the item that went past). */
+bool tvalue_str_max(const struct tvalue *v, struct buf *out, size_t max);
 /* Appends Python's repr() of the value. */
 void tvalue_repr(const struct tvalue *v, struct buf *out);
 /* "a string", "an integer"...: for messages. */
