@@ -80,6 +80,34 @@ START_TEST(test_truth_and_equality)
 }
 END_TEST
 
+/* tvalue_str_max() appends what tvalue_str() does while it fits; a
+ * string that does not fit is not copied, a list stops after the item
+ * that went past (and is closed). */
+START_TEST(test_str_max)
+{
+	struct arena a = { NULL };
+	struct tvalue *list = tvalue_list(&a);
+	struct buf out = BUF_INIT;
+
+	tvalue_append(&a, list, tvalue_cstring(&a, "abc"));
+	tvalue_append(&a, list, tvalue_int(&a, 12));
+	tvalue_append(&a, list, tvalue_cstring(&a, "de"));
+	ck_assert(tvalue_str_max(list, &out, 17));
+	ck_assert_str_eq(out.data, "['abc', 12, 'de']");
+	buf_reset(&out);
+	ck_assert(!tvalue_str_max(list, &out, 16));
+	buf_reset(&out);
+	ck_assert(!tvalue_str_max(list, &out, 8));
+	ck_assert_str_eq(out.data, "['abc', 12]");
+	buf_reset(&out);
+	ck_assert(tvalue_str_max(tvalue_cstring(&a, "abc"), &out, 3));
+	ck_assert(!tvalue_str_max(tvalue_cstring(&a, "d"), &out, 3));
+	ck_assert_str_eq(out.data, "abc");
+	buf_release(&out);
+	arena_release(&a);
+}
+END_TEST
+
 START_TEST(test_arena_holds_many_values)
 {
 	struct arena a = { NULL };
@@ -103,6 +131,7 @@ make_suite(void)
 
 	tcase_add_test(tc, test_str_and_repr);
 	tcase_add_test(tc, test_truth_and_equality);
+	tcase_add_test(tc, test_str_max);
 	tcase_add_test(tc, test_arena_holds_many_values);
 	suite_add_tcase(s, tc);
 	return s;
