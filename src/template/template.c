@@ -119,8 +119,9 @@ render_for(struct trender *r, const struct tnode *n, struct buf *out)
 	struct tvalue *v = template_eval(r, n->expr), *items = NULL;
 	int rc = -1;
 
-	if (v != NULL && (items = template_eval_items(r, n->pos, v)) != NULL &&
-	    count_iterations(r, n->pos, items->count) == 0)
+	/* counted before the items are made */
+	if (v != NULL && count_iterations(r, n->pos, tvalue_count(v)) == 0 &&
+	    (items = template_eval_items(r, n->pos, v)) != NULL)
 		rc = items->count == 0 ? render_nodes(r, n->else_body, out) :
 		    render_iterations(r, n, items, out);
 	use_arena(r, outer);
@@ -202,12 +203,13 @@ render_nodes(struct trender *r, const struct tnode *n, struct buf *out)
 }
 
 /* Renders `t`; the output stops with an error at TEMPLATE_LIMIT_OUTPUT
- * bytes more than `out` held, the loops at TEMPLATE_LIMIT_ITERATIONS. */
+ * bytes more than `out` held, the loops at TEMPLATE_LIMIT_ITERATIONS,
+ * the values computed at TEMPLATE_LIMIT_WORK. */
 int
 template_render(const struct template *t, const struct tvalue *context,
     struct buf *out, struct err *e)
 {
-	struct trender r = { t->name, NULL, context, NULL, e, 0,
+	struct trender r = { t->name, NULL, context, NULL, e, 0, 0,
 	    out->len + TEMPLATE_LIMIT_OUTPUT };
 
 	return render_nodes(&r, t->root, out);

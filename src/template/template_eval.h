@@ -24,6 +24,7 @@ struct trender {
 	struct tscope *scope;		/* loop variables, or NULL */
 	struct err *e;
 	size_t iterations;		/* of every loop so far */
+	size_t spent;			/* bytes of values computed so far */
 	size_t output_max;		/* the output's length at most */
 };
 

@@ -22,6 +22,38 @@ call_error(const struct tcall *c, const char *fmt, ...)
 	return NULL;
 }
 
+/*
+ * Counts `bytes` more of values computed by the render; false with the
+ * error set at c->pos past TEMPLATE_LIMIT_WORK. Every string built and
+ * every item made counts, so that what a render computes (and so its
+ * memory and time) is bounded whatever its loops and expressions.
+ */
+bool
+template_filters_spend(const struct tcall *c, size_t bytes)
+{
+	if (c->spent == NULL)
+		return true;
+	if (bytes <= TEMPLATE_LIMIT_WORK - *c->spent) {
+		*c->spent += bytes;
+		return true;
+	}
+	call_error(c, "values computed past %d bytes, the limit of a render",
+	    TEMPLATE_LIMIT_WORK);
+	return false;
+}
+
+/* What making the items of `v` costs: one value per byte of a string at
+ * most, per key of a mapping; a list is its own items. */
+static size_t
+items_cost(const struct tvalue *v)
+{
+	size_t item = sizeof(struct tvalue) + sizeof(struct tvalue *);
+
+	if (v->kind == TV_STRING)
+		return v->len * (item + 2);
+	return v->kind == TV_MAP ? v->count * item : 0;
+}
+
 /* The items a for loop or a join walks (see tvalue_items()), or NULL with
  * the error "... is not iterable" set at c->pos. */
 struct tvalue *
@@ -56,16 +88,17 @@ template_filters_append(const struct tcall *c, const struct tvalue *v,
 }
 
 /* A string value of what `b` holds; releases `b`. NULL with the error
- * set when it is longer than TEMPLATE_LIMIT_STRING. */
+ * set when it is longer than TEMPLATE_LIMIT_STRING or past the render's
+ * work. */
 static struct tvalue *
 buf_value(const struct tcall *c, struct buf *b)
 {
 	struct tvalue *s = NULL;
 
-	if (b->len <= TEMPLATE_LIMIT_STRING)
-		s = tvalue_string(c->arena, b->data, b->len);
-	else
+	if (b->len > TEMPLATE_LIMIT_STRING)
 		string_error(c);
+	else if (template_filters_spend(c, b->len))
+		s = tvalue_string(c->arena, b->data, b->len);
 	buf_release(b);
 	return s;
 }
@@ -82,18 +115,6 @@ str_value(const struct tcall *c, const struct tvalue *v)
 		return NULL;
 	}
 	return buf_value(c, &b);
-}
-
-/* Python's len() of a string counts characters, not bytes. */
-static long long
-utf8_length(const char *s, size_t len)
-{
-	long long n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 /* default(value='', boolean=false), also named d. */
@@ -113,10 +134,11 @@ static struct tvalue *
 filter_join(const struct tcall *c, struct tvalue *v, struct tvalue **args,
     size_t nargs)
 {
-	struct tvalue *items = template_filters_items(c, v);
+	struct tvalue *items;
 	struct buf b = BUF_INIT;
 
-	if (items == NULL)
+	if (!template_filters_spend(c, items_cost(v)) ||
+	    (items = template_filters_items(c, v)) == NULL)
 		return NULL;
 	for (size_t i = 0; i < items->count; i++) {
 		if ((i > 0 && nargs > 0 &&
@@ -137,10 +159,10 @@ filter_length(const struct tcall *c, struct tvalue *v, struct tvalue **args,
 	(void)args, (void)nargs;
 	switch (v->kind) {
 	case TV_STRING:
-		return tvalue_int(c->arena, utf8_length(v->s, v->len));
 	case TV_LIST:
 	case TV_MAP:
-		return tvalue_int(c->arena, (long long)v->count);
+		/* Python's len() of a string counts characters, not bytes */
+		return tvalue_int(c->arena, (long long)tvalue_count(v));
 	case TV_UNDEFINED:
 		return tvalue_int(c->arena, 0);
 	default:

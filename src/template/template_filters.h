@@ -26,6 +26,7 @@ struct tcall {
 	const char *name;	/* the template's, for messages */
 	struct tpos pos;	/* the filter's (or test's) name */
 	struct err *e;
+	size_t *spent;		/* the render's work so far; NULL: no bound */
 };
 
 /*
@@ -48,6 +49,7 @@ struct tfilter {
 const struct tfilter *template_filters_find(enum tfilter_kind kind,
     const char *name);
 const struct tfilter *template_filters_row(size_t i);
+bool template_filters_spend(const struct tcall *c, size_t bytes);
 bool template_filters_append(const struct tcall *c, const struct tvalue *v,
     struct buf *b);
 struct tvalue *template_filters_items(const struct tcall *c,

@@ -19,6 +19,10 @@ enum {
 	TEMPLATE_LIMIT_BLOCK_DEPTH = 100,
 	/* Bytes of any string a render computes. */
 	TEMPLATE_LIMIT_STRING = 1 << 20,
+	/* Bytes of all the values one render computes together: the
+	 * strings it builds, the items of the lists it builds and of the
+	 * strings and mappings it iterates. */
+	TEMPLATE_LIMIT_WORK = 64 << 20,
 };
 
 #endif

@@ -336,6 +336,54 @@ tvalue_str_max(const struct tvalue *v, struct buf *out, size_t max)
 	return str_max(v, out, max);
 }
 
+/* The bytes of the character at `at` of the string `v` (a UTF-8 sequence
+ * kept whole). */
+static size_t
+char_size(const struct tvalue *v, size_t at)
+{
+	size_t n = 1;
+
+	while (at + n < v->len && ((unsigned char)v->s[at + n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+size_t
+tvalue_count(const struct tvalue *v)
+{
+	size_t n = 0;
+
+	switch (v->kind) {
+	case TV_LIST:
+	case TV_MAP:
+		return v->count;
+	case TV_STRING:
+		for (size_t i = 0; i < v->len; i++)
+			if (((unsigned char)v->s[i] & 0xc0) != 0x80)
+				n++;
+		return n;
+	default:
+		return 0;
+	}
+}
+
+struct tvalue *
+tvalue_item(struct arena *a, struct tvalue *v, long long i)
+{
+	long long n = (long long)tvalue_count(v);
+	size_t at = 0;
+
+	if (i < 0)
+		i += n;
+	if (i < 0 || i >= n || (v->kind != TV_LIST && v->kind != TV_STRING))
+		return NULL;
+	if (v->kind == TV_LIST)
+		return v->items[i];
+	for (; i > 0; i--)
+		at += char_size(v, at);
+	return tvalue_string(a, v->s + at, char_size(v, at));
+}
+
 /* The characters of a string, each as a string (UTF-8 sequences kept
  * whole). */
 static struct tvalue *
@@ -344,11 +392,8 @@ string_items(struct arena *a, const struct tvalue *v)
 	struct tvalue *list = tvalue_list(a);
 
 	for (size_t i = 0; i < v->len;) {
-		size_t n = 1;
+		size_t n = char_size(v, i);
 
-		while (i + n < v->len &&
-		    ((unsigned char)v->s[i + n] & 0xc0) == 0x80)
-			n++;
 		tvalue_append(a, list, tvalue_string(a, v->s + i, n));
 		i += n;
 	}

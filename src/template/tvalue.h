@@ -61,6 +61,13 @@ struct tvalue *tvalue_get(const struct tvalue *map, const char *key);
 /* The items iterating `v` gives (a list, maybe `v` itself), or NULL when
  * `v` cannot be iterated. */
 struct tvalue *tvalue_items(struct arena *a, struct tvalue *v);
+/* How many items tvalue_items() gives for `v` (a string's characters);
+ * 0 for what cannot be iterated. */
+size_t tvalue_count(const struct tvalue *v);
+/* Item `i` of what iterating `v`, a list or a string, gives (a string's
+ * character is a new string in `a`); a negative `i` counts from the end.
+ * NULL out of range, without making the other items. */
+struct tvalue *tvalue_item(struct arena *a, struct tvalue *v, long long i);
 /* Python's bool(). */
 bool tvalue_truthy(const struct tvalue *v);
 /* Python's ==. */
