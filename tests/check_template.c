@@ -255,6 +255,15 @@ static const struct {
 	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{{ " BIG
 	  " }}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:97: output "
 	  "longer than 1048576 bytes, the limit of a rendered file" },
+	/* the values a render computes: 64 MiB in all */
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% if " BIG
+	  " %}{% endif %}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:158: values computed past "
+	  "67108864 bytes, the limit of a render" },
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% if " BIG
+	  "[-1] %}{% endif %}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:216: values computed past "
+	  "67108864 bytes, the limit of a render" },
+	{ "{{ [" BIG, ", " BIG, 199, "] | length }}", "t.jinja:1:17195: values computed past "
+	  "67108864 bytes, the limit of a render" },
 	{ "{{ ", "(", 20000, "1 }}", "t.jinja:1:104: expression nested deeper "
 	  "than 100 levels, the limit" },
 	{ "{{ ", "-", 100000, "1 }}", "t.jinja:1:103: expression nested "
@@ -373,7 +382,7 @@ START_TEST(test_table_row_is_reachable)
 	const struct tfilter *f = template_filters_row((size_t)_i);
 	struct arena arena = { NULL };
 	struct err e = ERR_INIT;
-	struct tcall call = { &arena, "t.jinja", { 1, 1 }, &e };
+	struct tcall call = { &arena, "t.jinja", { 1, 1 }, &e, NULL };
 	struct tvalue *args[4], *result;
 	struct buf want = BUF_INIT;
 	char *src, *got;

@@ -108,6 +108,25 @@ START_TEST(test_str_max)
 }
 END_TEST
 
+/* tvalue_count() and tvalue_item() read a string by characters, without
+ * making its items. */
+START_TEST(test_count_and_item)
+{
+	struct arena a = { NULL };
+	struct tvalue *s = tvalue_cstring(&a, "a\xc3\xa9" "b");
+
+	ck_assert_uint_eq(tvalue_count(s), 3);
+	ck_assert_str_eq(tvalue_item(&a, s, 1)->s, "\xc3\xa9");
+	ck_assert_str_eq(tvalue_item(&a, s, -1)->s, "b");
+	ck_assert_str_eq(tvalue_item(&a, s, -3)->s, "a");
+	ck_assert_ptr_null(tvalue_item(&a, s, 3));
+	ck_assert_ptr_null(tvalue_item(&a, s, -4));
+	ck_assert_uint_eq(tvalue_count(tvalue_int(&a, 3)), 0);
+	ck_assert_ptr_null(tvalue_item(&a, tvalue_map(&a), 0));
+	arena_release(&a);
+}
+END_TEST
+
 START_TEST(test_arena_holds_many_values)
 {
 	struct arena a = { NULL };
@@ -132,6 +151,7 @@ make_suite(void)
 	tcase_add_test(tc, test_str_and_repr);
 	tcase_add_test(tc, test_truth_and_equality);
 	tcase_add_test(tc, test_str_max);
+	tcase_add_test(tc, test_count_and_item);
 	tcase_add_test(tc, test_arena_holds_many_values);
 	suite_add_tcase(s, tc);
 	return s;
