@@ -46,21 +46,33 @@ template_parse(const char *name, const char *src, size_t len, struct err *e)
 static int render_nodes(struct trender *r, const struct tnode *n,
     struct buf *out);
 
-/* Jinja's `loop` variable for item `i` of `count`. */
+/* Jinja's `loop` variable of a loop over `count` items, made once. */
 static struct tvalue *
-loop_value(struct arena *a, size_t i, size_t count)
+loop_value(struct arena *a, size_t count)
 {
+	static const char *const keys[] = { "index", "index0", "revindex",
+	    "revindex0", "first", "last", "length" };
 	struct tvalue *loop = tvalue_map(a);
 
-	tvalue_set(a, loop, "index", tvalue_int(a, (long long)i + 1));
-	tvalue_set(a, loop, "index0", tvalue_int(a, (long long)i));
-	tvalue_set(a, loop, "revindex", tvalue_int(a, (long long)(count - i)));
-	tvalue_set(a, loop, "revindex0",
-	    tvalue_int(a, (long long)(count - i - 1)));
-	tvalue_set(a, loop, "first", tvalue_bool(a, i == 0));
-	tvalue_set(a, loop, "last", tvalue_bool(a, i + 1 == count));
-	tvalue_set(a, loop, "length", tvalue_int(a, (long long)count));
+	for (size_t k = 0; k < WPD_ARRAY_SIZE(keys); k++)
+		tvalue_set(a, loop, keys[k], k < 4 || k == 6 ?
+		    tvalue_int(a, (long long)count) : tvalue_bool(a, false));
 	return loop;
+}
+
+/* Sets `loop` (of loop_value()) to item `i` of `count`, in place: no
+ * value outlives the iteration that reads it, so none sees the change. */
+static void
+loop_at(struct tvalue *loop, size_t i, size_t count)
+{
+	struct tvalue_entry *e = loop->entries;
+
+	e[0].value->i = (long long)i + 1;
+	e[1].value->i = (long long)i;
+	e[2].value->i = (long long)(count - i);
+	e[3].value->i = (long long)(count - i - 1);
+	e[4].value->b = i == 0;
+	e[5].value->b = i + 1 == count;
 }
 
 /* Makes `a` the arena of the values computed from now on; returns the
@@ -88,7 +100,9 @@ count_iterations(struct trender *r, struct tpos pos, size_t count)
 	    "than %d times in all, the limit", TEMPLATE_LIMIT_ITERATIONS);
 }
 
-/* The body of the loop `n` once per item of `items`. */
+/* The body of the loop `n` once per item of `items`; what the body
+ * computes lives in arenas of its statements (render_output(), truth()),
+ * and the loop variable in r->arena, the loop's. */
 static int
 render_iterations(struct trender *r, const struct tnode *n,
     const struct tvalue *items, struct buf *out)
@@ -98,15 +112,12 @@ render_iterations(struct trender *r, const struct tnode *n,
 	int rc = 0;
 
 	item.next = &loop;
+	loop.value = loop_value(r->arena, items->count);
 	r->scope = &item;
 	for (size_t i = 0; rc == 0 && i < items->count; i++) {
-		struct arena each = { NULL }, *outer = use_arena(r, &each);
-
 		item.value = items->items[i];
-		loop.value = loop_value(r->arena, i, items->count);
+		loop_at(loop.value, i, items->count);
 		rc = render_nodes(r, n->body, out);
-		use_arena(r, outer);
-		arena_release(&each);
 	}
 	r->scope = loop.next;
 	return rc;
