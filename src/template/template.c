@@ -1,6 +1,7 @@
 /* template: parses and renders package templates (a Jinja2 subset); the
  * public API over the engine's private modules, each of which uses only
  * those listed before it:
+ *   template_limits   the bounds of every template (constants only)
  *   tvalue            values with Python's semantics
  *   template_pos      positions and the errors naming them
  *   template_lex      tokens
