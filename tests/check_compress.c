@@ -26,7 +26,7 @@ compressed(enum compression kind, int level, unsigned threads,
 	size_t n;
 
 	ck_assert_ptr_nonnull(f);
-	c = compress_open(&o, fileno(f), &e);
+	c = compress_open(&o, fileno(f), "member", &e);
 	ck_assert_ptr_nonnull(c);
 	/* In odd pieces, as a tar writer hands them over. */
 	for (size_t off = 0; off < len; off += 777)
@@ -163,11 +163,13 @@ START_TEST(test_write_error)
 {
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
 	struct err e = ERR_INIT;
-	struct compressor *c = compress_open(&o, -1, &e);
+	struct compressor *c = compress_open(&o, -1, "member", &e);
 
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_eq(compress_write(c, "x", 1, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_SYSTEM);
+	/* The path and the cause. */
+	ck_assert_str_eq(e.msg, "cannot write member: Bad file descriptor");
 	err_release(&e);
 	compress_close(c, &e);
 	err_release(&e);

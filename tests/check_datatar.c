@@ -56,7 +56,8 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	ck_assert_int_eq(symlink("real-tool", link), 0);
 	test_write_file(wazo, "rules", "#!/bin/sh\n", 0755);
 	test_write_file(wazo, "plugin.yml", "name: name\n", 0644);
-	ck_assert_int_eq(datatar_write(fileno(f), sources, 2, &o, 0, &r, &e), 0);
+	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 2, &o,
+	    0, &r, &e), 0);
 	got = listing(f);
 	ck_assert_str_eq(got,
 	    "drwxr-xr-x ./  \n"
@@ -106,14 +107,16 @@ START_TEST(test_objects_and_refusals)
 	    staging, staging);
 
 	ck_assert_int_eq(system(cmd), 0);
-	ck_assert_int_eq(datatar_write(fileno(f), sources, 1, &o, 0, &r, &e), 0);
+	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 1, &o,
+	    0, &r, &e), 0);
 	ck_assert_ptr_nonnull(r.elf_arch);
 	ck_assert_str_eq(r.elf_path, "usr/bin/t");
 	ck_assert(!r.mixed_arches);
 	payload_result_release(&r);
 	fifo = xasprintf("%s/usr/bin/fifo", staging);
 	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
-	ck_assert_int_eq(datatar_write(fileno(f), sources, 1, &o, 0, &r, &e), -1);
+	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 1, &o,
+	    0, &r, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_INVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "only files, directories and "
 	    "symbolic links can go into a package"));

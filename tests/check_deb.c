@@ -109,17 +109,32 @@ START_TEST(test_failure_keeps_the_old_deb)
 }
 END_TEST
 
-START_TEST(test_missing_output_dir)
+/* A missing output directory is made, as by mkdir -p; a file in its
+ * place is refused before any rule runs. */
+START_TEST(test_output_dir_made_or_refused)
 {
-	char *dir = make_plugin("1.0", "true"), *path = NULL, *out;
+	char *dir = make_plugin("1.0", "touch \"$pkgdir/../../../ran\""), *path;
+	char *rm = xasprintf("rm -rf '%s/out' '%s/ran'", dir, dir);
+	char *out = xasprintf("%s/out", dir), *ran = xasprintf("%s/ran", dir);
+	char *want = xasprintf("%s is a file, not a directory", out);
 	struct err e = ERR_INIT;
 
-	out = xasprintf("rm -rf '%s/out'", dir);
-	ck_assert_int_eq(system(out), 0);
+	ck_assert_int_eq(system(rm), 0);
+	ck_assert_int_eq(emit(dir, &path, &e), 0);
+	assert_listing(dir, "out", "wazo-plugind-hello-demo_1.0_all.deb,");
+	free(path);
+	ck_assert_int_eq(system(rm), 0);
+	test_write_file(dir, "out", "", 0644);
 	ck_assert_int_eq(emit(dir, &path, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_str_eq(e.msg, want);
+	ck_assert_int_eq(access(ran, F_OK), -1);
+	assert_listing(dir, "tmp", ".keep,");
 	err_release(&e);
+	free(want);
+	free(ran);
 	free(out);
+	free(rm);
 	test_remove_tree(dir);
 	free(dir);
 }
@@ -154,7 +169,7 @@ make_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_name_drops_the_epoch);
 	tcase_add_test(tc, test_failure_keeps_the_old_deb);
-	tcase_add_test(tc, test_missing_output_dir);
+	tcase_add_test(tc, test_output_dir_made_or_refused);
 	tcase_add_test(tc, test_broken_template_stops_before_the_rules);
 	suite_add_tcase(s, tc);
 	return s;

@@ -46,21 +46,22 @@ START_TEST(test_a_deb_dpkg_reads)
 	struct err e = ERR_INIT;
 	FILE *control_tar = tmpfile(), *data = tmpfile(), *out = fopen(deb, "w");
 
-	ck_assert_int_eq(debfile_control_tar(fileno(control_tar), members,
-	    WPD_ARRAY_SIZE(members), &o, 1700000000, &e), 0);
+	ck_assert_int_eq(debfile_control_tar(fileno(control_tar),
+	    "control.tar", members, WPD_ARRAY_SIZE(members), &o, 1700000000, &e), 0);
 	/* An empty data.tar: the tar end blocks only. */
 	{
 		char zeros[1024] = { 0 };
 		struct compress_options none = { COMPRESS_XZ, 6, 1 };
-		struct compressor *c = compress_open(&none, fileno(data), &e);
+		struct compressor *c = compress_open(&none, fileno(data),
+		    "data.tar", &e);
 
 		ck_assert_int_eq(compress_write(c, zeros, sizeof(zeros), &e), 0);
 		ck_assert_int_eq(compress_close(c, &e), 0);
 	}
 	fflush(control_tar);
 	fflush(data);
-	ck_assert_int_eq(debfile_write(fileno(out), fileno(control_tar),
-	    fileno(data), COMPRESS_XZ, 1700000000, &e), 0);
+	ck_assert_int_eq(debfile_write(fileno(out), "p.deb",
+	    fileno(control_tar), fileno(data), COMPRESS_XZ, 1700000000, &e), 0);
 	fclose(out);
 	cmd = xasprintf("ar tv '%s' | awk '{print $1, $2, $NF}'", deb);
 	got = run(cmd);

@@ -1,6 +1,7 @@
 /* Tests of dirtree: listings, copies, removals, atomic installs. */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -137,6 +138,65 @@ START_TEST(test_remove)
 }
 END_TEST
 
+/* A tree whose paths are longer than PATH_MAX goes too. */
+START_TEST(test_remove_deeper_than_path_max)
+{
+	char *dir = test_make_dir(), *p = path_in(dir, "t");
+	char name[201];
+	struct err e = ERR_INIT;
+	int fd;
+
+	memset(name, 'n', 200);
+	name[200] = '\0';
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	fd = open(p, O_RDONLY | O_DIRECTORY);
+	for (int i = 0; i < 30; i++) {	/* 30 * 201 > 4096 */
+		int next;
+
+		ck_assert_int_eq(mkdirat(fd, name, 0755), 0);
+		next = openat(fd, name, O_RDONLY | O_DIRECTORY);
+		ck_assert_int_ge(next, 0);
+		close(fd);
+		fd = next;
+	}
+	close(openat(fd, "f", O_WRONLY | O_CREAT, 0644));
+	close(fd);
+	ck_assert_int_eq(dirtree_remove(p, &e), 0);
+	ck_assert_int_eq(access(p, F_OK), -1);
+	test_remove_tree(dir);
+	free(p);
+	free(dir);
+}
+END_TEST
+
+/* The output made as by mkdir -p; a file in the way is named. */
+START_TEST(test_prepare_output)
+{
+	char *dir = test_make_dir(), *p = path_in(dir, "a/b/c");
+	char *file = path_in(dir, "f"), *below = path_in(dir, "f/d");
+	char *want = xasprintf("%s is a file, not a directory", file);
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(dirtree_prepare_output(p, &e), 0);
+	ck_assert_int_eq(mode_of(dir, "a/b/c") & 0700, 0700);
+	ck_assert_int_eq(dirtree_prepare_output(p, &e), 0);	/* exists */
+	test_write_file(dir, "f", "", 0644);
+	ck_assert_int_eq(dirtree_prepare_output(file, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_str_eq(e.msg, want);
+	ck_assert_int_eq(dirtree_prepare_output(below, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_str_eq(e.msg, want);
+	err_release(&e);
+	test_remove_tree(dir);
+	free(want);
+	free(below);
+	free(file);
+	free(p);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_install_new_existing_and_replaced)
 {
 	char *dir = test_make_dir(), *final = path_in(dir, "out");
@@ -187,6 +247,8 @@ make_suite(void)
 	tcase_add_test(tc, test_list_missing_root);
 	tcase_add_test(tc, test_copy_keeps_modes_links_and_merges);
 	tcase_add_test(tc, test_remove);
+	tcase_add_test(tc, test_remove_deeper_than_path_max);
+	tcase_add_test(tc, test_prepare_output);
 	tcase_add_test(tc, test_install_new_existing_and_replaced);
 	suite_add_tcase(s, tc);
 	return s;

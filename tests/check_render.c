@@ -110,6 +110,40 @@ START_TEST(test_template_dir_overrides_what_it_holds)
 }
 END_TEST
 
+/* `len` bytes of text: lines of 'x'. */
+static char *
+text_of(size_t len)
+{
+	char *s = xmalloc(len + 1);
+
+	memset(s, 'x', len);
+	for (size_t i = 79; i < len; i += 80)
+		s[i] = '\n';
+	s[len] = '\0';
+	return s;
+}
+
+/* A template of 1 MiB, the limit, is read whole. */
+START_TEST(test_template_of_the_limit)
+{
+	char *dir = test_make_dir(), *text = text_of(1 << 20);
+	struct settings c;
+	struct rendered r;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "postinst.jinja", text, 0644);
+	settings_init(&c);
+	ck_assert_int_eq(settings_set(&c, SETTING_TEMPLATE_DIR, dir, "t", &e), 0);
+	ck_assert_int_eq(render_with(&c, false, &r, &e), 0);
+	ck_assert_uint_eq(r.files[RENDER_POSTINST].len, (1 << 20) + 1);
+	render_release(&r);
+	settings_release(&c);
+	test_remove_tree(dir);
+	free(dir);
+	free(text);
+}
+END_TEST
+
 /* Renders with one broken template in a template dir; returns the error
  * with the directory's path cut away. */
 static char *
@@ -140,6 +174,7 @@ error_with(const char *file, const char *content, const char *name_key)
 START_TEST(test_errors)
 {
 	char *msg = error_with("prerm.jinja", "#!/bin/sh\n{% if x %}\n", NULL);
+	char *big = text_of((1 << 20) + 1);
 
 	ck_assert_str_eq(msg, "/prerm.jinja:2:1: 'if' is never closed: "
 	    "expected {% endif %}");
@@ -148,6 +183,11 @@ START_TEST(test_errors)
 	ck_assert_str_eq(msg, "/control.jinja: the Version field is missing or "
 	    "empty");
 	free(msg);
+	msg = error_with("postinst.jinja", big, NULL);
+	ck_assert_str_eq(msg, "/postinst.jinja: template larger than 1048576 "
+	    "bytes, the limit of a template file: refused");
+	free(msg);
+	free(big);
 	msg = error_with("other.jinja", "x", "mine.jinja");
 	ck_assert_str_eq(msg, "no template mine.jinja: neither template_dir nor "
 	    "the built-in templates hold it");
@@ -164,6 +204,7 @@ make_suite(void)
 	tcase_add_test(tc, test_builtin_templates);
 	tcase_add_test(tc, test_file_names_and_modes);
 	tcase_add_test(tc, test_template_dir_overrides_what_it_holds);
+	tcase_add_test(tc, test_template_of_the_limit);
 	tcase_add_test(tc, test_errors);
 	suite_add_tcase(s, tc);
 	return s;

@@ -52,7 +52,8 @@ START_TEST(test_entries)
 	struct compress_options o = { COMPRESS_GZIP, 9, 1 };
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
-	struct tarwriter *tw = tarwriter_open(fileno(f), &o, 1700000000, &e);
+	struct tarwriter *tw = tarwriter_open(fileno(f), "member", &o,
+	    1700000000, &e);
 	struct stat st;
 	int is_link;
 	char *got, *longname = xmalloc(301);
@@ -104,7 +105,7 @@ START_TEST(test_gnu_format_no_pax)
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
-	struct tarwriter *tw = tarwriter_open(fileno(f), &o, 0, &e);
+	struct tarwriter *tw = tarwriter_open(fileno(f), "member", &o, 0, &e);
 	char header[512], name[200];
 
 	memset(name, 'n', sizeof(name) - 1);

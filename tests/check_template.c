@@ -218,6 +218,147 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* 390,625 bytes: 'hello' joined with itself, squared twice. */
+#define BIG "((('hello'|join('hello'))|join('hello'|join('hello')))|join(" \
+    "('hello'|join('hello'))|join('hello'|join('hello'))))"
+/* 100 characters, to loop over. */
+#define HUNDRED "('0123456789'|join('0123456789'))"
+
+/* The reproducers of hostile templates: `head`, `unit` `n` times, then
+ * `tail`; each stops at a limit with this error, instead of exhausting
+ * the stack, the memory or the time. */
+static const struct {
+	const char *head;
+	const char *unit;
+	size_t n;
+	const char *tail;
+	const char *error;
+} limits[] = {
+	/* six joins: a string of 1.5e11 bytes */
+	{ "{{ " BIG "|join(" BIG ") }}", "", 0, "", "t.jinja:1:118: string "
+	  "longer than 1048576 bytes, the limit" },
+	{ "{{ " BIG " ~ " BIG " ~ " BIG " }}", "", 0, "", "t.jinja:1:234: "
+	  "string longer than 1048576 bytes, the limit" },
+	{ "{{ " BIG " + " BIG " + " BIG " }}", "", 0, "", "t.jinja:1:234: "
+	  "string longer than 1048576 bytes, the limit" },
+	{ "{{ [" BIG ", " BIG ", " BIG "]|join }}", "", 0, "", "t.jinja:1:350: "
+	  "string longer than 1048576 bytes, the limit" },
+	/* five loops of 100 in one another: 10^10 iterations */
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% for c in "
+	  HUNDRED " %}{% for d in " HUNDRED " %}{% for e in " HUNDRED " %}x"
+	  "{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}", "", 0,
+	  "", "t.jinja:1:193: loops running more than 1000000 times in all, "
+	  "the limit" },
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}", "x", 200,
+	  "{% endfor %}{% endfor %}", "t.jinja:1:97: output longer than "
+	  "1048576 bytes, the limit of a rendered file" },
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{{ " BIG
+	  " }}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:97: output "
+	  "longer than 1048576 bytes, the limit of a rendered file" },
+	/* the values a render computes: 64 MiB in all */
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% if " BIG
+	  " %}{% endif %}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:158: values computed past "
+	  "67108864 bytes, the limit of a render" },
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% if " BIG
+	  "[-1] %}{% endif %}{% endfor %}{% endfor %}", "", 0, "", "t.jinja:1:216: values computed past "
+	  "67108864 bytes, the limit of a render" },
+	{ "{{ [" BIG, ", " BIG, 199, "] | length }}", "t.jinja:1:17195: values computed past "
+	  "67108864 bytes, the limit of a render" },
+	{ "{{ ", "(", 20000, "1 }}", "t.jinja:1:104: expression nested deeper "
+	  "than 100 levels, the limit" },
+	{ "{{ ", "-", 100000, "1 }}", "t.jinja:1:103: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ ", "+", 100000, "1 }}", "t.jinja:1:103: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ 1", " ~ 1", 100000, " }}", "t.jinja:1:402: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ ", "not ", 100000, "1 }}", "t.jinja:1:400: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ 'a'", "|lower", 100000, " }}", "t.jinja:1:601: expression "
+	  "nested deeper than 100 levels, the limit" },
+	{ "{{ name", ".a", 100000, " }}", "t.jinja:1:206: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ name", "[0]", 100000, " }}", "t.jinja:1:303: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ name", " is defined", 100000, " }}", "t.jinja:1:1098: expression "
+	  "nested deeper than 100 levels, the limit" },
+	{ "{{ 1", " < 1", 10000, " }}", "t.jinja:1:402: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ 1", " and 1", 100000, " }}", "t.jinja:1:600: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "{{ 1", " if 1 else 1", 100000, " }}", "t.jinja:1:1204: expression "
+	  "nested deeper than 100 levels, the limit" },
+	{ "{{ ", "[", 100000, " }}", "t.jinja:1:104: expression nested "
+	  "deeper than 100 levels, the limit" },
+	{ "", "{% if 1 %}", 20000, "x", "t.jinja:1:1001: blocks nested deeper "
+	  "than 100 levels, the limit" },
+	{ "", "{% for a in 'a' %}", 20000, "x", "t.jinja:1:1801: blocks nested "
+	  "deeper than 100 levels, the limit" },
+};
+
+/* `head`, `unit` `n` times, `tail`. */
+static char *
+repeated(const char *head, const char *unit, size_t n, const char *tail)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, head);
+	for (size_t i = 0; i < n; i++)
+		buf_adds(&b, unit);
+	buf_adds(&b, tail);
+	return buf_detach(&b);
+}
+
+START_TEST(test_limits)
+{
+	char *src = repeated(limits[_i].head, limits[_i].unit, limits[_i].n,
+	    limits[_i].tail);
+	char *got = render(src), *want;
+
+	want = xasprintf("ERROR: %s", limits[_i].error);
+	ck_assert_msg(strcmp(got, want) == 0, "%.200s\ngot:      %s\n"
+	    "expected: %s", src, got, want);
+	free(want);
+	free(got);
+	free(src);
+}
+END_TEST
+
+/* Just within the limits, templates render: `head`, `open` `n` times,
+ * `middle`, `close` `n` times, `tail` gives `out`. */
+static const struct {
+	const char *head;
+	const char *open;
+	size_t n;
+	const char *middle;
+	const char *close;
+	const char *tail;
+	const char *out;
+} within[] = {
+	{ "{{ ", "(", 99, "1", ")", " }}", "1" },
+	{ "{{ 1", " < 2", 98, "", "", " }}", "False" },
+	{ "", "{% if 1 %}", 100, "x", "{% endif %}", "", "x" },
+	/* 900,100 iterations */
+	{ "{% for a in " HUNDRED " %}{% for b in " HUNDRED " %}{% for c in "
+	  "('012345678'|join('0123456789')) %}{% endfor %}{% endfor %}"
+	  "{% endfor %}.", "", 0, "", "", "", "." },
+};
+
+START_TEST(test_within_limits)
+{
+	char *open = repeated(within[_i].head, within[_i].open, within[_i].n,
+	    within[_i].middle);
+	char *src = repeated(open, within[_i].close, within[_i].n,
+	    within[_i].tail);
+	char *got = render(src);
+
+	ck_assert_str_eq(got, within[_i].out);
+	free(got);
+	free(src);
+	free(open);
+}
+END_TEST
+
 /* A template applying row `f` to 'MiX' with `nargs` arguments, all 1
  * (tests take none in the syntax). */
 static char *
@@ -241,7 +382,7 @@ START_TEST(test_table_row_is_reachable)
 	const struct tfilter *f = template_filters_row((size_t)_i);
 	struct arena arena = { NULL };
 	struct err e = ERR_INIT;
-	struct tcall call = { &arena, "t.jinja", { 1, 1 }, &e };
+	struct tcall call = { &arena, "t.jinja", { 1, 1 }, &e, NULL };
 	struct tvalue *args[4], *result;
 	struct buf want = BUF_INIT;
 	char *src, *got;
@@ -314,6 +455,8 @@ make_suite(void)
 
 	tcase_add_loop_test(tc, test_renders, 0, WPD_ARRAY_SIZE(renders));
 	tcase_add_loop_test(tc, test_errors, 0, WPD_ARRAY_SIZE(errors));
+	tcase_add_loop_test(tc, test_limits, 0, WPD_ARRAY_SIZE(limits));
+	tcase_add_loop_test(tc, test_within_limits, 0, WPD_ARRAY_SIZE(within));
 	tcase_add_loop_test(tc, test_table_row_is_reachable, 0, table_rows());
 	tcase_add_loop_test(tc, test_table_bounds_arguments_when_parsing, 0,
 	    table_rows());

@@ -80,6 +80,53 @@ START_TEST(test_truth_and_equality)
 }
 END_TEST
 
+/* tvalue_str_max() appends what tvalue_str() does while it fits; a
+ * string that does not fit is not copied, a list stops after the item
+ * that went past (and is closed). */
+START_TEST(test_str_max)
+{
+	struct arena a = { NULL };
+	struct tvalue *list = tvalue_list(&a);
+	struct buf out = BUF_INIT;
+
+	tvalue_append(&a, list, tvalue_cstring(&a, "abc"));
+	tvalue_append(&a, list, tvalue_int(&a, 12));
+	tvalue_append(&a, list, tvalue_cstring(&a, "de"));
+	ck_assert(tvalue_str_max(list, &out, 17));
+	ck_assert_str_eq(out.data, "['abc', 12, 'de']");
+	buf_reset(&out);
+	ck_assert(!tvalue_str_max(list, &out, 16));
+	buf_reset(&out);
+	ck_assert(!tvalue_str_max(list, &out, 8));
+	ck_assert_str_eq(out.data, "['abc', 12]");
+	buf_reset(&out);
+	ck_assert(tvalue_str_max(tvalue_cstring(&a, "abc"), &out, 3));
+	ck_assert(!tvalue_str_max(tvalue_cstring(&a, "d"), &out, 3));
+	ck_assert_str_eq(out.data, "abc");
+	buf_release(&out);
+	arena_release(&a);
+}
+END_TEST
+
+/* tvalue_count() and tvalue_item() read a string by characters, without
+ * making its items. */
+START_TEST(test_count_and_item)
+{
+	struct arena a = { NULL };
+	struct tvalue *s = tvalue_cstring(&a, "a\xc3\xa9" "b");
+
+	ck_assert_uint_eq(tvalue_count(s), 3);
+	ck_assert_str_eq(tvalue_item(&a, s, 1)->s, "\xc3\xa9");
+	ck_assert_str_eq(tvalue_item(&a, s, -1)->s, "b");
+	ck_assert_str_eq(tvalue_item(&a, s, -3)->s, "a");
+	ck_assert_ptr_null(tvalue_item(&a, s, 3));
+	ck_assert_ptr_null(tvalue_item(&a, s, -4));
+	ck_assert_uint_eq(tvalue_count(tvalue_int(&a, 3)), 0);
+	ck_assert_ptr_null(tvalue_item(&a, tvalue_map(&a), 0));
+	arena_release(&a);
+}
+END_TEST
+
 START_TEST(test_arena_holds_many_values)
 {
 	struct arena a = { NULL };
@@ -103,6 +150,8 @@ make_suite(void)
 
 	tcase_add_test(tc, test_str_and_repr);
 	tcase_add_test(tc, test_truth_and_equality);
+	tcase_add_test(tc, test_str_max);
+	tcase_add_test(tc, test_count_and_item);
 	tcase_add_test(tc, test_arena_holds_many_values);
 	suite_add_tcase(s, tc);
 	return s;

@@ -4,9 +4,10 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fts.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,16 +106,27 @@ move_entry(struct archive_entry *entry, const char *from, const char *to)
 	}
 }
 
+/* "cannot write PATH: REASON", the reason from the system when it
+ * gave one. */
 static int
-copy_data(struct archive *disk, struct archive *out, struct err *e)
+write_failed(struct archive *out, const char *path, struct err *e)
+{
+	int code = archive_errno(out);
+
+	return err_set(e, STATUS_SYSTEM, "cannot write %s: %s", path,
+	    code > 0 ? strerror(code) : archive_error_string(out));
+}
+
+static int
+copy_data(struct archive *disk, struct archive *out, const char *path,
+    struct err *e)
 {
 	char chunk[65536];
 	la_ssize_t n;
 
 	while ((n = archive_read_data(disk, chunk, sizeof(chunk))) > 0)
 		if (archive_write_data(out, chunk, (size_t)n) < 0)
-			return err_set(e, STATUS_SYSTEM, "%s",
-			    archive_error_string(out));
+			return write_failed(out, path, e);
 	if (n < 0)
 		return err_set(e, STATUS_SYSTEM, "%s", archive_error_string(disk));
 	return 0;
@@ -140,13 +152,12 @@ copy_entries(struct archive *disk, struct archive *out, const char *from,
 		archive_entry_set_uid(entry, getuid());
 		archive_entry_set_gid(entry, getgid());
 		if (archive_write_header(out, entry) != ARCHIVE_OK) {
-			r = err_set(e, STATUS_SYSTEM, "%s",
-			    archive_error_string(out));
+			r = write_failed(out, archive_entry_pathname(entry), e);
 			break;
 		}
 		if (archive_entry_size(entry) > 0 &&
 		    archive_entry_hardlink(entry) == NULL &&
-		    copy_data(disk, out, e) < 0) {
+		    copy_data(disk, out, archive_entry_pathname(entry), e) < 0) {
 			r = -1;
 			break;
 		}
@@ -188,24 +199,147 @@ dirtree_copy(const char *from, const char *to, struct err *e)
 	return r;
 }
 
+/* Opens the directory `name` of `dir`; one a non-root user left
+ * unreadable is made readable first. */
 static int
-remove_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+open_below(int dir, const char *name)
 {
-	(void)st;
-	(void)ftw;
-	return (type == FTW_DP ? rmdir(path) : unlink(path)) < 0 &&
-	    errno != ENOENT ? -1 : 0;
+	int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	int fd = openat(dir, name, flags);
+
+	if (fd < 0 && errno == EACCES && fchmodat(dir, name, 0700, 0) == 0)
+		fd = openat(dir, name, flags);
+	return fd;
+}
+
+/* Removes the files of the directory `fd` and stores the name of one of
+ * its subdirectories in *sub (malloc(3)ed), or NULL when it has none
+ * left. -1 with errno set. */
+static int
+clear_files(int fd, char **sub)
+{
+	DIR *d;
+	struct dirent *ent;
+	int copy = dup(fd), r = 0;
+
+	*sub = NULL;
+	if (copy < 0 || (d = fdopendir(copy)) == NULL) {
+		if (copy >= 0)
+			close(copy);
+		return -1;
+	}
+	while (r == 0 && *sub == NULL && (ent = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strcmp(ent->d_name, ".") == 0 || strcmp(ent->d_name, "..") == 0)
+			continue;
+		if (fstatat(fd, ent->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			r = errno == ENOENT ? 0 : -1;
+		else if (S_ISDIR(st.st_mode))
+			*sub = xstrdup(ent->d_name);
+		else if (unlinkat(fd, ent->d_name, 0) < 0 && errno != ENOENT &&
+		    (errno != EACCES || fchmod(fd, 0700) < 0 ||
+		    unlinkat(fd, ent->d_name, 0) < 0))
+			r = -1;
+	}
+	closedir(d);
+	return r;
+}
+
+/*
+ * Removes everything below the directory `fd` (which it closes), going
+ * down and up with one descriptor and a stack of names, so that a tree
+ * of any depth goes, even one whose paths are longer than PATH_MAX.
+ */
+static int
+clear_tree(int fd)
+{
+	char **names = NULL, *sub;
+	size_t depth = 0;
+	int r;
+
+	while ((r = clear_files(fd, &sub)) == 0) {
+		int next;
+
+		if (sub != NULL) {
+			next = open_below(fd, sub);
+			names = xreallocarray(names, depth + 1, sizeof(*names));
+			names[depth++] = sub;
+		} else if (depth == 0) {
+			break;
+		} else {
+			next = openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (next >= 0 && unlinkat(next, names[depth - 1],
+			    AT_REMOVEDIR) < 0 && errno != ENOENT) {
+				close(next);
+				next = -1;
+			}
+			free(names[--depth]);
+		}
+		close(fd);
+		if ((fd = next) < 0) {
+			r = -1;
+			break;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	while (depth > 0)
+		free(names[--depth]);
+	free(names);
+	return r;
 }
 
 int
 dirtree_remove(const char *path, struct err *e)
 {
 	struct stat st;
+	int fd;
 
-	if (lstat(path, &st) < 0 && errno == ENOENT)
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : err_errno(e, "cannot remove %s", path);
+	if (!S_ISDIR(st.st_mode)) {
+		if (unlink(path) < 0 && errno != ENOENT)
+			return err_errno(e, "cannot remove %s", path);
 		return 0;
-	if (nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+	}
+	fd = open_below(AT_FDCWD, path);
+	if (fd < 0 || clear_tree(fd) < 0 || (rmdir(path) < 0 && errno != ENOENT))
 		return err_errno(e, "cannot remove %s", path);
+	return 0;
+}
+
+/* `path` as a directory: made when missing (its parents first), else
+ * checked to be one. */
+static int
+make_dir(const char *path, struct err *e)
+{
+	struct stat st;
+	char *parent;
+	int r = 0;
+
+	if (stat(path, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : err_set(e, STATUS_USAGE,
+		    "%s is a file, not a directory", path);
+	if (errno != ENOENT && errno != ENOTDIR)
+		return err_errno(e, "cannot create %s", path);
+	parent = xstrdup(path);
+	dirname(parent);
+	if (strcmp(parent, path) != 0)
+		r = make_dir(parent, e);
+	free(parent);
+	if (r == 0 && mkdir(path, 0777) < 0 && errno != EEXIST)
+		r = err_errno(e, "cannot create %s", path);
+	return r;
+}
+
+int
+dirtree_prepare_output(const char *dir, struct err *e)
+{
+	if (make_dir(dir, e) < 0)
+		return -1;
+	if (access(dir, W_OK | X_OK) < 0)
+		return err_errno(e, "cannot write to %s", dir);
 	return 0;
 }
 
@@ -256,14 +390,22 @@ dirtree_install(const char *staged, const char *final, bool replace,
 	return r;
 }
 
+const char *
+dirtree_tmp(void)
+{
+	const char *tmpdir = getenv("TMPDIR");
+
+	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
+		return "/tmp";
+	return tmpdir;
+}
+
 char *
 dirtree_private_dir(struct err *e)
 {
-	const char *tmpdir = getenv("TMPDIR");
+	const char *tmpdir = dirtree_tmp();
 	char *dir;
 
-	if (tmpdir == NULL || *tmpdir == '\0' || strpbrk(tmpdir, " \t\n"))
-		tmpdir = "/tmp";
 	dir = xasprintf("%s/wazo-plugin-deb.XXXXXX", tmpdir);
 	if (mkdtemp(dir) == NULL) {
 		err_errno(e, "cannot create a directory in %s", tmpdir);

@@ -35,8 +35,19 @@ void dirtree_list_release(struct dirtree_list *l);
 int dirtree_copy(const char *from, const char *to, struct err *e);
 
 /* Removes `path` and everything below it, without following symbolic
- * links; a missing path is no error. */
+ * links, at any depth (paths longer than PATH_MAX too); a missing path is
+ * no error. */
 int dirtree_remove(const char *path, struct err *e);
+
+/*
+ * Makes the directory `dir` as `mkdir -p` does, then checks that files
+ * can be made in it: before any work, so that an output at fault stops a
+ * command before it starts. Returns 0, or -1 with `e` set: STATUS_USAGE
+ * when `dir` or a parent is a file ("... is a file, not a directory"),
+ * STATUS_SYSTEM when it cannot be made or written to (read-only file
+ * system, no permission: the message names the cause and the path).
+ */
+int dirtree_prepare_output(const char *dir, struct err *e);
 
 /*
  * Creates an empty directory beside `final` (same parent, so that a
@@ -45,8 +56,11 @@ int dirtree_remove(const char *path, struct err *e);
  */
 char *dirtree_make_sibling(const char *final, struct err *e);
 
-/* A new private directory in $TMPDIR (or /tmp when that is unset or holds
- * white space: plugin rules use paths unquoted); NULL with `e` set. The
+/* $TMPDIR, or /tmp when that is unset or holds white space (plugin rules
+ * use paths unquoted). */
+const char *dirtree_tmp(void);
+
+/* A new private directory in dirtree_tmp(); NULL with `e` set. The
  * caller frees the path. */
 char *dirtree_private_dir(struct err *e);
 

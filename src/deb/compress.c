@@ -14,15 +14,18 @@
 
 #include "base/buf.h"
 #include "base/compiler.h"
+#include "base/process.h"
 #include "deb/compress.h"
 
 #define OUT_SIZE (256 * 1024)
+#define FEED_SIZE (1024 * 1024)
 
 struct codec;
 
 struct compressor {
 	const struct codec *codec;
 	int fd;
+	char *path;		/* the file's, for messages */
 	unsigned char out[OUT_SIZE];
 	lzma_stream xz;
 	ZSTD_CCtx *zstd;
@@ -53,7 +56,7 @@ write_out(struct compressor *c, const void *data, size_t len, struct err *e)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return err_errno(e, "cannot write the package");
+			return err_errno(e, "cannot write %s", c->path);
 		p += n;
 		len -= (size_t)n;
 	}
@@ -69,6 +72,9 @@ open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
 	mt.threads = o->threads;
 	mt.preset = (uint32_t)o->level;
 	mt.check = LZMA_CHECK_CRC64;
+	/* lzma_code() returns at least this often (ms) while the threads
+	 * work, so that a signal is acted on soon. */
+	mt.timeout = 100;
 	c->xz = (lzma_stream)LZMA_STREAM_INIT;
 	if (lzma_stream_encoder_mt(&c->xz, &mt) != LZMA_OK)
 		return err_set(e, STATUS_SYSTEM, "cannot start the xz compressor");
@@ -121,7 +127,8 @@ pump_xz(struct compressor *c, const void *data, size_t len, bool finish,
 		if (ret != LZMA_OK && ret != LZMA_STREAM_END)
 			return err_set(e, STATUS_SYSTEM, "xz compression failed "
 			    "(%d)", (int)ret);
-		if (write_out(c, c->out, OUT_SIZE - c->xz.avail_out, e) < 0)
+		if (write_out(c, c->out, OUT_SIZE - c->xz.avail_out, e) < 0 ||
+		    process_check_interrupted(e) < 0)
 			return -1;
 	} while (c->xz.avail_in > 0 || (finish && ret != LZMA_STREAM_END));
 	return 0;
@@ -142,7 +149,8 @@ pump_zstd(struct compressor *c, const void *data, size_t len, bool finish,
 		if (ZSTD_isError(left))
 			return err_set(e, STATUS_SYSTEM, "zstd compression "
 			    "failed: %s", ZSTD_getErrorName(left));
-		if (write_out(c, c->out, out.pos, e) < 0)
+		if (write_out(c, c->out, out.pos, e) < 0 ||
+		    process_check_interrupted(e) < 0)
 			return -1;
 	} while (in.pos < in.size || (finish && left > 0));
 	return 0;
@@ -163,7 +171,8 @@ pump_gzip(struct compressor *c, const void *data, size_t len, bool finish,
 		if (ret == Z_STREAM_ERROR)
 			return err_set(e, STATUS_SYSTEM, "gzip compression "
 			    "failed");
-		if (write_out(c, c->out, OUT_SIZE - c->gz.avail_out, e) < 0)
+		if (write_out(c, c->out, OUT_SIZE - c->gz.avail_out, e) < 0 ||
+		    process_check_interrupted(e) < 0)
 			return -1;
 	} while (c->gz.avail_in > 0 || (finish && ret != Z_STREAM_END));
 	return 0;
@@ -242,14 +251,17 @@ compress_max_level(enum compression kind)
 }
 
 struct compressor *
-compress_open(const struct compress_options *o, int fd, struct err *e)
+compress_open(const struct compress_options *o, int fd, const char *path,
+    struct err *e)
 {
 	struct compressor *c = xcalloc(1, sizeof(*c));
 
 	c->codec = &codecs[o->kind];
 	c->fd = fd;
+	c->path = xstrdup(path);
 	if (c->codec->open != NULL && c->codec->open(c, o, e) < 0) {
 		c->codec->end(c);
+		free(c->path);
 		free(c);
 		return NULL;
 	}
@@ -269,11 +281,13 @@ int
 compress_write(struct compressor *c, const void *data, size_t len,
     struct err *e)
 {
-	/* zlib counts in uInt: feed it at most 1 GiB at a time. */
+	/* At most a chunk at a time: a signal is acted on between chunks
+	 * (zlib also counts in uInt). */
 	while (len > 0) {
-		size_t n = len > (1u << 30) ? (1u << 30) : len;
+		size_t n = len > FEED_SIZE ? FEED_SIZE : len;
 
-		if (pump(c, data, n, false, e) < 0)
+		if (pump(c, data, n, false, e) < 0 ||
+		    process_check_interrupted(e) < 0)
 			return -1;
 		data = (const char *)data + n;
 		len -= n;
@@ -288,6 +302,7 @@ compress_close(struct compressor *c, struct err *e)
 
 	if (c->codec->end != NULL)
 		c->codec->end(c);
+	free(c->path);
 	free(c);
 	return r;
 }

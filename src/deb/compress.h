@@ -35,9 +35,12 @@ int compress_max_level(enum compression kind);
 
 struct compressor;
 
-/* Starts compressing into `fd` (which stays open). NULL with `e` set. */
+/* Starts compressing into `fd` (which stays open), the file at `path`
+ * (for messages: "cannot write PATH: REASON"). A signal trapped by
+ * process_trap_signals() stops the writing within a chunk. NULL with `e`
+ * set. */
 struct compressor *compress_open(const struct compress_options *o, int fd,
-    struct err *e);
+    const char *path, struct err *e);
 int compress_write(struct compressor *c, const void *data, size_t len,
     struct err *e);
 /* Flushes everything and frees `c`, also after an error. */

@@ -26,11 +26,12 @@ tar_data(void *ctx, const void *chunk, size_t len, struct err *e)
 }
 
 int
-datatar_write(int fd, const struct payload_source *sources, size_t nsources,
+datatar_write(int fd, const char *path, const struct payload_source *sources,
+    size_t nsources,
     const struct compress_options *o, time_t mtime,
     struct payload_result *out, struct err *e)
 {
-	struct tarwriter *tw = tarwriter_open(fd, o, mtime, e);
+	struct tarwriter *tw = tarwriter_open(fd, path, o, mtime, e);
 	struct payload_writer w = { tar_entry, tar_data, NULL, tw, true };
 	int r;
 

@@ -11,10 +11,12 @@
 #include "deb/compress.h"
 #include "deb/payload.h"
 
-/* Writes data.tar, compressed, into `fd`, with every timestamp `mtime`.
+/* Writes data.tar, compressed, into `fd` (the file `path`, for
+ * messages), with every timestamp `mtime`.
  * Release `out` with payload_result_release() after use, also after an
  * error. */
-int datatar_write(int fd, const struct payload_source *sources,
+int datatar_write(int fd, const char *path,
+    const struct payload_source *sources,
     size_t nsources, const struct compress_options *o, time_t mtime,
     struct payload_result *out, struct err *e);
 

@@ -11,15 +11,17 @@
 
 #include "base/buf.h"
 #include "base/compiler.h"
+#include "base/file.h"
+#include "base/process.h"
 #include "deb/debfile.h"
 #include "deb/tarwriter.h"
 
 int
-debfile_control_tar(int fd, const struct debfile_member *members,
-    size_t count, const struct compress_options *o, time_t mtime,
-    struct err *e)
+debfile_control_tar(int fd, const char *path,
+    const struct debfile_member *members, size_t count,
+    const struct compress_options *o, time_t mtime, struct err *e)
 {
-	struct tarwriter *tw = tarwriter_open(fd, o, mtime, e);
+	struct tarwriter *tw = tarwriter_open(fd, path, o, mtime, e);
 	struct stat root;
 	int is_link, rc;
 
@@ -36,17 +38,42 @@ debfile_control_tar(int fd, const struct debfile_member *members,
 	return rc;
 }
 
-static int
-ar_failed(struct archive *a, struct err *e)
+/* Where the ar archive goes, and where its write callback reports. */
+struct ar_out {
+	int fd;
+	const char *path;
+	struct err *e;
+};
+
+static la_ssize_t
+ar_write(struct archive *a, void *ctx, const void *data, size_t len)
 {
-	return err_set(e, STATUS_SYSTEM, "cannot write the package: %s",
+	struct ar_out *out = ctx;
+
+	(void)a;
+	if (process_check_interrupted(out->e) < 0)
+		return -1;
+	if (file_write_all(out->fd, data, len) < 0) {
+		err_errno(out->e, "cannot write %s", out->path);
+		return -1;
+	}
+	return (la_ssize_t)len;
+}
+
+static int
+ar_failed(struct archive *a, const struct ar_out *out)
+{
+	if (out->e->msg != NULL)
+		return -1;	/* the write callback said why */
+	return err_set(out->e, STATUS_SYSTEM, "cannot write %s: %s", out->path,
 	    archive_error_string(a));
 }
 
 static int
 add_member(struct archive *a, const char *name, time_t mtime, int fd,
-    const void *data, off_t size, struct err *e)
+    const void *data, off_t size, const struct ar_out *out)
 {
+	struct err *e = out->e;
 	struct archive_entry *entry = archive_entry_new();
 	char chunk[65536];
 	int r = 0;
@@ -59,13 +86,13 @@ add_member(struct archive *a, const char *name, time_t mtime, int fd,
 	archive_entry_set_uid(entry, 0);
 	archive_entry_set_gid(entry, 0);
 	if (archive_write_header(a, entry) != ARCHIVE_OK)
-		r = ar_failed(a, e);
+		r = ar_failed(a, out);
 	archive_entry_free(entry);
 	if (r < 0)
 		return -1;
 	if (data != NULL)
 		return archive_write_data(a, data, (size_t)size) < 0 ?
-		    ar_failed(a, e) : 0;
+		    ar_failed(a, out) : 0;
 	if (lseek(fd, 0, SEEK_SET) < 0)
 		return err_errno(e, "cannot read back %s", name);
 	for (off_t left = size; left > 0;) {
@@ -76,7 +103,7 @@ add_member(struct archive *a, const char *name, time_t mtime, int fd,
 		if (n <= 0)
 			return err_errno(e, "cannot read back %s", name);
 		if (archive_write_data(a, chunk, (size_t)n) < 0)
-			return ar_failed(a, e);
+			return ar_failed(a, out);
 		left -= n;
 	}
 	return 0;
@@ -93,9 +120,10 @@ size_of(int fd, struct err *e)
 }
 
 int
-debfile_write(int out, int control_fd, int data_fd, enum compression kind,
-    time_t mtime, struct err *e)
+debfile_write(int fd, const char *path, int control_fd, int data_fd,
+    enum compression kind, time_t mtime, struct err *e)
 {
+	struct ar_out out = { fd, path, e };
 	struct archive *a = archive_write_new();
 	char *control_name = xasprintf("control.tar%s", compress_suffix(kind));
 	char *data_name = xasprintf("data.tar%s", compress_suffix(kind));
@@ -108,15 +136,15 @@ debfile_write(int out, int control_fd, int data_fd, enum compression kind,
 		goto out;
 	if (archive_write_set_format_ar_bsd(a) != ARCHIVE_OK ||
 	    archive_write_set_bytes_in_last_block(a, 1) != ARCHIVE_OK ||
-	    archive_write_open_fd(a, out) != ARCHIVE_OK) {
-		ar_failed(a, e);
+	    archive_write_open(a, &out, NULL, ar_write, NULL) != ARCHIVE_OK) {
+		ar_failed(a, &out);
 		goto out;
 	}
-	if (add_member(a, "debian-binary", mtime, -1, "2.0\n", 4, e) == 0 &&
+	if (add_member(a, "debian-binary", mtime, -1, "2.0\n", 4, &out) == 0 &&
 	    add_member(a, control_name, mtime, control_fd, NULL, control_size,
-	    e) == 0 &&
-	    add_member(a, data_name, mtime, data_fd, NULL, data_size, e) == 0)
-		r = archive_write_close(a) == ARCHIVE_OK ? 0 : ar_failed(a, e);
+	    &out) == 0 &&
+	    add_member(a, data_name, mtime, data_fd, NULL, data_size, &out) == 0)
+		r = archive_write_close(a) == ARCHIVE_OK ? 0 : ar_failed(a, &out);
 out:
 	archive_write_free(a);
 	free(control_name);

@@ -19,15 +19,19 @@ struct debfile_member {
 	size_t len;
 };
 
-/* Writes control.tar.<ext> into `fd`: ./ and the `count` members, in the
- * order given (dpkg-deb's is by name). */
-int debfile_control_tar(int fd, const struct debfile_member *members,
+/* Writes control.tar.<ext> into `fd` (the file `path`, for messages):
+ * ./ and the `count` members, in the order given (dpkg-deb's is by
+ * name). */
+int debfile_control_tar(int fd, const char *path,
+    const struct debfile_member *members,
     size_t count, const struct compress_options *o, time_t mtime,
     struct err *e);
 
-/* Writes the ar archive into `out`: debian-binary, then the members read
- * from `control_fd` and `data_fd` (from their start). */
-int debfile_write(int out, int control_fd, int data_fd,
+/* Writes the ar archive into `out`, the file `path` (for messages:
+ * "cannot write PATH: REASON"): debian-binary, then the members read from
+ * `control_fd` and `data_fd` (from their start). A signal trapped by
+ * process_trap_signals() stops it within a chunk. */
+int debfile_write(int fd, const char *path, int control_fd, int data_fd,
     enum compression kind, time_t mtime, struct err *e);
 
 #endif

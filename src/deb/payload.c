@@ -274,6 +274,8 @@ read_file(struct pass *p, const struct item *it, const char *disk, bool take,
 		MD5Update(&md5, p->chunk, (size_t)n);
 		if (take)
 			r = p->w->data(p->w->ctx, p->chunk, (size_t)n, e);
+		if (r == 0)
+			r = process_check_interrupted(e);
 		total += n;
 	}
 	close(fd);

@@ -15,6 +15,7 @@ struct tarwriter {
 	struct archive_entry_linkresolver *links;
 	struct compressor *compressor;
 	struct err *e;		/* where the write callback reports */
+	char *path;		/* the file's, for messages */
 	time_t mtime;
 };
 
@@ -34,22 +35,23 @@ archive_failed(struct tarwriter *tw, struct err *e)
 {
 	if (tw->e != NULL && tw->e->msg != NULL)
 		return -1;	/* the compressor said why */
-	return err_set(e, STATUS_SYSTEM, "cannot write the package: %s",
+	return err_set(e, STATUS_SYSTEM, "cannot write %s: %s", tw->path,
 	    archive_error_string(tw->a));
 }
 
 struct tarwriter *
-tarwriter_open(int fd, const struct compress_options *o, time_t mtime,
-    struct err *e)
+tarwriter_open(int fd, const char *path, const struct compress_options *o,
+    time_t mtime, struct err *e)
 {
 	struct tarwriter *tw = xcalloc(1, sizeof(*tw));
 
-	tw->compressor = compress_open(o, fd, e);
+	tw->compressor = compress_open(o, fd, path, e);
 	if (tw->compressor == NULL) {
 		free(tw);
 		return NULL;
 	}
 	tw->e = e;
+	tw->path = xstrdup(path);
 	tw->mtime = mtime;
 	tw->a = archive_write_new();
 	tw->links = archive_entry_linkresolver_new();
@@ -158,6 +160,7 @@ tarwriter_close(struct tarwriter *tw, struct err *e)
 	if (compress_close(tw->compressor, r < 0 ? &ignored : e) < 0)
 		r = -1;
 	err_release(&ignored);
+	free(tw->path);
 	free(tw);
 	return r;
 }

@@ -14,9 +14,10 @@
 
 struct tarwriter;
 
-/* Starts a tar stream compressed into `fd`; every entry gets `mtime`. */
-struct tarwriter *tarwriter_open(int fd, const struct compress_options *o,
-    time_t mtime, struct err *e);
+/* Starts a tar stream compressed into `fd`, the file `path` (for
+ * messages); every entry gets `mtime`. */
+struct tarwriter *tarwriter_open(int fd, const char *path,
+    const struct compress_options *o, time_t mtime, struct err *e);
 
 /*
  * Adds the entry `path` ("" for the root; no leading "./") described by

@@ -1,8 +1,6 @@
 /* deb: emits the finished package, written directly with libarchive. */
 #include <config.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +11,8 @@
 #include "base/dirtree.h"
 #include "base/compiler.h"
 #include "base/file.h"
+#include "base/outfile.h"
+#include "base/workdir.h"
 #include "emit/deb.h"
 #include "emit/package.h"
 #include "base/process.h"
@@ -24,26 +24,6 @@ step(const struct deb_job *job, const char *name)
 {
 	if (job->progress != NULL)
 		job->progress(name, job->ctx);
-}
-
-/* An unlinked temporary file in `dir`; -1 with `e` set. */
-static int
-anonymous_file(const char *dir, struct err *e)
-{
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	char *path;
-
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR))
-		return fd >= 0 ? fd : err_errno(e, "cannot create a file in %s",
-		    dir);
-	path = xasprintf("%s/member-XXXXXX", dir);
-	fd = mkstemp(path);
-	if (fd < 0)
-		err_errno(e, "cannot create a file in %s", dir);
-	else
-		unlink(path);
-	free(path);
-	return fd;
 }
 
 /* The architecture the package gets, with the warnings it calls for. */
@@ -75,14 +55,13 @@ rendered_arch(const struct deb_job *job)
 	return strcmp(job->arch, "auto") == 0 ? "all" : job->arch;
 }
 
-/* The members, in the staging directory, with the rendered files `r`;
- * then the .deb beside its final name, renamed over it. */
 /* control.tar: conffiles (when asked for), the control file, md5sums
  * (when there are files) and the maintainer scripts, in name order as
  * dpkg-deb writes them. */
 static int
-write_control_tar(const struct deb_job *job, int fd, const struct rendered *r,
-    const struct buf *md5sums, const struct buf *conffiles, struct err *e)
+write_control_tar(const struct deb_job *job, int fd, const char *path,
+    const struct rendered *r, const struct buf *md5sums,
+    const struct buf *conffiles, struct err *e)
 {
 	static const enum render_file scripts[] = {
 		RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
@@ -102,99 +81,136 @@ write_control_tar(const struct deb_job *job, int fd, const struct rendered *r,
 		m[n++] = (struct debfile_member){ render_file_name(scripts[i]),
 		    render_file_mode(scripts[i]), r->files[scripts[i]].data,
 		    r->files[scripts[i]].len };
-	return debfile_control_tar(fd, m, n, &job->compress, job->mtime, e);
+	return debfile_control_tar(fd, path, m, n, &job->compress, job->mtime,
+	    e);
 }
 
+/* A member written into an unlinked file of the work directory; `name`
+ * is what messages call it. */
+struct member {
+	int fd;
+	char *name;
+};
+
 static int
-write_package(const struct deb_job *job, const char *staging,
-    struct rendered *r, char **path, struct err *e)
+open_member(struct member *m, const char *workdir, const char *name,
+    enum compression kind, struct err *e)
+{
+	m->name = xasprintf("%s/%s%s", workdir, name, compress_suffix(kind));
+	m->fd = outfile_scratch(workdir, e);
+	return m->fd;
+}
+
+static void
+close_member(struct member *m)
+{
+	if (m->fd >= 0)
+		close(m->fd);
+	free(m->name);
+}
+
+/* The ar container into an unnamed file in the output directory, named
+ * *path (as dpkg-deb names it from the control file of `r`) only once
+ * complete. */
+static int
+write_deb(const struct deb_job *job, const struct rendered *r,
+    struct member *control, struct member *data, char **path, struct err *e)
+{
+	char *name = package_deb_name(r);
+	struct outfile out;
+
+	*path = file_join(job->output_dir, name);
+	free(name);
+	if (outfile_open(&out, *path, e) < 0)
+		return -1;
+	if (debfile_write(out.fd, *path, control->fd, data->fd,
+	    job->compress.kind, job->mtime, e) == 0 &&
+	    process_check_interrupted(e) == 0)
+		return outfile_commit(&out, 0644, e);
+	outfile_abort(&out);
+	return -1;
+}
+
+/* The members, in the work directory `workdir` (the staged files in
+ * `root`), with the rendered files `r`; then the .deb. */
+static int
+write_package(const struct deb_job *job, const char *workdir,
+    const char *root, struct rendered *r, char **path, struct err *e)
 {
 	struct package_payload pp;
-	struct payload_result data;
+	struct payload_result data_result;
+	struct member data = { -1, NULL }, control = { -1, NULL };
 	struct buf conffiles = BUF_INIT;
-	char *name = NULL, *tmp = NULL;
 	const char *arch;
-	int data_fd = -1, control_fd = -1, out = -1, rc = -1;
+	int rc = -1;
 
-	memset(&data, 0, sizeof(data));
-	package_payload_init(&pp, job->src, job->plugin, job->settings, staging);
+	memset(&data_result, 0, sizeof(data_result));
+	package_payload_init(&pp, job->src, job->plugin, job->settings, root);
 	step(job, "compressing");
-	data_fd = anonymous_file(staging, e);
-	if (data_fd < 0 || datatar_write(data_fd, pp.sources, PACKAGE_SOURCES,
-	    &job->compress, job->mtime, &data, e) < 0)
+	if (open_member(&data, workdir, "data.tar", job->compress.kind, e) < 0 ||
+	    datatar_write(data.fd, data.name, pp.sources, PACKAGE_SOURCES,
+	    &job->compress, job->mtime, &data_result, e) < 0)
 		goto out;
-	arch = choose_arch(job, &data);
-	package_conffiles(job->settings, &data.md5sums, &conffiles);
-	package_set_fields(r, data.installed_kib + package_debian_kib(r,
+	arch = choose_arch(job, &data_result);
+	package_conffiles(job->settings, &data_result.md5sums, &conffiles);
+	package_set_fields(r, data_result.installed_kib + package_debian_kib(r,
 	    &conffiles), arch);
-	control_fd = anonymous_file(staging, e);
-	if (control_fd < 0 || write_control_tar(job, control_fd, r,
-	    &data.md5sums, &conffiles, e) < 0)
+	if (open_member(&control, workdir, "control.tar", job->compress.kind,
+	    e) < 0 || write_control_tar(job, control.fd, control.name, r,
+	    &data_result.md5sums, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
-	name = package_deb_name(r);
-	*path = file_join(job->output_dir, name);
-	tmp = xasprintf("%s/.%s.tmp-XXXXXX", job->output_dir, name);
-	out = mkstemp(tmp);
-	if (out < 0)
-		err_errno(e, "cannot create a file in %s", job->output_dir);
-	else if (debfile_write(out, control_fd, data_fd, job->compress.kind,
-	    job->mtime, e) == 0 && process_check_interrupted(e) == 0) {
-		if (fchmod(out, 0644) < 0 || fsync(out) < 0 ||
-		    rename(tmp, *path) < 0)
-			err_errno(e, "cannot write %s", *path);
-		else
-			rc = 0;
-	}
+	rc = write_deb(job, r, &control, &data, path, e);
 out:
-	if (out >= 0)
-		close(out);
-	if (rc < 0 && tmp != NULL && out >= 0)
-		unlink(tmp);
-	if (data_fd >= 0)
-		close(data_fd);
-	if (control_fd >= 0)
-		close(control_fd);
-	payload_result_release(&data);
+	close_member(&data);
+	close_member(&control);
+	payload_result_release(&data_result);
 	buf_release(&conffiles);
 	package_payload_release(&pp);
-	free(tmp);
-	free(name);
 	return rc;
+}
+
+/* The rules and the package in a locked work directory of $TMPDIR,
+ * removed at the end; work directories dead runs left go first. */
+static int
+build_in_workdir(const struct deb_job *job, struct rendered *rendered,
+    char **path, struct err *e)
+{
+	struct stage_job stage = { job->src, job->plugin, job->settings,
+	    job->mtime, job->progress, job->ctx, job->source_date_epoch };
+	struct workdir w;
+	char *root;
+	int r;
+
+	if (workdir_private(&w, e) < 0)
+		return -1;
+	root = file_join(w.path, "root");
+	r = mkdir(root, 0755) < 0 ? err_errno(e, "cannot create %s", root) : 0;
+	if (r == 0)
+		r = stage_payload(&stage, root, e);
+	if (r == 0)
+		r = write_package(job, w.path, root, rendered, path, e);
+	workdir_remove(&w);
+	free(root);
+	return r;
 }
 
 int
 deb_emit(const struct deb_job *job, char **path, struct err *e)
 {
-	struct stage_job stage = { job->src, job->plugin, job->settings,
-	    job->mtime, job->progress, job->ctx, job->source_date_epoch };
-	struct err ignored = ERR_INIT;
 	struct rendered rendered;
-	struct stat st;
-	char *staging;
 	int r;
 
 	*path = NULL;
-	if (stat(job->output_dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return err_set(e, STATUS_USAGE, "output directory %s does not "
-		    "exist", job->output_dir);
-	/* A template at fault shows before any rule runs. */
+	/* A template or an output at fault shows before any rule runs. */
 	step(job, "rendering");
 	if (package_render(job->src, job->plugin, job->settings,
 	    rendered_arch(job), &rendered, e) < 0)
 		return -1;
-	staging = dirtree_private_dir(e);
-	if (staging == NULL) {
-		render_release(&rendered);
-		return -1;
-	}
-	r = stage_payload(&stage, staging, e);
+	r = dirtree_prepare_output(job->output_dir, e);
 	if (r == 0)
-		r = write_package(job, staging, &rendered, path, e);
+		r = build_in_workdir(job, &rendered, path, e);
 	render_release(&rendered);
-	dirtree_remove(staging, &ignored);
-	err_release(&ignored);
-	free(staging);
 	if (r < 0) {
 		free(*path);
 		*path = NULL;

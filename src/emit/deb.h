@@ -30,11 +30,14 @@ struct deb_job {
 
 /*
  * Makes OUTPUT_DIR/<package>_<version without epoch>_<arch>.deb and
- * stores its path in *path (the caller frees it). Nothing is written
- * outside the output directory and a private staging directory, which is
- * removed; on failure or a signal trapped by process_trap_signals(), no
- * partial .deb is left, and an existing .deb of the same name stays as
- * it was. Returns 0, or -1 with `e` set.
+ * stores its path in *path (the caller frees it). OUTPUT_DIR is made when
+ * missing and checked to be writable before any rule runs. Nothing is
+ * written outside it and a locked work directory in $TMPDIR (see
+ * workdir.h), which is removed; the .deb is written unnamed and named
+ * once complete, so that no partial .deb is ever left (even by SIGKILL),
+ * and an existing .deb of the same name stays as it was on failure or a
+ * signal trapped by process_trap_signals(). Returns 0, or -1 with `e`
+ * set.
  */
 int deb_emit(const struct deb_job *job, char **path, struct err *e);
 

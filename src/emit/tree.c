@@ -2,18 +2,23 @@
 #include <config.h>
 
 #include <errno.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/dirtree.h"
 #include "base/file.h"
-#include "deb/treewriter.h"
 #include "base/process.h"
-#include "render/render.h"
-#include "stage/stage.h"
+#include "base/workdir.h"
+#include "deb/treewriter.h"
 #include "emit/package.h"
 #include "emit/tree.h"
+#include "render/render.h"
+#include "stage/stage.h"
+
+/* The work directories beside tree's outputs. */
+#define SIBLING_PREFIX ".wazo-plugin-deb."
 
 /* Writes DEBIAN/NAME from `b` unless `b` is empty. */
 static int
@@ -75,24 +80,6 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 	return rc;
 }
 
-/* A staging root for the rules: beside the output when its path has no
- * white space (rules often use $pkgdir unquoted), else a private one. */
-static char *
-make_staging(const char *sibling, bool *separate, struct err *e)
-{
-	char *real = realpath(sibling, NULL);
-
-	if (real == NULL) {
-		err_errno(e, "cannot resolve %s", sibling);
-		return NULL;
-	}
-	*separate = strpbrk(real, " \t\n") != NULL;
-	if (!*separate)
-		return real;
-	free(real);
-	return dirtree_private_dir(e);
-}
-
 /* Every step but the final rename, in the staging root `pkgdir`. */
 static int
 fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
@@ -107,14 +94,61 @@ fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
 	return process_check_interrupted(e);
 }
 
-/* Removes what a failed job left; the first error is the one to tell. */
-static void
-remove_quietly(const char *path)
+/* The staging root for the rules: `root`, or, when its path has white
+ * space (rules often use $pkgdir unquoted), one in a private work
+ * directory `priv`. The caller frees it. */
+static char *
+make_staging(const char *root, struct workdir *priv, struct err *e)
 {
-	struct err ignored = ERR_INIT;
+	char *staging;
 
-	dirtree_remove(path, &ignored);
-	err_release(&ignored);
+	if (strpbrk(root, " \t\n") == NULL)
+		staging = xstrdup(root);
+	else if (workdir_private(priv, e) < 0)
+		return NULL;
+	else
+		staging = file_join(priv->path, "root");
+	if (mkdir(staging, 0755) < 0) {
+		err_errno(e, "cannot create %s", staging);
+		free(staging);
+		return NULL;
+	}
+	return staging;
+}
+
+/* The tree made in ROOT of a locked work directory beside the output,
+ * then renamed to the output; work directories dead runs left there go
+ * first. */
+static int
+tree_in_workdir(const struct tree_job *job, struct rendered *r,
+    const char *parent, struct err *e)
+{
+	struct workdir sibling, priv = WORKDIR_INIT;
+	char *real, *root = NULL, *staging = NULL;
+	int rc = -1;
+
+	workdir_sweep(parent, SIBLING_PREFIX);
+	if (workdir_create(&sibling, parent, SIBLING_PREFIX, e) < 0)
+		return -1;
+	real = realpath(sibling.path, NULL);
+	if (real == NULL)
+		err_errno(e, "cannot resolve %s", sibling.path);
+	else
+		root = file_join(real, "root");
+	if (root != NULL)
+		staging = make_staging(root, &priv, e);
+	if (staging != NULL)
+		rc = fill_tree(job, r, staging, e);
+	if (rc == 0 && strcmp(staging, root) != 0)
+		rc = dirtree_copy(staging, root, e);
+	if (rc == 0)
+		rc = dirtree_install(root, job->output, job->force, e);
+	workdir_remove(&priv);
+	workdir_remove(&sibling);
+	free(staging);
+	free(root);
+	free(real);
+	return rc;
 }
 
 int
@@ -122,36 +156,25 @@ tree_emit(const struct tree_job *job, struct err *e)
 {
 	struct rendered rendered;
 	struct stat st;
-	char *sibling, *staging;
-	bool separate = false;
+	char *copy;
+	const char *parent;
 	int r;
 
 	if (!job->force && lstat(job->output, &st) == 0)
 		return err_set(e, STATUS_USAGE, "%s already exists; --force "
 		    "replaces it", job->output);
-	/* A template at fault shows before any rule runs. */
+	/* A template or an output at fault shows before any rule runs. */
 	if (job->progress != NULL)
 		job->progress("rendering", job->progress_ctx);
 	if (package_render(job->src, job->plugin, job->settings, "all",
 	    &rendered, e) < 0)
 		return -1;
-	sibling = dirtree_make_sibling(job->output, e);
-	if (sibling == NULL) {
-		render_release(&rendered);
-		return -1;
-	}
-	staging = make_staging(sibling, &separate, e);
-	r = staging ? fill_tree(job, &rendered, staging, e) : -1;
-	render_release(&rendered);
-	if (r == 0 && separate)
-		r = dirtree_copy(staging, sibling, e);
+	copy = xstrdup(job->output);
+	parent = dirname(copy);
+	r = dirtree_prepare_output(parent, e);
 	if (r == 0)
-		r = dirtree_install(sibling, job->output, job->force, e);
-	else
-		remove_quietly(sibling);
-	if (separate && staging != NULL)
-		remove_quietly(staging);
-	free(staging);
-	free(sibling);
+		r = tree_in_workdir(job, &rendered, parent, e);
+	render_release(&rendered);
+	free(copy);
 	return r;
 }

@@ -25,10 +25,12 @@ struct tree_job {
 };
 
 /*
- * Makes the tree in a staging directory and renames it to job->output
- * at the end; on any failure (a rules command: STATUS_RULES) or a signal
- * trapped by process_trap_signals(), the staging directory is removed and
- * job->output is left as it was. Returns 0, or -1 with `e` set.
+ * Makes the tree in a locked work directory beside job->output (its
+ * parent made when missing and checked to be writable before any rule
+ * runs) and renames it to job->output at the end; work directories of
+ * killed runs beside it are removed first. On any failure (a rules
+ * command: STATUS_RULES) or a signal trapped by process_trap_signals(),
+ * the work directory is removed and job->output is left as it was. Returns 0, or -1 with `e` set.
  */
 int tree_emit(const struct tree_job *job, struct err *e);
 

@@ -11,6 +11,7 @@
 #include "base/file.h"
 #include "render/render.h"
 #include "template/template.h"
+#include "template/template_limits.h"
 
 static const struct {
 	const char *name;
@@ -35,6 +36,22 @@ render_file_mode(enum render_file f)
 	return files[f].mode;
 }
 
+/* The template file at `path` into `text`; one longer than
+ * TEMPLATE_LIMIT_SOURCE is refused, never cut. */
+static int
+read_template(const char *path, struct buf *text, struct err *e)
+{
+	int truncated;
+
+	if (file_read(path, TEMPLATE_LIMIT_SOURCE, text, &truncated, e) < 0)
+		return -1;
+	if (truncated)
+		return err_set(e, STATUS_USAGE, "%s: template larger than %d "
+		    "bytes, the limit of a template file: refused",
+		    path, TEMPLATE_LIMIT_SOURCE);
+	return 0;
+}
+
 /* The template's text into `text` and its name for messages into *shown
  * (caller frees). */
 static int
@@ -50,7 +67,7 @@ load_template(const struct settings *c, enum render_file f, struct buf *text,
 
 		if (stat(path, &st) == 0 || errno != ENOENT) {
 			*shown = path;
-			return file_read(path, 1 << 20, text, NULL, e);
+			return read_template(path, text, e);
 		}
 		free(path);
 	}

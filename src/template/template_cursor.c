@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "template/template_cursor.h"
+#include "template/template_limits.h"
 
 /* The token at the cursor. */
 const struct ttoken *
@@ -80,15 +81,57 @@ template_cursor_fail(struct tparser *p, const struct ttoken *tok,
 	return NULL;
 }
 
-/* Appends `item` to *array, a growable array of pointers in the arena. */
+/*
+ * One level more of the expression being read, at `tok` (its operator, or
+ * where a nested expression starts). False, with the error set at `tok`,
+ * past TEMPLATE_LIMIT_EXPR_DEPTH: the parser and the evaluator recurse
+ * once a level, so this bound keeps the stack small. The caller restores
+ * p->depth when it has read what it entered.
+ */
+bool
+template_cursor_deeper(struct tparser *p, const struct ttoken *tok)
+{
+	if (p->depth >= TEMPLATE_LIMIT_EXPR_DEPTH) {
+		template_pos_error(p->e, p->name, tok->pos, "expression nested "
+		    "deeper than %d levels, the limit", TEMPLATE_LIMIT_EXPR_DEPTH);
+		return false;
+	}
+	p->depth++;
+	return true;
+}
+
+/* One if or for block more, opened at `tok`: false, with the error set,
+ * past TEMPLATE_LIMIT_BLOCK_DEPTH. The caller decrements p->blocks when
+ * the block is read. */
+bool
+template_cursor_enter_block(struct tparser *p, const struct ttoken *tok)
+{
+	if (p->blocks >= TEMPLATE_LIMIT_BLOCK_DEPTH) {
+		template_pos_error(p->e, p->name, tok->pos, "blocks nested "
+		    "deeper than %d levels, the limit",
+		    TEMPLATE_LIMIT_BLOCK_DEPTH);
+		return false;
+	}
+	p->blocks++;
+	return true;
+}
+
+/* Appends `item` to *array, a growable array of pointers in the arena;
+ * its room doubles whenever `count` reaches a power of two, so a long
+ * sequence costs linear memory. */
 void
 template_cursor_add(struct tparser *p, void ***array, size_t *count,
     void *item)
 {
-	void **bigger = arena_alloc(p->arena, (*count + 1) * sizeof(void *));
+	size_t n = *count;
 
-	if (*count)
-		memcpy(bigger, *array, *count * sizeof(void *));
-	bigger[(*count)++] = item;
-	*array = bigger;
+	if (n == 0 || (n & (n - 1)) == 0) {
+		void **bigger = arena_alloc(p->arena,
+		    (n ? 2 * n : 1) * sizeof(void *));
+
+		if (n)
+			memcpy(bigger, *array, n * sizeof(void *));
+		*array = bigger;
+	}
+	(*array)[(*count)++] = item;
 }

@@ -17,6 +17,8 @@ struct tparser {
 	const char *name;		/* the template's, for messages */
 	const struct ttoken *tok;	/* the next one; the last is TT_EOF */
 	struct err *e;
+	unsigned depth;		/* levels of the expression being read */
+	unsigned blocks;	/* if and for blocks around the cursor */
 };
 
 const struct ttoken *template_cursor_peek(const struct tparser *p);
@@ -27,6 +29,9 @@ bool template_cursor_at_op(const struct tparser *p, const char *op);
 bool template_cursor_at_name(const struct tparser *p, const char *name);
 void *template_cursor_fail(struct tparser *p, const struct ttoken *tok,
     const char *expected);
+bool template_cursor_deeper(struct tparser *p, const struct ttoken *tok);
+bool template_cursor_enter_block(struct tparser *p,
+    const struct ttoken *tok);
 void template_cursor_add(struct tparser *p, void ***array, size_t *count,
     void *item);
 

@@ -39,9 +39,9 @@ named_undefined(struct trender *r, const char *name)
 
 /* What a filter or test called at `pos` gets from the render. */
 static struct tcall
-call_at(const struct trender *r, struct tpos pos)
+call_at(struct trender *r, struct tpos pos)
 {
-	struct tcall c = { r->arena, r->name, pos, r->e };
+	struct tcall c = { r->arena, r->name, pos, r->e, &r->spent };
 
 	return c;
 }
@@ -71,12 +71,15 @@ subscript(struct trender *r, struct tpos pos, struct tvalue *obj,
 	}
 	if ((obj->kind == TV_LIST || obj->kind == TV_STRING) &&
 	    key->kind == TV_INT) {
-		struct tvalue *items = tvalue_items(r->arena, obj);
-		long long i = key->i < 0 ? key->i + (long long)items->count :
-		    key->i;
+		struct tcall c = call_at(r, pos);
+		struct tvalue *v;
 
-		if (i >= 0 && i < (long long)items->count)
-			return items->items[i];
+		/* a string is read up to the character */
+		if (!template_filters_spend(&c, obj->kind == TV_STRING ?
+		    obj->len : 0))
+			return NULL;
+		if ((v = tvalue_item(r->arena, obj, key->i)) != NULL)
+			return v;
 	}
 	return named_undefined(r, shown);
 }
@@ -225,6 +228,24 @@ eval_compare(struct trender *r, const struct texpr *x)
 	return left ? tvalue_bool(r->arena, true) : NULL;
 }
 
+/* str(a) followed by str(b), as a new string; NULL with the error set at
+ * `pos` past TEMPLATE_LIMIT_STRING. */
+static struct tvalue *
+concatenate(struct trender *r, struct tpos pos, const struct tvalue *a,
+    const struct tvalue *b)
+{
+	struct tcall c = call_at(r, pos);
+	struct buf s = BUF_INIT;
+	struct tvalue *v = NULL;
+
+	if (template_filters_append(&c, a, &s) &&
+	    template_filters_append(&c, b, &s) &&
+	    template_filters_spend(&c, s.len))
+		v = tvalue_string(r->arena, s.data, s.len);
+	buf_release(&s);
+	return v;
+}
+
 static struct tvalue *
 arithmetic(struct trender *r, const struct texpr *x, struct tvalue *a,
     struct tvalue *b)
@@ -243,18 +264,15 @@ arithmetic(struct trender *r, const struct texpr *x, struct tvalue *a,
 		return tvalue_float(r->arena, x->name[0] == '+' ? da + db :
 		    da - db);
 	}
-	if (x->name[0] == '+' && a->kind == TV_STRING && b->kind == TV_STRING) {
-		struct buf s = BUF_INIT;
-		struct tvalue *v;
-
-		buf_add(&s, a->s, a->len);
-		buf_add(&s, b->s, b->len);
-		v = tvalue_string(r->arena, s.data, s.len);
-		buf_release(&s);
-		return v;
-	}
+	if (x->name[0] == '+' && a->kind == TV_STRING && b->kind == TV_STRING)
+		return concatenate(r, x->pos, a, b);
 	if (x->name[0] == '+' && a->kind == TV_LIST && b->kind == TV_LIST) {
+		struct tcall c = call_at(r, x->pos);
 		struct tvalue *v = tvalue_list(r->arena);
+
+		if (!template_filters_spend(&c, (a->count + b->count) *
+		    sizeof(struct tvalue *)))
+			return NULL;
 
 		for (size_t i = 0; i < a->count; i++)
 			tvalue_append(r->arena, v, a->items[i]);
@@ -271,17 +289,12 @@ static struct tvalue *
 eval_binary(struct trender *r, const struct texpr *x)
 {
 	struct tvalue *a = template_eval(r, x->left), *b;
-	struct buf s = BUF_INIT;
 
 	if (a == NULL || (b = template_eval(r, x->right)) == NULL)
 		return NULL;
 	if (x->name[0] != '~')
 		return arithmetic(r, x, a, b);
-	tvalue_str(a, &s);
-	tvalue_str(b, &s);
-	a = tvalue_string(r->arena, s.data, s.len);
-	buf_release(&s);
-	return a;
+	return concatenate(r, x->pos, a, b);
 }
 
 static struct tvalue *

@@ -23,6 +23,9 @@ struct trender {
 	const struct tvalue *context;	/* a mapping: the variables */
 	struct tscope *scope;		/* loop variables, or NULL */
 	struct err *e;
+	size_t iterations;		/* of every loop so far */
+	size_t spent;			/* bytes of values computed so far */
+	size_t output_max;		/* the output's length at most */
 };
 
 struct tvalue *template_eval(struct trender *r, const struct texpr *x);

@@ -198,47 +198,75 @@ parse_test(struct tparser *p, struct texpr *value)
 	return x;
 }
 
-/* A primary followed by attribute, index, filter and test suffixes. */
+/* True when `tok` starts an attribute, index, filter or test suffix. */
+static bool
+is_suffix(const struct ttoken *tok)
+{
+	return template_cursor_is_op(tok, ".") ||
+	    template_cursor_is_op(tok, "[") ||
+	    template_cursor_is_op(tok, "|") ||
+	    template_cursor_is_name(tok, "is");
+}
+
+static struct texpr *
+parse_attribute(struct tparser *p, struct texpr *x)
+{
+	const struct ttoken *tok = template_cursor_next(p);
+	struct texpr *y;
+
+	if (tok->kind != TT_NAME && tok->kind != TT_INT)
+		return template_cursor_fail(p, tok,
+		    "an attribute name after '.'");
+	y = new_expr(p, TE_ATTR, tok->pos);
+	y->name = tok->text;
+	y->left = x;
+	return y;
+}
+
+static struct texpr *
+parse_index(struct tparser *p, struct texpr *x, struct tpos pos)
+{
+	struct texpr *y = new_expr(p, TE_INDEX, pos);
+
+	y->left = x;
+	y->right = template_expr_parse(p);
+	if (y->right == NULL)
+		return NULL;
+	if (!template_cursor_at_op(p, "]"))
+		return template_cursor_fail(p, template_cursor_peek(p), "']'");
+	template_cursor_next(p);
+	return y;
+}
+
+/* The suffix at the cursor (see is_suffix()) applied to `x`. */
+static struct texpr *
+parse_suffix(struct tparser *p, struct texpr *x)
+{
+	const struct ttoken *tok = template_cursor_next(p);
+
+	if (template_cursor_is_op(tok, "."))
+		return parse_attribute(p, x);
+	if (template_cursor_is_op(tok, "["))
+		return parse_index(p, x, tok->pos);
+	if (template_cursor_is_op(tok, "|"))
+		return parse_filter(p, x);
+	return parse_test(p, x);
+}
+
+/* A primary followed by attribute, index, filter and test suffixes, each
+ * one level deeper. */
 static struct texpr *
 parse_postfix(struct tparser *p)
 {
-	struct texpr *x = parse_primary(p), *y;
+	unsigned depth = p->depth;
+	struct texpr *x = parse_primary(p);
 
-	while (x != NULL) {
-		const struct ttoken *tok = template_cursor_peek(p);
-
-		if (template_cursor_is_op(tok, ".")) {
-			template_cursor_next(p);
-			tok = template_cursor_next(p);
-			if (tok->kind != TT_NAME && tok->kind != TT_INT)
-				return template_cursor_fail(p, tok,
-				    "an attribute name after '.'");
-			y = new_expr(p, TE_ATTR, tok->pos);
-			y->name = tok->text;
-			y->left = x;
-			x = y;
-		} else if (template_cursor_is_op(tok, "[")) {
-			template_cursor_next(p);
-			y = new_expr(p, TE_INDEX, tok->pos);
-			y->left = x;
-			y->right = template_expr_parse(p);
-			if (y->right == NULL)
-				return NULL;
-			if (!template_cursor_at_op(p, "]"))
-				return template_cursor_fail(p,
-				    template_cursor_peek(p), "']'");
-			template_cursor_next(p);
-			x = y;
-		} else if (template_cursor_is_op(tok, "|")) {
-			template_cursor_next(p);
-			x = parse_filter(p, x);
-		} else if (template_cursor_is_name(tok, "is")) {
-			template_cursor_next(p);
-			x = parse_test(p, x);
-		} else {
-			break;
-		}
+	while (x != NULL && is_suffix(template_cursor_peek(p))) {
+		if (!template_cursor_deeper(p, template_cursor_peek(p)))
+			return NULL;
+		x = parse_suffix(p, x);
 	}
+	p->depth = depth;
 	return x;
 }
 
@@ -250,18 +278,24 @@ parse_unary(struct tparser *p)
 	if (template_cursor_at_op(p, "-") || template_cursor_at_op(p, "+")) {
 		const struct ttoken *tok = template_cursor_next(p);
 
+		if (!template_cursor_deeper(p, tok))
+			return NULL;
 		x = new_expr(p, TE_NEG, tok->pos);
 		x->name = tok->text;
 		x->left = parse_unary(p);
+		p->depth--;
 		return x->left ? x : NULL;
 	}
 	return parse_postfix(p);
 }
 
+/* Operands of a left-associative chain of `ops`, each operator one level
+ * deeper. */
 static struct texpr *
 parse_binary_level(struct tparser *p, const char *const *ops,
     struct texpr *(*operand)(struct tparser *))
 {
+	unsigned depth = p->depth;
 	struct texpr *x = operand(p);
 
 	while (x != NULL) {
@@ -273,6 +307,8 @@ parse_binary_level(struct tparser *p, const char *const *ops,
 				break;
 		if (*op == NULL)
 			break;
+		if (!template_cursor_deeper(p, template_cursor_peek(p)))
+			return NULL;
 		y = new_expr(p, TE_BINARY, template_cursor_next(p)->pos);
 		y->name = *op;
 		y->left = x;
@@ -281,6 +317,7 @@ parse_binary_level(struct tparser *p, const char *const *ops,
 			return NULL;
 		x = y;
 	}
+	p->depth = depth;
 	return x;
 }
 
@@ -300,12 +337,15 @@ parse_sum(struct tparser *p)
 	return parse_binary_level(p, ops, parse_concat);
 }
 
+/* The comparison operator at the cursor, read, its token in *at; or
+ * NULL. */
 static const char *
-comparison_operator(struct tparser *p)
+comparison_operator(struct tparser *p, const struct ttoken **at)
 {
 	static const char *const ops[] = { "==", "!=", "<=", ">=", "<", ">" };
 	const struct ttoken *tok = template_cursor_peek(p);
 
+	*at = tok;
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(ops); i++)
 		if (template_cursor_is_op(tok, ops[i]))
 			return template_cursor_next(p), ops[i];
@@ -320,10 +360,14 @@ comparison_operator(struct tparser *p)
 	return NULL;
 }
 
+/* A chain of comparisons, each comparand one level deeper (the chain is
+ * evaluated in a loop, but bounded as other chains are). */
 static struct texpr *
 parse_compare(struct tparser *p)
 {
+	unsigned depth = p->depth;
 	struct texpr *x = parse_sum(p), *chain;
+	const struct ttoken *tok;
 	size_t nops = 0;
 	const char *op;
 
@@ -331,16 +375,18 @@ parse_compare(struct tparser *p)
 		return NULL;
 	chain = new_expr(p, TE_COMPARE, x->pos);
 	chain->left = x;
-	while ((op = comparison_operator(p)) != NULL) {
-		struct texpr *right = parse_sum(p);
+	while ((op = comparison_operator(p, &tok)) != NULL) {
+		struct texpr *right;
 
-		if (right == NULL)
+		if (!template_cursor_deeper(p, tok) || (right = parse_sum(p)) ==
+		    NULL)
 			return NULL;
 		template_cursor_add(p, (void ***)&chain->args, &chain->count,
 		    right);
 		template_cursor_add(p, (void ***)&chain->ops, &nops,
 		    (void *)op);
 	}
+	p->depth = depth;
 	return chain->count ? chain : x;
 }
 
@@ -351,28 +397,36 @@ parse_not(struct tparser *p)
 		const struct ttoken *tok = template_cursor_next(p);
 		struct texpr *x = new_expr(p, TE_NOT, tok->pos);
 
+		if (!template_cursor_deeper(p, tok))
+			return NULL;
 		x->left = parse_not(p);
+		p->depth--;
 		return x->left ? x : NULL;
 	}
 	return parse_compare(p);
 }
 
+/* Operands joined by the keyword `word`, each one level deeper. */
 static struct texpr *
 parse_logic(struct tparser *p, const char *word, enum texpr_kind kind,
     struct texpr *(*operand)(struct tparser *))
 {
+	unsigned depth = p->depth;
 	struct texpr *x = operand(p);
 
 	while (x != NULL && template_cursor_at_name(p, word)) {
 		const struct ttoken *tok = template_cursor_next(p);
 		struct texpr *y = new_expr(p, kind, tok->pos);
 
+		if (!template_cursor_deeper(p, tok))
+			return NULL;
 		y->left = x;
 		y->right = operand(p);
 		if (y->right == NULL)
 			return NULL;
 		x = y;
 	}
+	p->depth = depth;
 	return x;
 }
 
@@ -389,8 +443,8 @@ parse_or(struct tparser *p)
 }
 
 /* or-expression ["if" or-expression ["else" expression]] */
-struct texpr *
-template_expr_parse(struct tparser *p)
+static struct texpr *
+parse_conditional(struct tparser *p)
 {
 	struct texpr *x = parse_or(p), *cond;
 
@@ -408,4 +462,19 @@ template_expr_parse(struct tparser *p)
 			return NULL;
 	}
 	return cond;
+}
+
+/* An expression, one level deeper than where it starts (in parentheses,
+ * a list, arguments, an index or an else branch). */
+struct texpr *
+template_expr_parse(struct tparser *p)
+{
+	unsigned depth = p->depth;
+	struct texpr *x;
+
+	if (!template_cursor_deeper(p, template_cursor_peek(p)))
+		return NULL;
+	x = parse_conditional(p);
+	p->depth = depth;
+	return x;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "template/template_filters.h"
+#include "template/template_limits.h"
 
 static struct tvalue * WPD_PRINTF(2, 3)
 call_error(const struct tcall *c, const char *fmt, ...)
@@ -19,6 +20,38 @@ call_error(const struct tcall *c, const char *fmt, ...)
 	template_pos_verror(c->e, c->name, c->pos, fmt, ap);
 	va_end(ap);
 	return NULL;
+}
+
+/*
+ * Counts `bytes` more of values computed by the render; false with the
+ * error set at c->pos past TEMPLATE_LIMIT_WORK. Every string built and
+ * every item made counts, so that what a render computes (and so its
+ * memory and time) is bounded whatever its loops and expressions.
+ */
+bool
+template_filters_spend(const struct tcall *c, size_t bytes)
+{
+	if (c->spent == NULL)
+		return true;
+	if (bytes <= TEMPLATE_LIMIT_WORK - *c->spent) {
+		*c->spent += bytes;
+		return true;
+	}
+	call_error(c, "values computed past %d bytes, the limit of a render",
+	    TEMPLATE_LIMIT_WORK);
+	return false;
+}
+
+/* What making the items of `v` costs: one value per byte of a string at
+ * most, per key of a mapping; a list is its own items. */
+static size_t
+items_cost(const struct tvalue *v)
+{
+	size_t item = sizeof(struct tvalue) + sizeof(struct tvalue *);
+
+	if (v->kind == TV_STRING)
+		return v->len * (item + 2);
+	return v->kind == TV_MAP ? v->count * item : 0;
 }
 
 /* The items a for loop or a join walks (see tvalue_items()), or NULL with
@@ -34,36 +67,54 @@ template_filters_items(const struct tcall *c, struct tvalue *v)
 	return items;
 }
 
-/* A string value of what `b` holds; releases `b`. */
+static struct tvalue *
+string_error(const struct tcall *c)
+{
+	return call_error(c, "string longer than %d bytes, the limit",
+	    TEMPLATE_LIMIT_STRING);
+}
+
+/* Appends Python's str() of `v` to `b`, a string being built; false with
+ * the error set at c->pos when `b` would grow past TEMPLATE_LIMIT_STRING
+ * (a string operand is measured before it is copied). */
+bool
+template_filters_append(const struct tcall *c, const struct tvalue *v,
+    struct buf *b)
+{
+	if (tvalue_str_max(v, b, TEMPLATE_LIMIT_STRING))
+		return true;
+	string_error(c);
+	return false;
+}
+
+/* A string value of what `b` holds; releases `b`. NULL with the error
+ * set when it is longer than TEMPLATE_LIMIT_STRING or past the render's
+ * work. */
 static struct tvalue *
 buf_value(const struct tcall *c, struct buf *b)
 {
-	struct tvalue *s = tvalue_string(c->arena, b->data, b->len);
+	struct tvalue *s = NULL;
 
+	if (b->len > TEMPLATE_LIMIT_STRING)
+		string_error(c);
+	else if (template_filters_spend(c, b->len))
+		s = tvalue_string(c->arena, b->data, b->len);
 	buf_release(b);
 	return s;
 }
 
-/* Python's str() of `v`, as a new string value. */
+/* Python's str() of `v`, as a new string value; NULL with the error set
+ * past TEMPLATE_LIMIT_STRING. */
 static struct tvalue *
 str_value(const struct tcall *c, const struct tvalue *v)
 {
 	struct buf b = BUF_INIT;
 
-	tvalue_str(v, &b);
+	if (!template_filters_append(c, v, &b)) {
+		buf_release(&b);
+		return NULL;
+	}
 	return buf_value(c, &b);
-}
-
-/* Python's len() of a string counts characters, not bytes. */
-static long long
-utf8_length(const char *s, size_t len)
-{
-	long long n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
 }
 
 /* default(value='', boolean=false), also named d. */
@@ -83,15 +134,19 @@ static struct tvalue *
 filter_join(const struct tcall *c, struct tvalue *v, struct tvalue **args,
     size_t nargs)
 {
-	struct tvalue *items = template_filters_items(c, v);
+	struct tvalue *items;
 	struct buf b = BUF_INIT;
 
-	if (items == NULL)
+	if (!template_filters_spend(c, items_cost(v)) ||
+	    (items = template_filters_items(c, v)) == NULL)
 		return NULL;
 	for (size_t i = 0; i < items->count; i++) {
-		if (i > 0 && nargs > 0)
-			tvalue_str(args[0], &b);
-		tvalue_str(items->items[i], &b);
+		if ((i > 0 && nargs > 0 &&
+		    !template_filters_append(c, args[0], &b)) ||
+		    !template_filters_append(c, items->items[i], &b)) {
+			buf_release(&b);
+			return NULL;
+		}
 	}
 	return buf_value(c, &b);
 }
@@ -104,10 +159,10 @@ filter_length(const struct tcall *c, struct tvalue *v, struct tvalue **args,
 	(void)args, (void)nargs;
 	switch (v->kind) {
 	case TV_STRING:
-		return tvalue_int(c->arena, utf8_length(v->s, v->len));
 	case TV_LIST:
 	case TV_MAP:
-		return tvalue_int(c->arena, (long long)v->count);
+		/* Python's len() of a string counts characters, not bytes */
+		return tvalue_int(c->arena, (long long)tvalue_count(v));
 	case TV_UNDEFINED:
 		return tvalue_int(c->arena, 0);
 	default:
@@ -121,9 +176,9 @@ static struct tvalue *
 convert_bytes(const struct tcall *c, struct tvalue *v, int (*convert)(int))
 {
 	struct tvalue *s = str_value(c, v);
-	char *text = (char *)s->s;	/* new, so ours to change */
+	char *text = s ? (char *)s->s : NULL;	/* new, so ours to change */
 
-	for (size_t i = 0; i < s->len; i++)
+	for (size_t i = 0; s != NULL && i < s->len; i++)
 		text[i] = (char)convert((unsigned char)text[i]);
 	return s;
 }
@@ -152,9 +207,12 @@ filter_trim(const struct tcall *c, struct tvalue *v, struct tvalue **args,
     size_t nargs)
 {
 	struct tvalue *s = str_value(c, v);
-	size_t start = 0, end = s->len;
+	size_t start = 0, end;
 
 	(void)args, (void)nargs;
+	if (s == NULL)
+		return NULL;
+	end = s->len;
 	while (start < end && isspace((unsigned char)s->s[start]))
 		start++;
 	while (end > start && isspace((unsigned char)s->s[end - 1]))
@@ -174,6 +232,8 @@ filter_shquote(const struct tcall *c, struct tvalue *v, struct tvalue **args,
 	struct buf b = BUF_INIT;
 
 	(void)args, (void)nargs;
+	if (s == NULL)
+		return NULL;
 	if (s->len > 0 && strspn(s->s, safe) == s->len)
 		return s;
 	buf_addc(&b, '\'');

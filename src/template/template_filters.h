@@ -6,9 +6,11 @@
 #ifndef WPD_TEMPLATE_FILTERS_H
 #define WPD_TEMPLATE_FILTERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "template/template_pos.h"
 #include "template/tvalue.h"
@@ -24,6 +26,7 @@ struct tcall {
 	const char *name;	/* the template's, for messages */
 	struct tpos pos;	/* the filter's (or test's) name */
 	struct err *e;
+	size_t *spent;		/* the render's work so far; NULL: no bound */
 };
 
 /*
@@ -46,6 +49,9 @@ struct tfilter {
 const struct tfilter *template_filters_find(enum tfilter_kind kind,
     const char *name);
 const struct tfilter *template_filters_row(size_t i);
+bool template_filters_spend(const struct tcall *c, size_t bytes);
+bool template_filters_append(const struct tcall *c, const struct tvalue *v,
+    struct buf *b);
 struct tvalue *template_filters_items(const struct tcall *c,
     struct tvalue *v);
 

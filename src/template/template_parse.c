@@ -141,6 +141,20 @@ parse_output(struct tparser *p)
 	return n;
 }
 
+/* The if or for block at `opener`, read by `parse`, one block deeper. */
+static struct tnode *
+parse_nested(struct tparser *p, const struct ttoken *opener,
+    struct tnode *(*parse)(struct tparser *, const struct ttoken *))
+{
+	struct tnode *n;
+
+	if (!template_cursor_enter_block(p, opener))
+		return NULL;
+	n = parse(p, opener);
+	p->blocks--;
+	return n;
+}
+
 static bool
 is_end_tag(const char *name, const char *const *ends)
 {
@@ -158,10 +172,9 @@ parse_block(struct tparser *p)
 
 	if (tok->kind != TT_NAME)
 		return template_cursor_fail(p, tok, "a tag name after '{%'");
-	if (strcmp(tok->text, "if") == 0)
-		return parse_if(p, opener);
-	if (strcmp(tok->text, "for") == 0)
-		return parse_for(p, opener);
+	if (strcmp(tok->text, "if") == 0 || strcmp(tok->text, "for") == 0)
+		return parse_nested(p, opener, tok->text[0] == 'i' ? parse_if :
+		    parse_for);
 	if (strcmp(tok->text, "endif") == 0 || strcmp(tok->text, "endfor") == 0 ||
 	    strcmp(tok->text, "else") == 0 || strcmp(tok->text, "elif") == 0)
 		template_pos_error(p->e, p->name, tok->pos, "unexpected '%s'",
@@ -222,7 +235,7 @@ int
 template_parse_build(struct template *t, const struct ttoken_list *tokens,
     struct err *e)
 {
-	struct tparser p = { &t->arena, t->name, tokens->items, e };
+	struct tparser p = { &t->arena, t->name, tokens->items, e, 0, 0 };
 
 	t->root = parse_body(&p, NULL, NULL);
 	return e->msg != NULL ? -1 : 0;

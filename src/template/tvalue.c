@@ -1,6 +1,7 @@
 /* tvalue: template values with Python's semantics. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,70 +239,149 @@ repr_string(const char *s, size_t len, struct buf *out)
 	buf_addc(out, quote);
 }
 
-void
-tvalue_repr(const struct tvalue *v, struct buf *out)
+static bool str_max(const struct tvalue *v, struct buf *out, size_t max);
+static bool repr_max(const struct tvalue *v, struct buf *out, size_t max);
+
+/* repr() of a list's items (or a mapping's entries), stopping once `out`
+ * holds more than `max` bytes. */
+static bool
+repr_items(const struct tvalue *v, struct buf *out, size_t max)
 {
-	switch (v->kind) {
-	case TV_STRING:
-		repr_string(v->s, v->len, out);
-		return;
-	case TV_LIST:
-		buf_addc(out, '[');
-		for (size_t i = 0; i < v->count; i++) {
-			if (i)
-				buf_adds(out, ", ");
-			tvalue_repr(v->items[i], out);
-		}
-		buf_addc(out, ']');
-		return;
-	case TV_MAP:
-		buf_addc(out, '{');
-		for (size_t i = 0; i < v->count; i++) {
-			if (i)
-				buf_adds(out, ", ");
+	for (size_t i = 0; i < v->count && out->len <= max; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		if (v->kind == TV_MAP) {
 			repr_string(v->entries[i].key,
 			    strlen(v->entries[i].key), out);
 			buf_adds(out, ": ");
-			tvalue_repr(v->entries[i].value, out);
 		}
-		buf_addc(out, '}');
-		return;
+		if (!repr_max(v->kind == TV_MAP ? v->entries[i].value :
+		    v->items[i], out, max))
+			return false;
+	}
+	return out->len <= max;
+}
+
+static bool
+repr_max(const struct tvalue *v, struct buf *out, size_t max)
+{
+	bool ok;
+
+	switch (v->kind) {
+	case TV_STRING:
+		if (out->len + v->len > max)
+			return false;
+		repr_string(v->s, v->len, out);
+		return out->len <= max;
+	case TV_LIST:
+	case TV_MAP:
+		buf_addc(out, v->kind == TV_LIST ? '[' : '{');
+		ok = repr_items(v, out, max);
+		buf_addc(out, v->kind == TV_LIST ? ']' : '}');
+		return ok && out->len <= max;
 	default:
-		tvalue_str(v, out);
-		return;
+		return str_max(v, out, max);
 	}
 }
 
 void
-tvalue_str(const struct tvalue *v, struct buf *out)
+tvalue_repr(const struct tvalue *v, struct buf *out)
+{
+	repr_max(v, out, SIZE_MAX);
+}
+
+static bool
+str_max(const struct tvalue *v, struct buf *out, size_t max)
 {
 	char *f;
 
 	switch (v->kind) {
 	case TV_UNDEFINED:
-		return;
+		return true;
 	case TV_NONE:
 		buf_adds(out, "None");
-		return;
+		break;
 	case TV_BOOL:
 		buf_adds(out, v->b ? "True" : "False");
-		return;
+		break;
 	case TV_INT:
 		buf_addf(out, "%lld", v->i);
-		return;
+		break;
 	case TV_FLOAT:
 		f = pyformat_float_repr(v->f);
 		buf_adds(out, f);
 		free(f);
-		return;
+		break;
 	case TV_STRING:
+		if (out->len + v->len > max)
+			return false;
 		buf_add(out, v->s, v->len);
-		return;
+		break;
 	case TV_LIST:
 	case TV_MAP:
-		tvalue_repr(v, out);
-		return;
+		return repr_max(v, out, max);
 	}
+	return out->len <= max;
+}
+
+void
+tvalue_str(const struct tvalue *v, struct buf *out)
+{
+	str_max(v, out, SIZE_MAX);
+}
+
+bool
+tvalue_str_max(const struct tvalue *v, struct buf *out, size_t max)
+{
+	return str_max(v, out, max);
+}
+
+/* The bytes of the character at `at` of the string `v` (a UTF-8 sequence
+ * kept whole). */
+static size_t
+char_size(const struct tvalue *v, size_t at)
+{
+	size_t n = 1;
+
+	while (at + n < v->len && ((unsigned char)v->s[at + n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+size_t
+tvalue_count(const struct tvalue *v)
+{
+	size_t n = 0;
+
+	switch (v->kind) {
+	case TV_LIST:
+	case TV_MAP:
+		return v->count;
+	case TV_STRING:
+		for (size_t i = 0; i < v->len; i++)
+			if (((unsigned char)v->s[i] & 0xc0) != 0x80)
+				n++;
+		return n;
+	default:
+		return 0;
+	}
+}
+
+struct tvalue *
+tvalue_item(struct arena *a, struct tvalue *v, long long i)
+{
+	long long n = (long long)tvalue_count(v);
+	size_t at = 0;
+
+	if (i < 0)
+		i += n;
+	if (i < 0 || i >= n || (v->kind != TV_LIST && v->kind != TV_STRING))
+		return NULL;
+	if (v->kind == TV_LIST)
+		return v->items[i];
+	for (; i > 0; i--)
+		at += char_size(v, at);
+	return tvalue_string(a, v->s + at, char_size(v, at));
 }
 
 /* The characters of a string, each as a string (UTF-8 sequences kept
@@ -312,11 +392,8 @@ string_items(struct arena *a, const struct tvalue *v)
 	struct tvalue *list = tvalue_list(a);
 
 	for (size_t i = 0; i < v->len;) {
-		size_t n = 1;
+		size_t n = char_size(v, i);
 
-		while (i + n < v->len &&
-		    ((unsigned char)v->s[i + n] & 0xc0) == 0x80)
-			n++;
 		tvalue_append(a, list, tvalue_string(a, v->s + i, n));
 		i += n;
 	}

@@ -61,12 +61,23 @@ struct tvalue *tvalue_get(const struct tvalue *map, const char *key);
 /* The items iterating `v` gives (a list, maybe `v` itself), or NULL when
  * `v` cannot be iterated. */
 struct tvalue *tvalue_items(struct arena *a, struct tvalue *v);
+/* How many items tvalue_items() gives for `v` (a string's characters);
+ * 0 for what cannot be iterated. */
+size_t tvalue_count(const struct tvalue *v);
+/* Item `i` of what iterating `v`, a list or a string, gives (a string's
+ * character is a new string in `a`); a negative `i` counts from the end.
+ * NULL out of range, without making the other items. */
+struct tvalue *tvalue_item(struct arena *a, struct tvalue *v, long long i);
 /* Python's bool(). */
 bool tvalue_truthy(const struct tvalue *v);
 /* Python's ==. */
 bool tvalue_equal(const struct tvalue *a, const struct tvalue *b);
 /* Appends Python's str() of the value ("" for undefined). */
 void tvalue_str(const struct tvalue *v, struct buf *out);
+/* As tvalue_str(), but false once `out` would hold more than `max` bytes
+ * (a string that does not fit is not appended; a list or mapping stops
+ * after the item that went past). */
+bool tvalue_str_max(const struct tvalue *v, struct buf *out, size_t max);
 /* Appends Python's repr() of the value. */
 void tvalue_repr(const struct tvalue *v, struct buf *out);
 /* "a string", "an integer"...: for messages. */
