@@ -23,21 +23,30 @@ static volatile sig_atomic_t received_signal;
 static void
 on_signal(int sig)
 {
+	int saved = errno;
+
 	received_signal = sig;
 	process_signal_child(sig);
+	errno = saved;
 }
 
 void
 process_trap_signals(void)
 {
-	struct sigaction sa;
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+		/* A signal ignored by whoever started us (nohup, `cmd &` in a
+		 * script) stays ignored. */
+		if (sigaction(signals[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(signals[i], &sa, NULL);
+	}
 }
 
 int

@@ -33,9 +33,10 @@ int process_probe(char *const argv[], const char *cwd, char *const env[],
  * waiting for, if any; safe to call from a signal handler. */
 void process_signal_child(int sig);
 
-/* From now on, SIGINT, SIGTERM and SIGHUP are passed on to the running
- * command and remembered instead of ending this process, so that a long
- * job can clean up first; process_interrupted() tells which came. */
+/* From now on, SIGINT, SIGTERM and SIGHUP (those not ignored already, as
+ * nohup leaves SIGHUP) are passed on to the running command and
+ * remembered instead of ending this process, so that a long job can
+ * clean up first; process_interrupted() tells which came. */
 void process_trap_signals(void);
 /* The signal received since process_trap_signals(), or 0. */
 int process_interrupted(void);
