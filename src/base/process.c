@@ -40,9 +40,11 @@ process_trap_signals(void)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
-		/* A signal ignored by whoever started us (nohup, `cmd &` in a
-		 * script) stays ignored. */
-		if (sigaction(signals[i], NULL, &old) == 0 &&
+		/* SIGHUP ignored by whoever started us (nohup) stays
+		 * ignored. SIGINT and SIGTERM are always acted on, also in a
+		 * script's `cmd &`, which starts with SIGINT ignored. */
+		if (signals[i] == SIGHUP &&
+		    sigaction(signals[i], NULL, &old) == 0 &&
 		    old.sa_handler == SIG_IGN)
 			continue;
 		sigaction(signals[i], &sa, NULL);

@@ -33,8 +33,8 @@ int process_probe(char *const argv[], const char *cwd, char *const env[],
  * waiting for, if any; safe to call from a signal handler. */
 void process_signal_child(int sig);
 
-/* From now on, SIGINT, SIGTERM and SIGHUP (those not ignored already, as
- * nohup leaves SIGHUP) are passed on to the running command and
+/* From now on, SIGINT, SIGTERM and SIGHUP (unless ignored already, as
+ * nohup leaves it) are passed on to the running command and
  * remembered instead of ending this process, so that a long job can
  * clean up first; process_interrupted() tells which came. */
 void process_trap_signals(void);
