@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check_main.h"
 #include "base/file.h"
@@ -82,6 +83,30 @@ START_TEST(test_no_signal_trapped_yet)
 }
 END_TEST
 
+static void
+collect(const char *chunk, size_t len, void *ctx)
+{
+	buf_add(ctx, chunk, len);
+}
+
+/* Output watched as it passes; a process left holding the pipe neither
+ * hangs the run nor outlives it. */
+START_TEST(test_watched)
+{
+	struct buf seen = BUF_INIT;
+	struct process_watch w = { collect, &seen };
+	struct err e = ERR_INIT;
+	char *argv[] = { "sh", "-c", "echo out; echo err >&2; "
+	    "(sleep 30; echo late) & exit 5", NULL };
+	time_t start = time(NULL);
+
+	ck_assert_int_eq(process_run_watched(argv, NULL, NULL, &w, &e), 5);
+	ck_assert_str_eq(seen.data, "out\nerr\n");
+	ck_assert_int_lt(time(NULL) - start, 10);
+	buf_release(&seen);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -93,6 +118,7 @@ make_suite(void)
 	tcase_add_test(tc, test_cannot_start);
 	tcase_add_test(tc, test_in_path);
 	tcase_add_test(tc, test_no_signal_trapped_yet);
+	tcase_add_test(tc, test_watched);
 	suite_add_tcase(s, tc);
 	return s;
 }

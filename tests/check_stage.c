@@ -34,14 +34,15 @@ START_TEST(test_build_and_package)
 	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir), *log, *want;
 	struct source src = { root, root, NULL, NULL };
+	struct stage_job job = { .src = &src };
 	struct err e = ERR_INIT;
 	const char *arch = debarch_host();
 
 	unsetenv("DEB_BUILD_ARCH");
 	unsetenv("DEB_HOST_ARCH");
 	ck_assert_int_eq(mkdir(pkgdir, 0755), 0);
-	ck_assert_int_eq(stage_build(&src, &e), 0);
-	ck_assert_int_eq(stage_package(&src, pkgdir, &e), 0);
+	ck_assert_int_eq(stage_build(&job, &e), 0);
+	ck_assert_int_eq(stage_package(&job, pkgdir, &e), 0);
 	log = test_read_file(root, "log");
 	want = xasprintf("build %s pkgdir= build= host=\n"
 	    "package %s pkgdir=%s build=%s host=%s\n", root, root, pkgdir, arch,
@@ -51,7 +52,7 @@ START_TEST(test_build_and_package)
 	free(want);
 	/* Values set by dpkg-buildpackage are kept. */
 	setenv("DEB_HOST_ARCH", "armhf", 1);
-	ck_assert_int_eq(stage_package(&src, pkgdir, &e), 0);
+	ck_assert_int_eq(stage_package(&job, pkgdir, &e), 0);
 	log = test_read_file(root, "log");
 	ck_assert_ptr_nonnull(strstr(log, " host=armhf\n"));
 	unsetenv("DEB_HOST_ARCH");
@@ -69,18 +70,19 @@ START_TEST(test_failures_name_the_step)
 	char *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir);
 	struct source src = { root, root, NULL, NULL };
+	struct stage_job job = { .src = &src };
 	struct err e = ERR_INIT;
 
-	ck_assert_int_eq(stage_build(&src, &e), -1);
+	ck_assert_int_eq(stage_build(&job, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_RULES);
 	ck_assert_str_eq(e.msg, "'rules build' failed with exit status 4");
 	err_release(&e);
 	ck_assert_int_eq(mkdir(pkgdir, 0755), 0);
-	ck_assert_int_eq(stage_package(&src, pkgdir, &e), -1);
+	ck_assert_int_eq(stage_package(&job, pkgdir, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_RULES);
 	ck_assert_str_eq(e.msg, "'rules package' was killed by signal 9");
 	err_release(&e);
-	ck_assert_int_eq(stage_package(&src, "/tmp/with space", &e), -1);
+	ck_assert_int_eq(stage_package(&job, "/tmp/with space", &e), -1);
 	ck_assert_str_eq(e.msg, "staging directory /tmp/with space: needs an "
 	    "absolute path without white space");
 	err_release(&e);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,7 +138,7 @@ quiet_stderr(void)
 
 static void __attribute__((noreturn))
 run_child(char *const argv[], const char *cwd, char *const env[], int report,
-    int out, bool silent)
+    int out, bool silent, int watched)
 {
 	int err;
 
@@ -146,6 +147,9 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	 * that reads one would be stopped). */
 	setpgid(0, 0);
 	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
+		_exit(EXEC_FAILED);
+	if (watched >= 0 && ((out < 0 && dup2(watched, STDOUT_FILENO) < 0) ||
+	    dup2(watched, STDERR_FILENO) < 0))
 		_exit(EXEC_FAILED);
 	if (quiet_stdin() < 0 || (silent && quiet_stderr() < 0))
 		_exit(EXEC_FAILED);
@@ -163,13 +167,62 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	_exit(EXEC_FAILED);
 }
 
+/* Passes what arrives on `fd` to this process's standard error and to
+ * the watch, until the end of the data or of the command `pid` (whose
+ * status goes to *status, *reaped set): a process it left running may
+ * hold the pipe open, and is not waited for here. */
+static void
+relay(int fd, pid_t pid, const struct process_watch *w, int *status,
+    bool *reaped)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	char chunk[4096];
+	ssize_t n;
+
+	for (;;) {
+		int ready = poll(&p, 1, *reaped ? 0 : 100);
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready == 0 && *reaped)
+			return;
+		if (ready == 0) {
+			pid_t got = waitpid(pid, status, WNOHANG | WUNTRACED);
+
+			if (got == pid && WIFSTOPPED(*status))
+				kill(-pid, SIGKILL);	/* see run() */
+			else if (got == pid)
+				*reaped = true;
+			continue;
+		}
+		n = ready < 0 ? -1 : read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		(void)!write(STDERR_FILENO, chunk, (size_t)n);
+		w->seen(chunk, (size_t)n, w->ctx);
+	}
+}
+
+static void
+close_pair(int fd[2])
+{
+	for (int i = 0; i < 2; i++)
+		if (fd[i] >= 0)
+			close(fd[i]);
+}
+
 /* Runs the command; with `out`, its standard output goes there; with
- * `silent`, its standard error goes nowhere. */
+ * `silent`, its standard error goes nowhere; with `watch`, both pass
+ * through relay(). */
 static int
 run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
-    bool silent, struct err *e)
+    bool silent, const struct process_watch *watch, struct err *e)
 {
-	int pipefd[2], outfd[2] = { -1, -1 }, status, child_errno = 0;
+	int pipefd[2], outfd[2] = { -1, -1 }, watchfd[2] = { -1, -1 };
+	int status = 0, child_errno = 0;
+	bool reaped = false;
 	pid_t pid;
 
 	fflush(NULL);
@@ -178,24 +231,21 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	if (pipe2(pipefd, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot run %s", argv[0]);
-	if (out != NULL && pipe2(outfd, O_CLOEXEC) < 0) {
-		close(pipefd[0]);
-		close(pipefd[1]);
-		return err_errno(e, "cannot run %s", argv[0]);
-	}
-	pid = fork();
-	if (pid < 0) {
-		close(pipefd[0]);
-		close(pipefd[1]);
-		if (out != NULL) {
-			close(outfd[0]);
-			close(outfd[1]);
-		}
+	if ((out != NULL && pipe2(outfd, O_CLOEXEC) < 0) ||
+	    (watch != NULL && pipe2(watchfd, O_CLOEXEC) < 0) ||
+	    (pid = fork()) < 0) {
+		int saved = errno;
+
+		close_pair(pipefd);
+		close_pair(outfd);
+		close_pair(watchfd);
+		errno = saved;
 		return err_errno(e, "cannot run %s", argv[0]);
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		run_child(argv, cwd, env, pipefd[1], outfd[1], silent);
+		run_child(argv, cwd, env, pipefd[1], outfd[1], silent,
+		    watchfd[1]);
 	}
 	setpgid(pid, pid);
 	running_child = pid;
@@ -222,7 +272,11 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	    errno == EINTR)
 		;
 	close(pipefd[0]);
-	for (;;) {
+	if (watch != NULL) {
+		close(watchfd[1]);
+		relay(watchfd[0], pid, watch, &status, &reaped);
+	}
+	while (!reaped) {
 		if (waitpid(pid, &status, WUNTRACED) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -237,6 +291,11 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	}
 	running_child = 0;
 	end_group(pid);
+	if (watch != NULL) {
+		/* What the group wrote before it ended. */
+		relay(watchfd[0], pid, watch, &status, &reaped);
+		close(watchfd[0]);
+	}
 	if (child_errno != 0) {
 		errno = child_errno;
 		return err_errno(e, "cannot run %s", argv[0]);
@@ -250,21 +309,28 @@ int
 process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e)
 {
-	return run(argv, cwd, env, NULL, false, e);
+	return run(argv, cwd, env, NULL, false, NULL, e);
+}
+
+int
+process_run_watched(char *const argv[], const char *cwd, char *const env[],
+    const struct process_watch *watch, struct err *e)
+{
+	return run(argv, cwd, env, NULL, false, watch, e);
 }
 
 int
 process_capture(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, false, e);
+	return run(argv, cwd, env, out, false, NULL, e);
 }
 
 int
 process_probe(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, true, e);
+	return run(argv, cwd, env, out, true, NULL, e);
 }
 
 bool

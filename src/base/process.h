@@ -3,6 +3,7 @@
 #define WPD_PROCESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -19,6 +20,21 @@
  */
 int process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e);
+
+/* What reads a command's output as it passes (process_run_watched()):
+ * seen() gets each chunk as it arrives. */
+struct process_watch {
+	void (*seen)(const char *chunk, size_t len, void *ctx);
+	void *ctx;
+};
+
+/* As process_run(), with the command's standard output and error going
+ * through a pipe to this process's standard error, each chunk shown to
+ * `watch` too. Output still arriving from what the command left running
+ * once its group has been ended is passed on as far as it was written;
+ * nothing waits for a process that left the group. */
+int process_run_watched(char *const argv[], const char *cwd,
+    char *const env[], const struct process_watch *watch, struct err *e);
 
 /* As process_run(), with the command's standard output appended to
  * `out` instead of shown. */

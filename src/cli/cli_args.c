@@ -16,6 +16,7 @@
 #include "deb/compress.h"
 #include "plugin/archname.h"
 #include "plugin/debversion.h"
+#include "stage/sandbox.h"
 
 enum option_id {
 	OPT_OUTPUT = 'o',
@@ -43,10 +44,15 @@ enum option_id {
 	OPT_MAX_SIZE,
 	OPT_MAX_ENTRIES,
 	OPT_MAX_RATIO,
+	OPT_SANDBOX,
+	OPT_NETWORK,
+	OPT_ENV,
+	OPT_PKGDIR,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
-#define CMD_ALL (CMD_CHECK | CMD_PACKAGING)
+#define CMD_ALL (CMD_CHECK | CMD_PACKAGING | CMD_RULES)
+#define CMD_RUNS_RULES (CMD_TREE | CMD_BUILD | CMD_RULES)
 
 static const struct cli_option {
 	const char *name;
@@ -60,6 +66,8 @@ static const struct cli_option {
 	  "write the result to DIR (required)" },
 	{ "output", OPT_OUTPUT, "DIR", CMD_BUILD, -1,
 	  "write the .deb in DIR (default: .)" },
+	{ "pkgdir", OPT_PKGDIR, "DIR", CMD_RULES, -1,
+	  "'rules package' stages the package in DIR" },
 	{ "force", OPT_FORCE, NULL, CMD_RENDER | CMD_TREE, -1,
 	  "replace what DIR already holds" },
 	{ "force", OPT_FORCE, NULL, CMD_DEBIANIZE, -1,
@@ -109,6 +117,13 @@ static const struct cli_option {
 	{ "conffiles", OPT_CONFFILES, "WHICH", CMD_ALL, SETTING_CONFFILES,
 	  "none (default: files under /etc leave with the\nplugin) or etc "
 	  "(they are conffiles)" },
+	{ "sandbox", OPT_SANDBOX, "MODE", CMD_RUNS_RULES, SETTING_SANDBOX,
+	  "run the rules in bubblewrap: auto (default: when\nit can), on "
+	  "or off" },
+	{ "network", OPT_NETWORK, "on|off", CMD_RUNS_RULES, SETTING_NETWORK,
+	  "whether sandboxed rules reach the network (on)" },
+	{ "env", OPT_ENV, "NAME[=VALUE]", CMD_RUNS_RULES, -1,
+	  "give sandboxed rules the variable NAME too\n(repeatable)" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
 	  "text (diagnostics on stderr) or json (a report on stdout)" },
 	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
@@ -271,6 +286,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		    o->name, o->arg);
 	switch (id) {
 	case OPT_OUTPUT: args->output = value; break;
+	case OPT_PKGDIR: args->pkgdir = value; break;
 	case OPT_FORCE: args->force = true; break;
 	case OPT_SUBDIRECTORY: args->subdirectory = value; break;
 	case OPT_REF: args->request.ref = value; break;
@@ -293,6 +309,15 @@ take_option(const struct cli_command *cmd, int id, char *value,
 			    "positive number, not '%s'", value);
 		args->request.limits.max_ratio = (unsigned)
 		    parse_count(value, 1, 1000000);
+		break;
+	case OPT_ENV:
+		if ((why = sandbox_env_check(value)) != NULL)
+			return cli_report_usage(cmd->name, "--env '%s': %s", value,
+			    why);
+		if (args->nenv == WPD_ARRAY_SIZE(args->env))
+			return cli_report_usage(cmd->name, "--env: %zu at most",
+			    WPD_ARRAY_SIZE(args->env));
+		args->env[args->nenv++] = value;
 		break;
 	case OPT_STRICT: args->strict = true; break;
 	case OPT_QUIET: args->quiet = true; break;
@@ -384,6 +409,28 @@ load_config(const struct cli_command *cmd, struct cli_args *args,
 	return -1;
 }
 
+/* The rules step a CLI_TAKES_STEP command takes first: "build", or
+ * "package" with --pkgdir. -1 when fine, else the exit status. */
+static int
+take_step(const struct cli_command *cmd, int argc, char **argv,
+    struct cli_args *args)
+{
+	if (optind == argc)
+		return cli_report_usage(cmd->name, "which step: build or "
+		    "package?");
+	args->step = argv[optind++];
+	if (strcmp(args->step, "build") != 0 &&
+	    strcmp(args->step, "package") != 0)
+		return cli_report_usage(cmd->name, "the step must be build or "
+		    "package, not '%s'", args->step);
+	if (strcmp(args->step, "package") == 0 && args->pkgdir == NULL)
+		return cli_report_usage(cmd->name, "package needs --pkgdir DIR");
+	if (strcmp(args->step, "build") == 0 && args->pkgdir != NULL)
+		return cli_report_usage(cmd->name, "--pkgdir is for the package "
+		    "step");
+	return -1;
+}
+
 int
 cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args)
@@ -422,6 +469,9 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	}
 	buf_release(&shorts);
 	if (status >= 0)
+		return status;
+	if ((cmd->flags & CLI_TAKES_STEP) &&
+	    (status = take_step(cmd, argc, argv, args)) >= 0)
 		return status;
 	if (argc - optind > 1)
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",

@@ -16,6 +16,8 @@ struct cli_args {
 	const char *subdirectory;
 	const char *wazo_version;
 	const char *output;
+	const char *step;		/* CLI_TAKES_STEP: build or package */
+	const char *pkgdir;		/* --pkgdir */
 	const char *format;
 	const char *config_file;
 	int compression;		/* -Z: an enum compression, or -1 */
@@ -24,6 +26,8 @@ struct cli_args {
 	const char *source_date_epoch;	/* --source-date-epoch, or NULL */
 	const char *arch;		/* --arch, or NULL */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
+	const char *env[64];		/* --env, in order */
+	size_t nenv;
 	bool strict;
 	bool quiet;
 	bool force;

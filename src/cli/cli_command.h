@@ -17,6 +17,7 @@ enum cli_command_bit {
 	CMD_TREE = 1 << 2,
 	CMD_BUILD = 1 << 3,
 	CMD_DEBIANIZE = 1 << 4,
+	CMD_RULES = 1 << 5,
 };
 
 /* What the runner (cli_runner.c) does around a command's stages. */
@@ -28,6 +29,8 @@ enum cli_command_flag {
 	CLI_RUNS_RULES = 1 << 1,
 	/** Needs the build time (struct cli_options' mtime). */
 	CLI_NEEDS_TIME = 1 << 2,
+	/** Takes a rules step (build or package) before SOURCE. */
+	CLI_TAKES_STEP = 1 << 3,
 };
 
 struct cli_command;

@@ -47,6 +47,15 @@ static const struct cli_command commands[] = {
 	  "postinst, prerm and postrm scripts from the templates, without\n"
 	  "running any rules. The scripts keep their #DEBHELPER# line.\n",
 	  cmd_render },
+	{ "rules", CMD_RULES, CLI_VALIDATES | CLI_RUNS_RULES | CLI_TAKES_STEP,
+	  "run the plugin's 'rules build' or 'rules package'",
+	  "[OPTIONS] build|package [SOURCE] [--pkgdir DIR]",
+	  "Validate the plugin in SOURCE, then run its 'rules build', or its\n"
+	  "'rules package' with $pkgdir=DIR, as 'build' runs them: in the\n"
+	  "sandbox (--sandbox), with DEB_BUILD_ARCH and DEB_HOST_ARCH set, under\n"
+	  "fakeroot when not root. The debhelper addon runs the rules this\n"
+	  "way.\n",
+	  cmd_rules },
 	{ "tree", CMD_TREE, PACKAGING,
 	  "build the plugin into a package tree for dpkg-deb",
 	  "[OPTIONS] [SOURCE] -o DIR",

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/timestamp.h"
@@ -31,6 +32,26 @@ resolve_compression(const struct cli_args *args, struct compress_options *c,
 	return 0;
 }
 
+/* --sandbox, --network and --env, for the commands that run rules. */
+static int
+resolve_sandbox(const struct cli_args *args, struct sandbox *sb,
+    struct err *e)
+{
+	char *warning;
+
+	sb->network = strcmp(settings_get(&args->config, SETTING_NETWORK),
+	    "on") == 0;
+	sb->env = args->env;
+	sb->nenv = args->nenv;
+	if (sandbox_resolve(sb, settings_get(&args->config, SETTING_SANDBOX),
+	    &warning, e) < 0)
+		return -1;
+	if (warning != NULL)
+		cli_report_warning(warning, NULL);
+	free(warning);
+	return 0;
+}
+
 int
 cli_options_resolve(const struct cli_command *cmd,
     const struct cli_args *args, struct cli_options *opts)
@@ -42,6 +63,9 @@ cli_options_resolve(const struct cli_command *cmd,
 	if (opts->arch == NULL)
 		opts->arch = cmd->bit == CMD_BUILD ? "auto" : "all";
 	if (resolve_compression(args, &opts->compress, &e) < 0)
+		return cli_report_err(&e);
+	if ((cmd->flags & CLI_RUNS_RULES) &&
+	    resolve_sandbox(args, &opts->sandbox, &e) < 0)
 		return cli_report_err(&e);
 	/* The one place the build time is read: the stages get it. */
 	if ((cmd->flags & CLI_NEEDS_TIME) && timestamp_parse(

@@ -8,6 +8,7 @@
 #include "cli/cli_args.h"
 #include "cli/cli_command.h"
 #include "deb/compress.h"
+#include "stage/sandbox.h"
 
 /* Strings point into argv or the environment; nothing to release. */
 struct cli_options {
@@ -22,12 +23,15 @@ struct cli_options {
 	/* --source-date-epoch as given, or NULL: what the rules see as
 	 * $SOURCE_DATE_EPOCH (without it they inherit the variable). */
 	const char *rules_source_date_epoch;
+	/* Commands with CLI_RUNS_RULES: --sandbox resolved (bubblewrap
+	 * found usable or not), --network, --env. */
+	struct sandbox sandbox;
 };
 
 /*
  * Resolves the options of `cmd` from the parsed `args`. Returns -1 when
  * the command can go on, else the exit status (STATUS_USAGE) after a
- * message on stderr.
+ * message on stderr. A sandbox that "auto" cannot have is a warning.
  */
 int cli_options_resolve(const struct cli_command *cmd,
     const struct cli_args *args, struct cli_options *opts);

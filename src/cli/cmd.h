@@ -10,6 +10,7 @@ int cmd_build(const struct cli_run *run);
 int cmd_check(const struct cli_run *run);
 int cmd_debianize(const struct cli_run *run);
 int cmd_render(const struct cli_run *run);
+int cmd_rules(const struct cli_run *run);
 int cmd_tree(const struct cli_run *run);
 
 #endif

@@ -27,6 +27,7 @@ cmd_build(const struct cli_run *run)
 		.progress = cli_report_step,
 		.warning = cli_report_warning,
 		.strict = run->args->strict,
+		.sandbox = &run->options->sandbox,
 		.ctx = (void *)&run->args->quiet,
 	};
 	struct err e = ERR_INIT;

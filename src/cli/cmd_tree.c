@@ -22,6 +22,7 @@ cmd_tree(const struct cli_run *run)
 		.progress = cli_report_step,
 		.warning = cli_report_warning,
 		.strict = run->args->strict,
+		.sandbox = &run->options->sandbox,
 		.progress_ctx = (void *)&run->args->quiet,
 	};
 	struct err e = ERR_INIT;

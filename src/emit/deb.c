@@ -180,7 +180,8 @@ build_in_workdir(const struct deb_job *job, struct rendered *rendered,
     char **path, struct err *e)
 {
 	struct stage_job stage = { job->src, job->plugin, job->settings,
-	    job->mtime, job->progress, job->ctx, job->source_date_epoch };
+	    job->mtime, job->progress, job->ctx, job->source_date_epoch,
+	    job->sandbox };
 	struct workdir w;
 	char *root;
 	int r;

@@ -13,6 +13,7 @@
 #include "plugin/plugin.h"
 #include "plugin/settings.h"
 #include "source/source.h"
+#include "stage/sandbox.h"
 
 struct deb_job {
 	const struct source *src;
@@ -28,6 +29,7 @@ struct deb_job {
 	void (*warning)(const char *message, void *ctx);
 	void *ctx;
 	bool strict;			/* the payload's warnings are errors */
+	const struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
 };
 
 /*

@@ -89,7 +89,7 @@ fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
     struct err *e)
 {
 	struct stage_job stage = { job->src, job->plugin, job->settings,
-	    job->mtime, job->progress, job->progress_ctx, NULL };
+	    job->mtime, job->progress, job->progress_ctx, NULL, job->sandbox };
 
 	if (stage_payload(&stage, pkgdir, e) < 0 ||
 	    finish_tree(job, r, pkgdir, e) < 0)

@@ -11,6 +11,7 @@
 #include "base/err.h"
 #include "plugin/plugin.h"
 #include "source/source.h"
+#include "stage/sandbox.h"
 
 struct tree_job {
 	const struct source *src;
@@ -26,6 +27,7 @@ struct tree_job {
 	 * with progress_ctx; with `strict`, the first is an error. */
 	void (*warning)(const char *message, void *ctx);
 	bool strict;
+	const struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
 };
 
 /*

@@ -19,6 +19,8 @@ enum value_kind {
 	KIND_FILE_NAME,
 	KIND_MAINTAINER,
 	KIND_CONFFILES,	/* which files are conffiles: none, etc */
+	KIND_SANDBOX,	/* auto, on, off */
+	KIND_ON_OFF,
 };
 
 static const struct {
@@ -46,6 +48,8 @@ static const struct {
 	[SETTING_MAINTAINER] = { "maintainer",
 	    "Wazo Maintainers <dev+pkg@wazo.community>", KIND_MAINTAINER },
 	[SETTING_CONFFILES] = { "conffiles", "none", KIND_CONFFILES },
+	[SETTING_SANDBOX] = { "sandbox", "auto", KIND_SANDBOX },
+	[SETTING_NETWORK] = { "network", "on", KIND_ON_OFF },
 };
 
 void
@@ -148,6 +152,16 @@ check_value(enum value_kind kind, const char *v)
 		if (strchr(v, '<') == NULL || v[strlen(v) - 1] != '>' ||
 		    v[0] == '<' || v[0] == ' ')
 			return "must read 'Full Name <address>'";
+		return NULL;
+	case KIND_SANDBOX:
+		if (strcmp(v, "auto") != 0 && strcmp(v, "on") != 0 &&
+		    strcmp(v, "off") != 0)
+			return "must be auto (bubblewrap when it can run), on "
+			    "or off";
+		return NULL;
+	case KIND_ON_OFF:
+		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+			return "must be on or off";
 		return NULL;
 	case KIND_CONFFILES:
 		if (strcmp(v, "none") != 0 && strcmp(v, "etc") != 0)

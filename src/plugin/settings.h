@@ -20,6 +20,8 @@ enum settings_key {
 	SETTING_POSTRM_TEMPLATE,	/* postrm_template */
 	SETTING_MAINTAINER,	/* maintainer */
 	SETTING_CONFFILES,	/* conffiles: "none" or "etc" */
+	SETTING_SANDBOX,		/* sandbox: "auto", "on" or "off" */
+	SETTING_NETWORK,		/* network: "on" or "off" (the rules') */
 	SETTING_KEY_COUNT,
 };
 

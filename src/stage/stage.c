@@ -9,37 +9,95 @@
 #include "base/buf.h"
 #include "stage/debarch.h"
 #include "stage/docfiles.h"
+#include "stage/sandbox.h"
 #include "base/file.h"
 #include "base/process.h"
 #include "stage/stage.h"
 
-/* Runs `rules STEP` from the plugin root; `wrapper` (or NULL) runs it. */
-static int
-run_rules(const struct source *src, const char *step, const char *wrapper,
-    char *const env[], struct err *e)
+/* Watches the rules' output for the read-only file system's complaint,
+ * keeping the end of each chunk for one split across two. */
+struct read_only_watch {
+	char tail[64];
+	size_t tail_len;
+	bool seen;
+};
+
+static void
+watch_read_only(const char *chunk, size_t len, void *ctx)
 {
-	char *root = realpath(src->root, NULL), *rules;
+	struct read_only_watch *w = ctx;
+	struct buf joined = BUF_INIT;
+
+	buf_add(&joined, w->tail, w->tail_len);
+	buf_add(&joined, chunk, len);
+	if (sandbox_says_read_only(joined.data, joined.len))
+		w->seen = true;
+	w->tail_len = joined.len < sizeof(w->tail) ? joined.len :
+	    sizeof(w->tail);
+	memcpy(w->tail, joined.data + joined.len - w->tail_len, w->tail_len);
+	buf_release(&joined);
+}
+
+/* The rules' failure in words: exit status 0 to 255 or 128 + signal. */
+static int
+rules_failed(const char *step, int status, bool wrote_outside, struct err *e)
+{
+	struct buf msg = BUF_INIT;
+	int r;
+
+	if (status > 128 && status < 128 + 65)
+		buf_addf(&msg, "'rules %s' was killed by signal %d", step,
+		    status - 128);
+	else
+		buf_addf(&msg, "'rules %s' failed with exit status %d", step,
+		    status);
+	if (wrote_outside)
+		buf_addf(&msg, ": rules %s tried to write outside the plugin's "
+		    "tree and $pkgdir, which the sandbox keeps read-only; see "
+		    "--sandbox", step);
+	r = err_set(e, STATUS_RULES, "%s", msg.data);
+	buf_release(&msg);
+	return r;
+}
+
+/* Runs `rules STEP` from the plugin root: `wrapper` (or NULL) runs it,
+ * in the job's sandbox when it has one, where `pkgdir` (or NULL) is
+ * writable too. */
+static int
+run_rules(const struct stage_job *job, const char *step, const char *wrapper,
+    const char *pkgdir, char *const env[], struct err *e)
+{
+	char *root = realpath(job->src->root, NULL), *rules, **boxed = NULL;
 	char *argv[4];
+	struct read_only_watch ro = { { 0 }, 0, false };
+	struct process_watch watch = { watch_read_only, &ro };
 	size_t n = 0;
 	int status;
 
 	if (root == NULL)
-		return err_errno(e, "cannot resolve %s", src->root);
+		return err_errno(e, "cannot resolve %s", job->src->root);
 	rules = file_join(root, "wazo/rules");
 	if (wrapper != NULL)
 		argv[n++] = (char *)wrapper;
 	argv[n++] = rules;
 	argv[n++] = (char *)step;
 	argv[n] = NULL;
-	status = process_run(argv, root, env, e);
+	if (job->sandbox != NULL && job->sandbox->enabled) {
+		/* Under the caller's fakeroot, bwrap itself must see its real
+		 * user to make its namespaces; the rules get fakeroot back. */
+		char *bwrap_env[] = { "LD_PRELOAD=", NULL };
+
+		boxed = sandbox_argv(job->sandbox, root, pkgdir, env, argv);
+		status = process_run_watched(boxed, root, getenv("FAKEROOTKEY") ?
+		    bwrap_env : NULL, &watch, e);
+	} else {
+		status = process_run(argv, root, env, e);
+	}
+	sandbox_argv_free(boxed);
 	free(rules);
 	free(root);
-	if (status > 128 && status < 128 + 65)
-		return err_set(e, STATUS_RULES, "'rules %s' was killed by "
-		    "signal %d", step, status - 128);
 	if (status > 0)
-		return err_set(e, STATUS_RULES, "'rules %s' failed with exit "
-		    "status %d", step, status);
+		return rules_failed(step, status, ro.seen, e);
 	return status < 0 ? -1 : 0;
 }
 
@@ -51,21 +109,18 @@ source_date_epoch_env(const char *sde)
 	return sde != NULL ? xasprintf("SOURCE_DATE_EPOCH=%s", sde) : NULL;
 }
 
-/* stage_build(), with the job's SOURCE_DATE_EPOCH (or NULL). */
-static int
-build_with(const struct source *src, const char *sde, struct err *e)
+int
+stage_build(const struct stage_job *job, struct err *e)
 {
-	char *env[2] = { source_date_epoch_env(sde), NULL };
-	int r = run_rules(src, "build", NULL, env, e);
+	char *env[2] = { source_date_epoch_env(job->source_date_epoch), NULL };
+	int r = run_rules(job, "build", NULL, NULL, env, e);
 
 	free(env[0]);
 	return r;
 }
 
-/* stage_package(), with the job's SOURCE_DATE_EPOCH (or NULL). */
-static int
-package_with(const struct source *src, const char *pkgdir, const char *sde,
-    struct err *e)
+int
+stage_package(const struct stage_job *job, const char *pkgdir, struct err *e)
 {
 	const char *arch = debarch_host();
 	char *env[5];
@@ -80,25 +135,13 @@ package_with(const struct source *src, const char *pkgdir, const char *sde,
 	    getenv("DEB_BUILD_ARCH") : arch);
 	env[2] = xasprintf("DEB_HOST_ARCH=%s", getenv("DEB_HOST_ARCH") ?
 	    getenv("DEB_HOST_ARCH") : arch);
-	env[3] = source_date_epoch_env(sde);
+	env[3] = source_date_epoch_env(job->source_date_epoch);
 	env[4] = NULL;
-	r = run_rules(src, "package", geteuid() != 0 &&
-	    process_in_path("fakeroot") ? "fakeroot" : NULL, env, e);
+	r = run_rules(job, "package", geteuid() != 0 &&
+	    process_in_path("fakeroot") ? "fakeroot" : NULL, pkgdir, env, e);
 	for (int i = 0; i < 4; i++)
 		free(env[i]);
 	return r;
-}
-
-int
-stage_build(const struct source *src, struct err *e)
-{
-	return build_with(src, NULL, e);
-}
-
-int
-stage_package(const struct source *src, const char *pkgdir, struct err *e)
-{
-	return package_with(src, pkgdir, NULL, e);
 }
 
 static void
@@ -131,11 +174,11 @@ stage_payload(const struct stage_job *job, const char *pkgdir, struct err *e)
 	if (process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "building");
-	if (build_with(job->src, job->source_date_epoch, e) < 0 ||
+	if (stage_build(job, e) < 0 ||
 	    process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "packaging");
-	if (package_with(job->src, pkgdir, job->source_date_epoch, e) < 0 ||
+	if (stage_package(job, pkgdir, e) < 0 ||
 	    process_check_interrupted(e) < 0 ||
 	    check_no_debian(pkgdir, e) < 0)
 		return -1;

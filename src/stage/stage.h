@@ -11,6 +11,7 @@
 #include "plugin/plugin.h"
 #include "plugin/settings.h"
 #include "source/source.h"
+#include "stage/sandbox.h"
 
 /* What the staging steps work on. */
 struct stage_job {
@@ -24,21 +25,25 @@ struct stage_job {
 	/* Not NULL: the rules' SOURCE_DATE_EPOCH (else they inherit this
 	 * process's environment, as always). */
 	const char *source_date_epoch;
+	/* How the rules run (sandbox.h); NULL: as the caller runs. */
+	const struct sandbox *sandbox;
 };
 
 /*
- * Runs `rules build` in the plugin root. A failure sets `e` with
- * STATUS_RULES, naming the step and the exit status.
+ * Runs `rules build` in the job's plugin root, in its sandbox when it has
+ * one (whose output then passes through this process). A failure sets `e`
+ * with STATUS_RULES, naming the step and the exit status, and saying so
+ * when the rules met the sandbox's read-only file system.
  */
-int stage_build(const struct source *src, struct err *e);
+int stage_build(const struct stage_job *job, struct err *e);
 
 /*
- * Runs `rules package` in the plugin root with pkgdir=`pkgdir` (an
- * absolute path without white space), DEB_BUILD_ARCH and DEB_HOST_ARCH
- * set as dpkg-architecture would, under fakeroot when not root and
- * fakeroot is installed.
+ * Runs `rules package` as stage_build() runs `rules build`, with
+ * pkgdir=`pkgdir` (an absolute path without white space, writable in the
+ * sandbox), DEB_BUILD_ARCH and DEB_HOST_ARCH set as dpkg-architecture
+ * would, under fakeroot when not root and fakeroot is installed.
  */
-int stage_package(const struct source *src, const char *pkgdir,
+int stage_package(const struct stage_job *job, const char *pkgdir,
     struct err *e);
 
 /*

@@ -10,7 +10,8 @@ use Exporter qw(import);
 use JSON::PP qw(decode_json);
 use Debian::Debhelper::Dh_Lib;
 
-our @EXPORT_OK = qw(plugin_dir plugin_info shell_quote);
+our @EXPORT_OK = qw(addon_options plugin_dir plugin_info rules_command
+	shell_quote);
 
 # The plugin's root: --plugin-dir, else the source package's root.
 sub plugin_dir {
@@ -19,6 +20,33 @@ sub plugin_dir {
 	error("$abs is not a Wazo plugin: it has no wazo/plugin.yml")
 		if not -f "$abs/wazo/plugin.yml";
 	return $abs;
+}
+
+# The command that runs the plugin's `rules STEP` as wazo-plugin-deb
+# build runs it (sandboxed: --sandbox, or DH_WAZO_PLUGIN_SANDBOX; the
+# network: --network, or DH_WAZO_PLUGIN_NETWORK), staging into $pkgdir
+# for the package step.
+sub rules_command {
+	my ($dir, $step, $pkgdir) = @_;
+	my $program = $ENV{WAZO_PLUGIN_DEB} // 'wazo-plugin-deb';
+	my @cmd = ($program, 'rules', '--quiet');
+	my $sandbox = $dh{SANDBOX} // $ENV{DH_WAZO_PLUGIN_SANDBOX};
+	my $network = $dh{NETWORK} // $ENV{DH_WAZO_PLUGIN_NETWORK};
+	push(@cmd, "--config=$dh{WAZO_CONFIG}") if defined($dh{WAZO_CONFIG});
+	push(@cmd, "--sandbox=$sandbox") if defined($sandbox);
+	push(@cmd, "--network=$network") if defined($network);
+	push(@cmd, "--pkgdir=$pkgdir") if defined($pkgdir);
+	return (@cmd, $step, $dir);
+}
+
+# The options every command of the addon takes.
+sub addon_options {
+	return (
+		'plugin-dir=s' => \$dh{PLUGIN_DIR},
+		'wazo-config=s' => \$dh{WAZO_CONFIG},
+		'sandbox=s' => \$dh{SANDBOX},
+		'network=s' => \$dh{NETWORK},
+	);
 }
 
 # The plugin as `wazo-plugin-deb check --format=json` reports it; its

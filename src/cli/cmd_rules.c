@@ -1,0 +1,43 @@
+/* cmd_rules: `wazo-plugin-deb rules`, which runs one of the plugin's
+ * rules steps as `build` runs it: what the debhelper addon calls. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_args.h"
+#include "cli/cli_options.h"
+#include "cli/cli_report.h"
+#include "cli/cmd.h"
+#include "stage/stage.h"
+
+int
+cmd_rules(const struct cli_run *run)
+{
+	const struct cli_args *args = run->args;
+	struct stage_job job = {
+		.src = run->src,
+		.plugin = run->plugin,
+		.settings = &args->config,
+		.source_date_epoch = run->options->rules_source_date_epoch,
+		.sandbox = &run->options->sandbox,
+	};
+	struct err e = ERR_INIT;
+	char *pkgdir;
+	int r;
+
+	if (strcmp(args->step, "build") == 0) {
+		cli_report_progress(args->quiet, "building");
+		r = stage_build(&job, &e);
+	} else if ((pkgdir = realpath(args->pkgdir, NULL)) == NULL) {
+		r = err_errno(&e, "--pkgdir %s", args->pkgdir);
+	} else {
+		cli_report_progress(args->quiet, "packaging");
+		r = stage_package(&job, pkgdir, &e);
+		free(pkgdir);
+	}
+	if (r < 0)
+		return cli_report_err(&e);
+	cli_report_progress(args->quiet, "done");
+	return STATUS_OK;
+}
