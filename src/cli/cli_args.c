@@ -43,6 +43,8 @@ enum option_id {
 	OPT_MAX_SIZE,
 	OPT_MAX_ENTRIES,
 	OPT_MAX_RATIO,
+	OPT_VERSION,
+	OPT_VERSION_SUFFIX,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -78,6 +80,10 @@ static const struct cli_option {
 	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
 	  "the Architecture field: all (default), any\n(compiled plugins) "
 	  "or an architecture dpkg knows" },
+	{ "version", OPT_VERSION, "V", CMD_PACKAGING, -1,
+	  "the package's version is V, not plugin.yml's" },
+	{ "version-suffix", OPT_VERSION_SUFFIX, "S", CMD_PACKAGING, -1,
+	  "append S to the version (+ci.42, ~git20261202.abc)" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
@@ -337,6 +343,14 @@ take_option(const struct cli_command *cmd, int id, char *value,
 			    "%s", value, why);
 		args->wazo_version = value;
 		break;
+	case OPT_VERSION:
+		if ((why = debversion_check(value)) != NULL)
+			return cli_report_usage(cmd->name, "--version '%s' is not "
+			    "a Debian version: %s", value, why);
+		args->version = value;
+		break;
+	/* Checked once the version it extends is known (cli_plugin.c). */
+	case OPT_VERSION_SUFFIX: args->version_suffix = value; break;
 	case OPT_FORMAT:
 		if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
 			return cli_report_usage(cmd->name, "--format must be "
