@@ -137,7 +137,7 @@ quiet_stderr(void)
 
 static void __attribute__((noreturn))
 run_child(char *const argv[], const char *cwd, char *const env[], int report,
-    int out, bool silent)
+    int out, bool silent, int errfd)
 {
 	int err;
 
@@ -148,6 +148,8 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
 		_exit(EXEC_FAILED);
 	if (quiet_stdin() < 0 || (silent && quiet_stderr() < 0))
+		_exit(EXEC_FAILED);
+	if (errfd >= 0 && dup2(errfd, STDERR_FILENO) < 0)
 		_exit(EXEC_FAILED);
 
 	for (size_t i = 0; env != NULL && env[i] != NULL; i++)
@@ -163,11 +165,25 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	_exit(EXEC_FAILED);
 }
 
+/* Appends what the file `f` holds to `b`, then closes it. */
+static void
+read_back(FILE *f, struct buf *b)
+{
+	char chunk[4096];
+	size_t n;
+
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
 /* Runs the command; with `out`, its standard output goes there; with
- * `silent`, its standard error goes nowhere. */
+ * `silent`, its standard error goes nowhere; with `errf` (a temporary
+ * file), there. */
 static int
 run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
-    bool silent, struct err *e)
+    bool silent, FILE *errf, struct err *e)
 {
 	int pipefd[2], outfd[2] = { -1, -1 }, status, child_errno = 0;
 	pid_t pid;
@@ -195,7 +211,8 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		run_child(argv, cwd, env, pipefd[1], outfd[1], silent);
+		run_child(argv, cwd, env, pipefd[1], outfd[1], silent,
+		    errf ? fileno(errf) : -1);
 	}
 	setpgid(pid, pid);
 	running_child = pid;
@@ -250,21 +267,36 @@ int
 process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e)
 {
-	return run(argv, cwd, env, NULL, false, e);
+	return run(argv, cwd, env, NULL, false, NULL, e);
 }
 
 int
 process_capture(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, false, e);
+	return run(argv, cwd, env, out, false, NULL, e);
 }
 
 int
 process_probe(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, true, e);
+	return run(argv, cwd, env, out, true, NULL, e);
+}
+
+int
+process_capture_err(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct buf *errout, struct err *e)
+{
+	FILE *errf = tmpfile();
+	int r;
+
+	if (errf == NULL)
+		return err_errno(e, "cannot run %s", argv[0]);
+	fcntl(fileno(errf), F_SETFD, FD_CLOEXEC);
+	r = run(argv, cwd, env, out, false, errf, e);
+	read_back(errf, errout);
+	return r;
 }
 
 bool

@@ -140,7 +140,7 @@ cli_plugin_open_source(const struct cli_args *args, struct source *src,
 	/* A CI log then says exactly what was packaged. */
 	if (src->commit != NULL && !args->quiet)
 		fprintf(stderr, PROGRAM_NAME ": %s at %s is commit %s\n",
-		    args->source, args->request.ref ? args->request.ref :
+		    src->display, args->request.ref ? args->request.ref :
 		    "its default branch", src->commit);
 	return 0;
 }
