@@ -71,6 +71,9 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 	    pkgdir, scratch, e);
 	if (rc == 0)
 		rc = treewriter_fill(pkgdir, pp.sources, pp.count, &files, e);
+	if (rc == 0)
+		rc = package_payload_warnings(&files, job->strict, job->warning,
+		    job->progress_ctx, e);
 	if (rc == 0) {
 		package_conffiles(job->settings, &files.md5sums, &conffiles);
 		package_set_fields(r, files.installed_kib +
