@@ -338,16 +338,12 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->arch = value;
 		break;
 	case OPT_WAZO_VERSION:
-		if ((why = debversion_check(value)) != NULL)
-			return cli_report_usage(cmd->name, "--wazo-version '%s': "
-			    "%s", value, why);
-		args->wazo_version = value;
-		break;
 	case OPT_VERSION:
 		if ((why = debversion_check(value)) != NULL)
-			return cli_report_usage(cmd->name, "--version '%s' is not "
-			    "a Debian version: %s", value, why);
-		args->version = value;
+			return cli_report_usage(cmd->name, "--%s '%s': %s", o->name,
+			    value, why);
+		*(id == OPT_VERSION ? &args->version : &args->wazo_version) =
+		    value;
 		break;
 	/* Checked once the version it extends is known (cli_plugin.c). */
 	case OPT_VERSION_SUFFIX: args->version_suffix = value; break;
