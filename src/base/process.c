@@ -136,9 +136,18 @@ quiet_stderr(void)
 	return fd == STDERR_FILENO ? 0 : close(fd);
 }
 
+/* What run() does with the command's output. */
+struct run_how {
+	struct buf *out;	/* its standard output goes here, or NULL */
+	bool silent;		/* its standard error goes nowhere */
+	FILE *errf;		/* its standard error goes here, or NULL */
+	/* Both go through relay() (when `out` is NULL), or NULL. */
+	const struct process_watch *watch;
+};
+
 static void __attribute__((noreturn))
 run_child(char *const argv[], const char *cwd, char *const env[], int report,
-    int out, bool silent, int watched)
+    int out, bool silent, int watched, int errfd)
 {
 	int err;
 
@@ -152,6 +161,8 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	    dup2(watched, STDERR_FILENO) < 0))
 		_exit(EXEC_FAILED);
 	if (quiet_stdin() < 0 || (silent && quiet_stderr() < 0))
+		_exit(EXEC_FAILED);
+	if (errfd >= 0 && dup2(errfd, STDERR_FILENO) < 0)
 		_exit(EXEC_FAILED);
 
 	for (size_t i = 0; env != NULL && env[i] != NULL; i++)
@@ -213,13 +224,26 @@ close_pair(int fd[2])
 			close(fd[i]);
 }
 
-/* Runs the command; with `out`, its standard output goes there; with
- * `silent`, its standard error goes nowhere; with `watch`, both pass
- * through relay(). */
-static int
-run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
-    bool silent, const struct process_watch *watch, struct err *e)
+/* Appends what the file `f` holds to `b`, then closes it. */
+static void
+read_back(FILE *f, struct buf *b)
 {
+	char chunk[4096];
+	size_t n;
+
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
+/* Runs the command, its output handled as `how` says. */
+static int
+run(char *const argv[], const char *cwd, char *const env[],
+    const struct run_how *how, struct err *e)
+{
+	struct buf *out = how->out;
+	const struct process_watch *watch = how->watch;
 	int pipefd[2], outfd[2] = { -1, -1 }, watchfd[2] = { -1, -1 };
 	int status = 0, child_errno = 0;
 	bool reaped = false;
@@ -244,8 +268,8 @@ run(char *const argv[], const char *cwd, char *const env[], struct buf *out,
 	}
 	if (pid == 0) {
 		close(pipefd[0]);
-		run_child(argv, cwd, env, pipefd[1], outfd[1], silent,
-		    watchfd[1]);
+		run_child(argv, cwd, env, pipefd[1], outfd[1], how->silent,
+		    watchfd[1], how->errf ? fileno(how->errf) : -1);
 	}
 	setpgid(pid, pid);
 	running_child = pid;
@@ -309,28 +333,51 @@ int
 process_run(char *const argv[], const char *cwd, char *const env[],
     struct err *e)
 {
-	return run(argv, cwd, env, NULL, false, NULL, e);
+	struct run_how how = { NULL, false, NULL, NULL };
+
+	return run(argv, cwd, env, &how, e);
 }
 
 int
 process_run_watched(char *const argv[], const char *cwd, char *const env[],
     const struct process_watch *watch, struct err *e)
 {
-	return run(argv, cwd, env, NULL, false, watch, e);
+	struct run_how how = { NULL, false, NULL, watch };
+
+	return run(argv, cwd, env, &how, e);
 }
 
 int
 process_capture(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, false, NULL, e);
+	struct run_how how = { out, false, NULL, NULL };
+
+	return run(argv, cwd, env, &how, e);
 }
 
 int
 process_probe(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e)
 {
-	return run(argv, cwd, env, out, true, NULL, e);
+	struct run_how how = { out, true, NULL, NULL };
+
+	return run(argv, cwd, env, &how, e);
+}
+
+int
+process_capture_err(char *const argv[], const char *cwd, char *const env[],
+    struct buf *out, struct buf *errout, struct err *e)
+{
+	struct run_how how = { out, false, tmpfile(), NULL };
+	int r;
+
+	if (how.errf == NULL)
+		return err_errno(e, "cannot run %s", argv[0]);
+	fcntl(fileno(how.errf), F_SETFD, FD_CLOEXEC);
+	r = run(argv, cwd, env, &how, e);
+	read_back(how.errf, errout);
+	return r;
 }
 
 bool

@@ -44,6 +44,11 @@ int process_capture(char *const argv[], const char *cwd, char *const env[],
  * question whose "no" the caller words itself. */
 int process_probe(char *const argv[], const char *cwd, char *const env[],
     struct buf *out, struct err *e);
+/* As process_run() (as process_capture() when `out` is not NULL), with
+ * the command's standard error appended to `errout` once it ended
+ * instead of shown: what the caller filters before showing it. */
+int process_capture_err(char *const argv[], const char *cwd,
+    char *const env[], struct buf *out, struct buf *errout, struct err *e);
 
 /* Sends `sig` to the process group of the command process_run() is
  * waiting for, if any; safe to call from a signal handler. */

@@ -48,6 +48,8 @@ enum option_id {
 	OPT_NETWORK,
 	OPT_ENV,
 	OPT_PKGDIR,
+	OPT_VERSION,
+	OPT_VERSION_SUFFIX,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -86,6 +88,10 @@ static const struct cli_option {
 	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
 	  "the Architecture field: all (default), any\n(compiled plugins) "
 	  "or an architecture dpkg knows" },
+	{ "version", OPT_VERSION, "V", CMD_PACKAGING, -1,
+	  "the package's version is V, not plugin.yml's" },
+	{ "version-suffix", OPT_VERSION_SUFFIX, "S", CMD_PACKAGING, -1,
+	  "append S to the version (+ci.42, ~git20261202.abc)" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },
 	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
@@ -357,11 +363,15 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->arch = value;
 		break;
 	case OPT_WAZO_VERSION:
+	case OPT_VERSION:
 		if ((why = debversion_check(value)) != NULL)
-			return cli_report_usage(cmd->name, "--wazo-version '%s': "
-			    "%s", value, why);
-		args->wazo_version = value;
+			return cli_report_usage(cmd->name, "--%s '%s': %s", o->name,
+			    value, why);
+		*(id == OPT_VERSION ? &args->version : &args->wazo_version) =
+		    value;
 		break;
+	/* Checked once the version it extends is known (cli_plugin.c). */
+	case OPT_VERSION_SUFFIX: args->version_suffix = value; break;
 	case OPT_FORMAT:
 		if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
 			return cli_report_usage(cmd->name, "--format must be "

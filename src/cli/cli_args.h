@@ -25,6 +25,8 @@ struct cli_args {
 	unsigned threads;		/* --threads, or 0 */
 	const char *source_date_epoch;	/* --source-date-epoch, or NULL */
 	const char *arch;		/* --arch, or NULL */
+	const char *version;		/* --version (checked), or NULL */
+	const char *version_suffix;	/* --version-suffix, or NULL */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
+#include "plugin/plugin_stamp.h"
 #include "plugin/rules_file.h"
 #include "plugin/validate.h"
 #include "source/source_file.h"
@@ -117,6 +118,9 @@ cli_plugin_validate(const struct cli_args *args, struct source *src,
 		cli_plugin_print_diagnostics(&diags, valid);
 		if (!valid)
 			status = STATUS_INVALID;
+		else if (plugin_stamp_version(*plugin, args->version,
+		    args->version_suffix, &e) < 0)
+			status = cli_report_err(&e);
 	}
 	diag_list_release(&diags);
 	if (status >= 0) {
@@ -136,7 +140,7 @@ cli_plugin_open_source(const struct cli_args *args, struct source *src,
 	/* A CI log then says exactly what was packaged. */
 	if (src->commit != NULL && !args->quiet)
 		fprintf(stderr, PROGRAM_NAME ": %s at %s is commit %s\n",
-		    args->source, args->request.ref ? args->request.ref :
+		    src->display, args->request.ref ? args->request.ref :
 		    "its default branch", src->commit);
 	return 0;
 }

@@ -145,10 +145,12 @@ write_package(const struct deb_job *job, const char *workdir,
 	int rc = -1;
 
 	memset(&data_result, 0, sizeof(data_result));
-	package_payload_init(&pp, job->src, job->plugin, job->settings, root);
+	if (package_payload_init(&pp, job->src, job->plugin, job->settings,
+	    root, workdir, e) < 0)
+		goto out;
 	step(job, "compressing");
 	if (open_member(&data, workdir, "data.tar", job->compress.kind, e) < 0 ||
-	    datatar_write(data.fd, data.name, pp.sources, PACKAGE_SOURCES,
+	    datatar_write(data.fd, data.name, pp.sources, pp.count,
 	    &job->compress, job->mtime, &data_result, e) < 0)
 		goto out;
 	if (package_payload_warnings(&data_result, job->strict, job->warning,

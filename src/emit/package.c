@@ -4,12 +4,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "emit/package.h"
 #include "render/context.h"
+#include "plugin/plugin_stamp.h"
 #include "render/control.h"
+#include "source/source_file.h"
 
 int
 package_render(const struct source *src, const struct plugin *p,
@@ -25,15 +31,73 @@ package_render(const struct source *src, const struct plugin *p,
 	return r;
 }
 
-void
+/* Gives `path` the mode and times of `like`. */
+static int
+copy_stat(const char *path, const struct stat *like, struct err *e)
+{
+	struct timespec times[2] = { like->st_atim, like->st_mtim };
+
+	if (chmod(path, like->st_mode & 07777) < 0 ||
+	    utimensat(AT_FDCWD, path, times, 0) < 0)
+		return err_errno(e, "cannot set the mode and time of %s", path);
+	return 0;
+}
+
+/* SCRATCH/stamped/plugin.yml: the plugin's own with the stamped version,
+ * in a directory that stands for wazo/ (its mode and time). */
+static int
+write_stamped(struct package_payload *pp, const struct source *src,
+    const struct plugin *p, const char *scratch, struct err *e)
+{
+	struct buf text = BUF_INIT, stamped = BUF_INIT;
+	struct stat file_st, dir_st;
+	char *path = NULL;
+	int fd = source_file_open(src->root, src->shown, "wazo/plugin.yml", e);
+	int r = -1;
+
+	pp->stamped = file_join(scratch, "stamped");
+	if (fd < 0)
+		goto out;
+	if (fstat(fd, &file_st) < 0 || stat(pp->wazo, &dir_st) < 0)
+		err_errno(e, "cannot read %s", p->path);
+	else if (file_read_fd(fd, p->path, SIZE_MAX, &text, NULL, e) == 0 &&
+	    plugin_stamp_yaml(text.data, text.len, p->version.text, &stamped,
+	    e) == 0) {
+		path = file_join(pp->stamped, "plugin.yml");
+		if (mkdir(pp->stamped, 0755) < 0)
+			err_errno(e, "cannot create %s", pp->stamped);
+		else if (file_write_atomic(path, stamped.data, stamped.len,
+		    file_st.st_mode & 07777, e) == 0 &&
+		    copy_stat(path, &file_st, e) == 0)
+			r = copy_stat(pp->stamped, &dir_st, e);
+	}
+	close(fd);
+out:
+	free(path);
+	buf_release(&text);
+	buf_release(&stamped);
+	return r;
+}
+
+int
 package_payload_init(struct package_payload *pp, const struct source *src,
-    const struct plugin *p, const struct settings *c, const char *staging)
+    const struct plugin *p, const struct settings *c, const char *staging,
+    const char *scratch, struct err *e)
 {
 	pp->wazo = source_path(src, "wazo");
 	pp->metadata = context_metadata_path(p, c);
+	pp->stamped = NULL;
 	pp->sources[0] = (struct payload_source){ staging, "", false };
 	pp->sources[1] = (struct payload_source){ pp->wazo, pp->metadata + 1,
 	    true };
+	pp->count = 2;
+	if (!plugin_stamp_changed(p))
+		return 0;
+	if (write_stamped(pp, src, p, scratch, e) < 0)
+		return -1;
+	pp->sources[pp->count++] = (struct payload_source){ pp->stamped,
+	    pp->metadata + 1, false };
+	return 0;
 }
 
 void
@@ -41,7 +105,8 @@ package_payload_release(struct package_payload *pp)
 {
 	free(pp->wazo);
 	free(pp->metadata);
-	pp->wazo = pp->metadata = NULL;
+	free(pp->stamped);
+	pp->wazo = pp->metadata = pp->stamped = NULL;
 }
 
 int

@@ -24,20 +24,29 @@ int package_render(const struct source *src, const struct plugin *p,
     const struct settings *c, const char *arch, struct rendered *out,
     struct err *e);
 
-/* The package's files: what the rules staged, at the root, and the
+/* The package's files: what the rules staged, at the root; the
  * plugin's wazo/ directory at its metadata path (as wazo-plugind copies
- * it after `rules package`). */
-enum { PACKAGE_SOURCES = 2 };
+ * it after `rules package`); and, when the build stamped a version, the
+ * plugin.yml that says it laid over wazo/'s (plugin_stamp.h). */
+enum { PACKAGE_SOURCES = 3 };
 struct package_payload {
 	struct payload_source sources[PACKAGE_SOURCES];
+	size_t count;		/* the sources in use */
 	char *wazo;		/* owned: the plugin's wazo/ */
 	char *metadata;		/* owned: the metadata path, with its '/' */
+	char *stamped;		/* owned: the stamped plugin.yml's directory */
 };
 
-/* Describes the package staged in `staging` (borrowed: it must outlive
- * `pp`). Release `pp` with package_payload_release(). */
-void package_payload_init(struct package_payload *pp, const struct source *src,
-    const struct plugin *p, const struct settings *c, const char *staging);
+/*
+ * Describes the package staged in `staging` (borrowed: it must outlive
+ * `pp`); a stamped plugin.yml is written into the work directory
+ * `scratch`, with the mode and time of the plugin's own. Returns 0, or -1
+ * with `e` set. Release `pp` with package_payload_release() in both
+ * cases.
+ */
+int package_payload_init(struct package_payload *pp, const struct source *src,
+    const struct plugin *p, const struct settings *c, const char *staging,
+    const char *scratch, struct err *e);
 void package_payload_release(struct package_payload *pp);
 
 /* The payload pass's warnings about `files`, each handed to `warning`

@@ -55,18 +55,22 @@ write_debian_dir(const struct rendered *r, const struct buf *md5sums,
 
 /* The payload pass: the metadata put in place beside what the rules
  * staged in `pkgdir`; then DEBIAN/, Installed-Size counting the scripts
- * but not the control file (as dpkg-gencontrol does). */
+ * but not the control file (as dpkg-gencontrol does). `scratch` is a
+ * work directory outside `pkgdir`. */
 static int
 finish_tree(const struct tree_job *job, struct rendered *r,
-    const char *pkgdir, struct err *e)
+    const char *pkgdir, const char *scratch, struct err *e)
 {
 	struct package_payload pp;
 	struct payload_result files;
 	struct buf conffiles = BUF_INIT;
 	int rc;
 
-	package_payload_init(&pp, job->src, job->plugin, job->settings, pkgdir);
-	rc = treewriter_fill(pkgdir, pp.sources, PACKAGE_SOURCES, &files, e);
+	memset(&files, 0, sizeof(files));
+	rc = package_payload_init(&pp, job->src, job->plugin, job->settings,
+	    pkgdir, scratch, e);
+	if (rc == 0)
+		rc = treewriter_fill(pkgdir, pp.sources, pp.count, &files, e);
 	if (rc == 0)
 		rc = package_payload_warnings(&files, job->strict, job->warning,
 		    job->progress_ctx, e);
@@ -86,13 +90,13 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 /* Every step but the final rename, in the staging root `pkgdir`. */
 static int
 fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
-    struct err *e)
+    const char *scratch, struct err *e)
 {
 	struct stage_job stage = { job->src, job->plugin, job->settings,
 	    job->mtime, job->progress, job->progress_ctx, NULL, job->sandbox };
 
 	if (stage_payload(&stage, pkgdir, e) < 0 ||
-	    finish_tree(job, r, pkgdir, e) < 0)
+	    finish_tree(job, r, pkgdir, scratch, e) < 0)
 		return -1;
 	return process_check_interrupted(e);
 }
@@ -141,7 +145,7 @@ tree_in_workdir(const struct tree_job *job, struct rendered *r,
 	if (root != NULL)
 		staging = make_staging(root, &priv, e);
 	if (staging != NULL)
-		rc = fill_tree(job, r, staging, e);
+		rc = fill_tree(job, r, staging, real, e);
 	if (rc == 0 && strcmp(staging, root) != 0)
 		rc = dirtree_copy(staging, root, e);
 	if (rc == 0)

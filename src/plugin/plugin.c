@@ -347,6 +347,7 @@ plugin_free(struct plugin *p)
 	free(p->debian_depends);
 	free(p->author);
 	free(p->license);
+	free(p->stamped_version);
 	free(p->path);
 	free(p);
 }

@@ -64,6 +64,9 @@ struct plugin {
 	/* PLUGIN_KEY_PROSE keys: owned text, or NULL (see plugin_keys.h). */
 	char *author;
 	char *license;
+	/* The version a build stamped (plugin_stamp.h), which version.text
+	 * then points to; NULL when the plugin keeps its own. */
+	char *stamped_version;
 };
 
 #endif

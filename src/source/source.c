@@ -16,6 +16,7 @@
 #include "source/source.h"
 #include "source/source_file.h"
 #include "source/source_git.h"
+#include "source/source_redact.h"
 
 /* Refuses an absolute subdirectory or one with a ".." component. */
 static int
@@ -104,7 +105,7 @@ open_git(struct source *s, const struct source_request *r, const char *spec,
 	if (make_workdir(s, e) < 0)
 		return -1;
 	*base = file_join(s->workdir, "tree");
-	*shown = xstrdup(spec);
+	*shown = source_redact(spec);
 	return source_git_fetch(spec, r->ref, *base, &s->commit, e);
 }
 
@@ -211,11 +212,12 @@ open_kind(struct source *s, const struct source_request *r, const char *spec,
 		if (kinds[i].claims(spec, r))
 			return kinds[i].open(s, r, spec, base, shown, e);
 	if (stat(spec, &st) < 0 && (errno == ENOENT || errno == ENOTDIR))
-		return err_set(e, STATUS_USAGE, "source %s does not exist", spec);
+		return err_set(e, STATUS_USAGE, "source %s does not exist",
+		    s->display);
 	if (stat(spec, &st) < 0)
-		return err_errno(e, "cannot open source %s", spec);
+		return err_errno(e, "cannot open source %s", s->display);
 	return err_set(e, STATUS_INVALID, "%s is not a Wazo plugin: neither a "
-	    "directory, nor an archive, nor a git repository", spec);
+	    "directory, nor an archive, nor a git repository", s->display);
 }
 
 /* The plugin's wazo/plugin.yml must be there, as a file of the plugin
@@ -259,6 +261,7 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 	int rc = -1;
 
 	memset(s, 0, sizeof(*s));
+	s->display = source_redact(spec);
 	if (open_kind(s, r, spec, &base, &shown, e) < 0)
 		goto out;
 	if (sub != NULL && *sub != '\0') {
@@ -294,6 +297,7 @@ source_close(struct source *s)
 	free(s->commit);
 	free(s->root);
 	free(s->shown);
+	free(s->display);
 	memset(s, 0, sizeof(*s));
 }
 

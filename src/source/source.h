@@ -19,6 +19,9 @@ struct source {
 	char *shown;	/* the plugin root as messages name it ("" for ".") */
 	char *workdir;	/* a private directory to remove, or NULL */
 	char *commit;	/* the git commit packaged, or NULL */
+	/* SOURCE as every message, report and package shows it: without
+	 * the credentials a URL may carry (source_redact.h). */
+	char *display;
 };
 
 /*

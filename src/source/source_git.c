@@ -14,6 +14,7 @@
 #include "source/source_archive.h"
 #include "source/source_git.h"
 #include "source/source_link.h"
+#include "source/source_redact.h"
 
 bool
 source_git_looks_like(const char *spec)
@@ -36,12 +37,22 @@ source_git_looks_like(const char *spec)
 /* git never asks for credentials: a job has nobody to answer. */
 static char *git_env[] = { "GIT_TERMINAL_PROMPT=0", NULL };
 
-/* Runs git with `args`; its exit status, or -1 with `e` set. */
+/* The repository a fetch reads: `url` for git, `shown` (without its
+ * credentials) for messages, and what git said on its standard error,
+ * kept to be shown, filtered, with the error. */
+struct remote {
+	char *url;
+	char *shown;
+	struct buf said;
+};
+
+/* Runs git with `args`; its exit status, or -1 with `e` set. Its
+ * messages are added to rem->said. */
 static int
-git(char *const args[], const char *cwd, struct buf *out, struct err *e)
+git(struct remote *rem, char *const args[], const char *cwd, struct buf *out,
+    struct err *e)
 {
-	return out ? process_capture(args, cwd, git_env, out, e) :
-	    process_run(args, cwd, git_env, e);
+	return process_capture_err(args, cwd, git_env, out, &rem->said, e);
 }
 
 /* A local repository as a file:// URL, which clones shallowly. */
@@ -64,21 +75,21 @@ url_of(const char *spec)
 /* A commit hash cannot be cloned by name: fetch it into a new repository
  * and check it out. */
 static int
-fetch_commit(const char *url, const char *ref, const char *dest,
+fetch_commit(struct remote *rem, const char *ref, const char *dest,
     struct err *e)
 {
 	char *init[] = { "git", "init", "--quiet", (char *)dest, NULL };
 	char *fetch[] = { "git", "fetch", "--quiet", "--depth", "1", "--",
-	    (char *)url, (char *)ref, NULL };
+	    rem->url, (char *)ref, NULL };
 	char *checkout[] = { "git", "-c", "advice.detachedHead=false",
 	    "checkout", "--quiet", "--detach", "FETCH_HEAD", NULL };
 	int r;
 
-	if ((r = git(init, NULL, NULL, e)) != 0 ||
-	    (r = git(fetch, dest, NULL, e)) != 0 ||
-	    (r = git(checkout, dest, NULL, e)) != 0)
+	if ((r = git(rem, init, NULL, NULL, e)) != 0 ||
+	    (r = git(rem, fetch, dest, NULL, e)) != 0 ||
+	    (r = git(rem, checkout, dest, NULL, e)) != 0)
 		return r < 0 ? -1 : err_set(e, STATUS_SYSTEM, "git cannot fetch "
-		    "%s at %s", url, ref);
+		    "%s at %s", rem->shown, ref);
 	return 0;
 }
 
@@ -193,20 +204,19 @@ resolve_local(const char *spec, const char *ref, char **commit,
 	return r;
 }
 
-/* True when the remote `url` has a branch or tag named `ref`. */
+/* True when the remote has a branch or tag named `ref`. */
 static int
-remote_has(const char *url, const char *ref, struct err *e)
+remote_has(struct remote *rem, const char *ref, struct err *e)
 {
 	char *heads = xasprintf("refs/heads/%s", ref);
 	char *tags = xasprintf("refs/tags/%s", ref);
-	char *args[] = { "git", "ls-remote", "--", (char *)url, heads, tags,
-	    NULL };
+	char *args[] = { "git", "ls-remote", "--", rem->url, heads, tags, NULL };
 	struct buf out = BUF_INIT;
-	int r = git(args, NULL, &out, e);
+	int r = git(rem, args, NULL, &out, e);
 
 	if (r > 0)
 		r = err_set(e, STATUS_USAGE, "git cannot read the repository %s",
-		    url);
+		    rem->shown);
 	else if (r == 0)
 		r = out.len > 0;
 	buf_release(&out);
@@ -224,79 +234,130 @@ looks_like_hash(const char *ref)
 	return len >= 4 && len <= 64 && strspn(ref, "0123456789abcdef") == len;
 }
 
-/* Fetches the remote `url` at `ref`: a branch or tag is cloned, a full
- * commit hash fetched. */
+/* Fetches the remote at `ref`: a branch or tag is cloned, a full commit
+ * hash fetched. */
 static int
-fetch_remote(const char *url, const char *ref, const char *dest,
+fetch_remote(struct remote *rem, const char *ref, const char *dest,
     struct err *e)
 {
 	char *clone[] = { "git", "-c", "advice.detachedHead=false", "clone",
 	    "--quiet", "--depth", "1", "--no-tags", "--branch", (char *)ref, "--",
-	    (char *)url, (char *)dest, NULL };
-	int r = remote_has(url, ref, e);
+	    rem->url, (char *)dest, NULL };
+	int r = remote_has(rem, ref, e);
 
 	if (r < 0)
 		return -1;
 	if (r == 1) {
-		r = git(clone, NULL, NULL, e);
+		r = git(rem, clone, NULL, NULL, e);
 		return r <= 0 ? r : err_set(e, STATUS_SYSTEM, "git cannot clone "
-		    "%s at %s", url, ref);
+		    "%s at %s", rem->shown, ref);
 	}
 	if (!looks_like_hash(ref))
 		return err_set(e, STATUS_USAGE, "--ref %s: the git repository %s "
-		    "has no branch or tag of that name", ref, url);
+		    "has no branch or tag of that name", ref, rem->shown);
 	if (strlen(ref) < 40)
 		return err_set(e, STATUS_USAGE, "--ref %s: a remote repository "
 		    "cannot resolve an abbreviated commit hash; give all of it",
 		    ref);
-	return fetch_commit(url, ref, dest, e);
+	return fetch_commit(rem, ref, dest, e);
 }
 
 /* The fetch itself: the default branch, a local repository at the
  * commit `ref` names, or a remote one at `ref`. */
 static int
-fetch(const char *spec, const char *url, const char *ref, const char *dest,
-    struct err *e)
+fetch(const char *spec, struct remote *rem, const char *ref,
+    const char *dest, struct err *e)
 {
 	char *clone_default[] = { "git", "clone", "--quiet", "--depth", "1",
-	    "--", (char *)url, (char *)dest, NULL };
+	    "--", rem->url, (char *)dest, NULL };
 	char *commit = NULL;
 	int r;
 
 	if (ref == NULL) {
-		r = git(clone_default, NULL, NULL, e);
+		r = git(rem, clone_default, NULL, NULL, e);
 		return r <= 0 ? r : err_set(e, is_local(spec) ? STATUS_USAGE :
-		    STATUS_SYSTEM, "git cannot clone %s", url);
+		    STATUS_SYSTEM, "git cannot clone %s", rem->shown);
 	}
 	if (!is_local(spec))
-		return fetch_remote(url, ref, dest, e);
+		return fetch_remote(rem, ref, dest, e);
 	r = resolve_local(spec, ref, &commit, e);
 	if (r == 0)
-		r = fetch_commit(url, commit, dest, e);
+		r = fetch_commit(rem, commit, dest, e);
 	free(commit);
 	return r;
+}
+
+/* The clone keeps no credential: its origin is the URL without them
+ * (a rules command that copies the tree would ship .git/config). */
+static int
+forget_credentials(struct remote *rem, const char *dest, struct err *e)
+{
+	char *set_url[] = { "git", "config", "remote.origin.url", rem->shown,
+	    NULL };
+	char *get_url[] = { "git", "config", "remote.origin.url", NULL };
+	struct buf out = BUF_INIT;
+	int r = 0;
+
+	if (!source_redact_needed(rem->url))
+		return 0;
+	/* No origin (a commit fetched into a new repository): nothing. */
+	if (process_probe(get_url, dest, git_env, &out, e) == 0 &&
+	    git(rem, set_url, dest, NULL, e) != 0)
+		r = e->msg ? -1 : err_set(e, STATUS_SYSTEM, "git cannot "
+		    "rewrite the origin of %s", rem->shown);
+	buf_release(&out);
+	return r;
+}
+
+/* Appends what git said, filtered, to the message of `e`. */
+static void
+add_git_said(struct remote *rem, struct err *e)
+{
+	char *said, *msg;
+	size_t len;
+
+	if (rem->said.len == 0 || e->msg == NULL)
+		return;
+	said = source_redact(rem->said.data);
+	len = strlen(said);
+	while (len > 0 && said[len - 1] == '\n')
+		said[--len] = '\0';
+	msg = xasprintf("%s; git said:\n%s", e->msg, said);
+	free(e->msg);
+	e->msg = msg;
+	free(said);
 }
 
 int
 source_git_fetch(const char *spec, const char *ref, const char *dest,
     char **commit, struct err *e)
 {
-	char *url = url_of(spec);
+	struct remote rem = { url_of(spec), NULL, BUF_INIT };
 	char *rev_parse[] = { "git", "rev-parse", "HEAD", NULL };
 	int r;
 
+	rem.shown = source_redact(rem.url);
 	*commit = NULL;
 	if (!process_in_path("git")) {
-		free(url);
-		return err_set(e, STATUS_SYSTEM, "git is not installed: it is "
-		    "needed for %s", spec);
+		free(rem.shown);
+		rem.shown = source_redact(spec);
+		r = err_set(e, STATUS_SYSTEM, "git is not installed: it is "
+		    "needed for %s", rem.shown);
+		goto out;
 	}
-	r = fetch(spec, url, ref, dest, e);
+	r = fetch(spec, &rem, ref, dest, e);
 	if (r == 0 && (r = git_line(rev_parse, dest, commit, e)) == 1)
 		r = err_set(e, STATUS_SYSTEM, "git cannot read the commit of %s",
-		    url);
+		    rem.shown);
+	if (r == 0)
+		r = forget_credentials(&rem, dest, e);
 	if (r == 0)
 		r = check_links(dest, e);
-	free(url);
+	if (r != 0)
+		add_git_said(&rem, e);
+out:
+	free(rem.url);
+	free(rem.shown);
+	buf_release(&rem.said);
 	return r == 0 ? 0 : -1;
 }

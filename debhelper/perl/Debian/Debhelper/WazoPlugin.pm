@@ -10,8 +10,8 @@ use Exporter qw(import);
 use JSON::PP qw(decode_json);
 use Debian::Debhelper::Dh_Lib;
 
-our @EXPORT_OK = qw(addon_options plugin_dir plugin_info rules_command
-	shell_quote);
+our @EXPORT_OK = qw(addon_options plugin_dir plugin_info plugin_report
+	rules_command shell_quote);
 
 # The plugin's root: --plugin-dir, else the source package's root.
 sub plugin_dir {
@@ -49,9 +49,9 @@ sub addon_options {
 	);
 }
 
-# The plugin as `wazo-plugin-deb check --format=json` reports it; its
-# problems go to stderr, and an invalid plugin stops the build.
-sub plugin_info {
+# The report of `wazo-plugin-deb check --format=json` on the plugin in
+# $dir (its diagnostics are not printed here).
+sub plugin_report {
 	my ($dir) = @_;
 	my $program = $ENV{WAZO_PLUGIN_DEB} // 'wazo-plugin-deb';
 	my @cmd = ($program, 'check', '--format=json');
@@ -61,8 +61,15 @@ sub plugin_info {
 	open(my $fd, '-|', @cmd) or error("cannot run $program: $!");
 	my $json = do { local $/; <$fd> };
 	close($fd);
-	my $report = eval { decode_json($json) }
+	return eval { decode_json($json) }
 		// error("$program check gave no report (is $program installed?)");
+}
+
+# The plugin as `wazo-plugin-deb check --format=json` reports it; its
+# problems go to stderr, and an invalid plugin stops the build.
+sub plugin_info {
+	my ($dir) = @_;
+	my $report = plugin_report($dir);
 	for my $d (@{$report->{diagnostics}}) {
 		my $key = defined($d->{key}) ? "$d->{key}: " : '';
 		print STDERR "$d->{path}:$d->{line}:$d->{column}: $d->{severity}: "
