@@ -7,6 +7,7 @@
 
 struct cli_args;
 struct cli_options;
+struct cli_result;
 struct plugin;
 struct source;
 
@@ -28,6 +29,8 @@ enum cli_command_flag {
 	CLI_RUNS_RULES = 1 << 1,
 	/** Needs the build time (struct cli_options' mtime). */
 	CLI_NEEDS_TIME = 1 << 2,
+	/** The log names each step and how long it took (unless --quiet). */
+	CLI_LOGS_STEPS = 1 << 3,
 };
 
 struct cli_command;
@@ -41,6 +44,8 @@ struct cli_run {
 	 * NULL for the others. */
 	const struct source *src;
 	const struct plugin *plugin;
+	/* The record of the run: the steps, the outputs, the document. */
+	struct cli_result *result;
 };
 
 struct cli_command {

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "deb/compress.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "plugin/plugin.h"
 #include "plugin/settings.h"
@@ -26,6 +27,8 @@ struct deb_job {
 	void (*progress)(const char *step, void *ctx);
 	void (*warning)(const char *message, void *ctx);
 	void *ctx;
+	/* Not NULL: receives the control file the .deb holds. */
+	struct buf *control;
 };
 
 /*
