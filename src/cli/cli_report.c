@@ -44,6 +44,7 @@ cli_report_diags(const struct diag_list *diags)
 }
 
 static void close_section(void);
+static void print_end(const struct cli_step *s);
 static void print_error(const char *fmt, va_list ap) WPD_PRINTF(1, 0);
 
 static void
@@ -52,10 +53,13 @@ print_error(const char *fmt, va_list ap)
 	struct buf msg = BUF_INIT;
 
 	buf_vaddf(&msg, fmt, ap);
-	close_section();
-	fprintf(stderr, PROGRAM_NAME ": error: %s\n", msg.data);
-	if (current != NULL)
+	/* The step it stopped ends first: the error is the log's last
+	 * word, outside any section. */
+	if (current != NULL) {
 		cli_result_set_error(current, msg.data);
+		print_end(cli_result_step_end(current, false));
+	}
+	fprintf(stderr, PROGRAM_NAME ": error: %s\n", msg.data);
 	buf_release(&msg);
 }
 
