@@ -14,8 +14,9 @@
  * reported also lands there. The one piece of state of this module, as
  * errors are reported from everywhere in the command line. */
 static struct cli_result *current;
-/* The step whose GitLab section is open, or NULL. */
-static const struct cli_step *open_section;
+/* The name of the step whose GitLab section is open (a static string),
+ * or NULL. */
+static const char *open_section;
 
 void
 cli_report_attach(struct cli_result *r)
@@ -127,12 +128,11 @@ gitlab_sections(const struct cli_step *s)
 
 /* The section's name: the step's, in the characters GitLab takes. */
 static void
-print_section_marker(const struct cli_step *s, const char *what,
-    const char *options)
+print_section_marker(const char *name, const char *what, const char *options)
 {
 	fprintf(stderr, "\033[0K%s:%lld:wazo_plugin_deb_", what,
 	    (long long)time(NULL));
-	for (const char *p = s->name; *p; p++)
+	for (const char *p = name; *p; p++)
 		fputc(isalnum((unsigned char)*p) ? *p : '_', stderr);
 	fprintf(stderr, "%s\r\033[0K", options);
 }
@@ -159,13 +159,6 @@ close_section(void)
 }
 
 void
-cli_report_step_end(bool ok)
-{
-	if (current != NULL)
-		print_end(cli_result_step_end(current, ok));
-}
-
-void
 cli_report_begin(const char *step)
 {
 	const struct cli_step *s;
@@ -177,8 +170,9 @@ cli_report_begin(const char *step)
 	if (!current->log_steps || !s->shown)
 		return;
 	if (gitlab_sections(s)) {
-		print_section_marker(s, "section_start", "[collapsed=true]");
-		open_section = s;
+		print_section_marker(s->name, "section_start",
+		    "[collapsed=true]");
+		open_section = s->name;
 	}
 	fprintf(stderr, PROGRAM_NAME ": %s: %s\n", s->name,
 	    s->what != NULL ? s->what : s->name);

@@ -47,8 +47,6 @@ void cli_report_warning(const char *message, void *ctx);
  * that runs the rules holds their output in a collapsed section.
  */
 void cli_report_begin(const char *step);
-/* Ends the running step, `ok` or failed, as cli_report_begin() says. */
-void cli_report_step_end(bool ok);
 /* Ends the run with exit status `status`: its running step ends, and the
  * log says "done in 1.23 s" when it succeeded. */
 void cli_report_finish(int status);
