@@ -28,6 +28,7 @@ cmd_build(const struct cli_run *run)
 		.source_date_epoch = o->rules_source_date_epoch,
 		.progress = cli_report_step,
 		.warning = cli_report_warning,
+		.strict = run->args->strict,
 		.ctx = NULL,
 		.control = &control,
 	};

@@ -23,6 +23,10 @@ struct tree_job {
 	 * before each step. */
 	void (*progress)(const char *step, void *ctx);
 	void *progress_ctx;
+	/* Called with each warning about the package's files (payload.h),
+	 * with progress_ctx; with `strict`, the first is an error. */
+	void (*warning)(const char *message, void *ctx);
+	bool strict;
 };
 
 /*
