@@ -1,9 +1,11 @@
 /* Tests of process: running commands and reading how they ended. */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "base/file.h"
@@ -69,6 +71,42 @@ START_TEST(test_cannot_start)
 }
 END_TEST
 
+/* A command's standard output goes to this process's standard error,
+ * never to its standard output. */
+START_TEST(test_stdout_goes_to_stderr)
+{
+	char *dir = test_make_dir(), *err_path = xasprintf("%s/err", dir);
+	char *out_path = xasprintf("%s/out", dir), *got;
+	int saved_out = dup(STDOUT_FILENO), saved_err = dup(STDERR_FILENO);
+	int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	struct err e = ERR_INIT;
+
+	ck_assert_int_ge(out, 0);
+	ck_assert_int_ge(err, 0);
+	dup2(out, STDOUT_FILENO);
+	dup2(err, STDERR_FILENO);
+	ck_assert_int_eq(run_sh("echo to-stdout; echo to-stderr >&2", NULL,
+	    NULL, &e), 0);
+	dup2(saved_out, STDOUT_FILENO);
+	dup2(saved_err, STDERR_FILENO);
+	close(out);
+	close(err);
+	close(saved_out);
+	close(saved_err);
+	got = test_read_file(NULL, out_path);
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = test_read_file(NULL, err_path);
+	ck_assert_str_eq(got, "to-stdout\nto-stderr\n");
+	free(got);
+	test_remove_tree(dir);
+	free(err_path);
+	free(out_path);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_in_path)
 {
 	ck_assert(process_in_path("sh"));
@@ -116,6 +154,7 @@ make_suite(void)
 	tcase_add_test(tc, test_exit_statuses);
 	tcase_add_test(tc, test_cwd_and_environment);
 	tcase_add_test(tc, test_cannot_start);
+	tcase_add_test(tc, test_stdout_goes_to_stderr);
 	tcase_add_test(tc, test_in_path);
 	tcase_add_test(tc, test_no_signal_trapped_yet);
 	tcase_add_test(tc, test_watched);

@@ -80,7 +80,7 @@ START_TEST(test_steps_and_result)
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(emit(dir, false, &steps, &e), 0);
-	ck_assert_str_eq(steps.data, "rendering,building,packaging,");
+	ck_assert_str_eq(steps.data, "rendering,building,packaging,writing,");
 	ck_assert(exists(dir, "built"));
 	ck_assert(exists(dir, "out/usr/share/x/f"));
 	ck_assert(exists(dir, "out/DEBIAN/control"));

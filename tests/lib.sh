@@ -4,8 +4,9 @@
 : "${WAZO_PLUGIN_DEB:?run the tests through make check}"
 : "${top_srcdir:?run the tests through make check}"
 
-# Debian's Python, which tools/install-deps gives python3-jinja2 and
-# python3-yaml (a python3 earlier in PATH may lack them).
+# Debian's Python, which tools/install-deps gives python3-jinja2,
+# python3-yaml and python3-junitparser (a python3 earlier in PATH may
+# lack them).
 if [ -x /usr/bin/python3 ]; then
 	PYTHON=/usr/bin/python3
 else

@@ -155,7 +155,10 @@ run_child(char *const argv[], const char *cwd, char *const env[], int report,
 	 * as in wazo-plugind, no terminal to read from (a background group
 	 * that reads one would be stopped). */
 	setpgid(0, 0);
-	if (out >= 0 && dup2(out, STDOUT_FILENO) < 0)
+	/* Without `out`, standard output joins standard error: this
+	 * process's standard output is its own (the .deb's path, a JSON
+	 * document), never a command's. */
+	if (dup2(out >= 0 ? out : STDERR_FILENO, STDOUT_FILENO) < 0)
 		_exit(EXEC_FAILED);
 	if (watched >= 0 && ((out < 0 && dup2(watched, STDOUT_FILENO) < 0) ||
 	    dup2(watched, STDERR_FILENO) < 0))

@@ -14,7 +14,9 @@
  * "NAME=value" strings of `env` (NULL-terminated; may be NULL), in a
  * process group of its own; what it leaves running there when it ends
  * gets SIGTERM, then SIGKILL. Its standard input is /dev/null; its
- * output goes where this process's goes. Returns its exit status (0 to
+ * standard output and error both go to this process's standard error,
+ * so that this process's standard output holds only what it writes
+ * itself. Returns its exit status (0 to
  * 255, or 128 + the signal that killed it), or -1 with `e` set when it
  * could not be started.
  */

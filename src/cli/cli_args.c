@@ -50,6 +50,8 @@ enum option_id {
 	OPT_PKGDIR,
 	OPT_VERSION,
 	OPT_VERSION_SUFFIX,
+	OPT_JUNIT,
+	OPT_CODEQUALITY,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -132,6 +134,14 @@ static const struct cli_option {
 	  "give sandboxed rules the variable NAME too\n(repeatable)" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
 	  "text (diagnostics on stderr) or json (a report on stdout)" },
+	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL, -1,
+	  "text (the default) or json: one JSON document\non stdout, also "
+	  "on failure" },
+	{ "junit", OPT_JUNIT, "FILE", CMD_ALL, -1,
+	  "also write a JUnit XML report of the steps and\nchecks to FILE" },
+	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL, -1,
+	  "also write the plugin's problems to FILE as a\nGitLab Code Quality "
+	  "report" },
 	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
 	  "fail (exit 1) on warnings too" },
 	{ "quiet", OPT_QUIET, NULL, CMD_ALL, -1,
@@ -378,6 +388,8 @@ take_option(const struct cli_command *cmd, int id, char *value,
 			    "text or json, not '%s'", value);
 		args->format = value;
 		break;
+	case OPT_JUNIT: args->junit = value; break;
+	case OPT_CODEQUALITY: args->codequality = value; break;
 	}
 	return -1;
 }
@@ -388,16 +400,13 @@ load_config(const struct cli_command *cmd, struct cli_args *args,
     const struct override *overrides, size_t noverrides)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct buf text = BUF_INIT;
 	struct err e = ERR_INIT;
 	size_t errors;
 
 	if (args->config_file != NULL &&
 	    settings_load_file(&args->config, args->config_file, &diags, &e) < 0)
 		return cli_report_err(&e);
-	diag_format_text(&diags, &text);
-	fputs(text.data, stderr);
-	buf_release(&text);
+	cli_report_diags(&diags);
 	errors = diag_count(&diags, DIAG_ERROR);
 	diag_list_release(&diags);
 	if (errors > 0) {
@@ -441,6 +450,29 @@ take_step(const struct cli_command *cmd, int argc, char **argv,
 	return -1;
 }
 
+void
+cli_args_scan_reports(const struct cli_command *cmd, int argc, char **argv,
+    const char **format, const char **junit, const char **codequality)
+{
+	struct option longs[WPD_ARRAY_SIZE(options) + 1];
+	struct buf shorts = BUF_INIT;
+	int c;
+
+	*format = *junit = *codequality = NULL;
+	build_tables(cmd, longs, &shorts);
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
+		if (c == OPT_FORMAT)
+			*format = optarg;
+		else if (c == OPT_JUNIT && optarg[0] != '\0')
+			*junit = optarg;
+		else if (c == OPT_CODEQUALITY && optarg[0] != '\0')
+			*codequality = optarg;
+	}
+	buf_release(&shorts);
+}
+
 int
 cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args)
@@ -458,7 +490,7 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	settings_init(&args->config);
 	build_tables(cmd, longs, &shorts);
 	opterr = 0;
-	optind = 1;
+	optind = 0;
 	while (status < 0 &&
 	    (c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
 		if (c == OPT_HELP) {

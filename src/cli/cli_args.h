@@ -19,6 +19,8 @@ struct cli_args {
 	const char *step;		/* CLI_TAKES_STEP: build or package */
 	const char *pkgdir;		/* --pkgdir */
 	const char *format;
+	const char *junit;		/* --junit FILE, or NULL */
+	const char *codequality;	/* --codequality FILE, or NULL */
 	const char *config_file;
 	int compression;		/* -Z: an enum compression, or -1 */
 	int level;			/* -z (0 to 22), or -1 */
@@ -44,6 +46,15 @@ struct cli_args {
  */
 int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args);
+/*
+ * What the reports of the run need before the command line is checked,
+ * so that they tell of its usage errors too: the values of --format,
+ * --junit and --codequality (NULL when absent), found in argv as
+ * cli_args_parse() finds them. Their checks are cli_args_parse()'s.
+ */
+void cli_args_scan_reports(const struct cli_command *cmd, int argc,
+    char **argv, const char **format, const char **junit,
+    const char **codequality);
 /* Prints the --help of `cmd` on stdout: its usage, description and the
  * options it takes. */
 void cli_args_print_help(const struct cli_command *cmd);

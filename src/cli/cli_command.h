@@ -7,6 +7,7 @@
 
 struct cli_args;
 struct cli_options;
+struct cli_result;
 struct plugin;
 struct source;
 
@@ -31,6 +32,8 @@ enum cli_command_flag {
 	CLI_NEEDS_TIME = 1 << 2,
 	/** Takes a rules step (build or package) before SOURCE. */
 	CLI_TAKES_STEP = 1 << 3,
+	/** The log names each step and how long it took (unless --quiet). */
+	CLI_LOGS_STEPS = 1 << 4,
 };
 
 struct cli_command;
@@ -44,6 +47,8 @@ struct cli_run {
 	 * NULL for the others. */
 	const struct source *src;
 	const struct plugin *plugin;
+	/* The record of the run: the steps, the outputs, the document. */
+	struct cli_result *result;
 };
 
 struct cli_command {

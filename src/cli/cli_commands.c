@@ -15,7 +15,8 @@
 #include "cli/cli_runner.h"
 #include "cli/cmd.h"
 
-#define PACKAGING (CLI_VALIDATES | CLI_RUNS_RULES | CLI_NEEDS_TIME)
+#define PACKAGING (CLI_VALIDATES | CLI_RUNS_RULES | CLI_NEEDS_TIME | \
+    CLI_LOGS_STEPS)
 
 static const struct cli_command commands[] = {
 	{ "build", CMD_BUILD, PACKAGING,
@@ -32,7 +33,8 @@ static const struct cli_command commands[] = {
 	  "wazo/plugin.yml against the plugin format, and its wazo/rules.\n"
 	  "Diagnostics read PATH:LINE:COLUMN: error|warning: KEY: message.\n",
 	  cmd_check },
-	{ "debianize", CMD_DEBIANIZE, CLI_VALIDATES | CLI_NEEDS_TIME,
+	{ "debianize", CMD_DEBIANIZE,
+	  CLI_VALIDATES | CLI_NEEDS_TIME | CLI_LOGS_STEPS,
 	  "write debian/ for dpkg-buildpackage",
 	  "[OPTIONS] [SOURCE]",
 	  "Validate the plugin in SOURCE, then write SOURCE/debian/ (control,\n"
@@ -40,14 +42,15 @@ static const struct cli_command commands[] = {
 	  "which builds the plugin's package through the wazo-plugin dh addon\n"
 	  "(dh_wazo_plugin).\n",
 	  cmd_debianize },
-	{ "render", CMD_RENDER, CLI_VALIDATES,
+	{ "render", CMD_RENDER, CLI_VALIDATES | CLI_LOGS_STEPS,
 	  "write the control file and maintainer scripts",
 	  "[OPTIONS] [SOURCE] -o DIR",
 	  "Validate the plugin in SOURCE, then write DIR/DEBIAN/control and the\n"
 	  "postinst, prerm and postrm scripts from the templates, without\n"
 	  "running any rules. The scripts keep their #DEBHELPER# line.\n",
 	  cmd_render },
-	{ "rules", CMD_RULES, CLI_VALIDATES | CLI_RUNS_RULES | CLI_TAKES_STEP,
+	{ "rules", CMD_RULES, CLI_VALIDATES | CLI_RUNS_RULES | CLI_TAKES_STEP |
+	  CLI_LOGS_STEPS,
 	  "run the plugin's 'rules build' or 'rules package'",
 	  "[OPTIONS] build|package [SOURCE] [--pkgdir DIR]",
 	  "Validate the plugin in SOURCE, then run its 'rules build', or its\n"

@@ -76,15 +76,14 @@ cli_plugin_valid(const struct cli_args *args, const struct plugin *plugin,
 }
 
 void
-cli_plugin_print_diagnostics(const struct diag_list *diags, bool valid)
+cli_plugin_report(struct cli_result *result, const struct diag_list *diags,
+    bool valid)
 {
-	struct buf out = BUF_INIT;
 	size_t errors = diag_count(diags, DIAG_ERROR);
 	size_t warnings = diag_count(diags, DIAG_WARNING);
 
-	diag_format_text(diags, &out);
-	fwrite(out.data, 1, out.len, stderr);
-	buf_release(&out);
+	result->valid = valid;
+	cli_report_diags(diags);
 	if (valid)
 		return;
 	/* Under --strict, warnings alone fail: say so, not "invalid". */
@@ -98,9 +97,20 @@ cli_plugin_print_diagnostics(const struct diag_list *diags, bool valid)
 		    warnings == 1 ? "" : "s");
 }
 
+void
+cli_plugin_set_package(struct cli_result *result, const struct cli_args *args,
+    const struct plugin *plugin)
+{
+	char *name = plugin_package_name(settings_get(&args->config,
+	    SETTING_PACKAGE_PREFIX), plugin->name.text, plugin->namespace.text);
+
+	cli_result_set_package(result, name, plugin->version.text, NULL);
+	free(name);
+}
+
 int
-cli_plugin_validate(const struct cli_args *args, struct source *src,
-    struct plugin **plugin)
+cli_plugin_validate(const struct cli_args *args, struct cli_result *result,
+    struct source *src, struct plugin **plugin)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
@@ -108,19 +118,21 @@ cli_plugin_validate(const struct cli_args *args, struct source *src,
 	int status = -1;
 
 	*plugin = NULL;
-	cli_report_progress(args->quiet, "validating");
-	if (cli_plugin_open_source(args, src, &e) < 0)
+	if (cli_plugin_open_source(args, result, src, &e) < 0)
 		return cli_report_err(&e);
+	cli_report_begin("validating");
 	if (cli_plugin_check(args, src, plugin, &diags, &e) < 0) {
 		status = cli_report_err(&e);
 	} else {
 		valid = cli_plugin_valid(args, *plugin, &diags);
-		cli_plugin_print_diagnostics(&diags, valid);
+		cli_plugin_report(result, &diags, valid);
 		if (!valid)
 			status = STATUS_INVALID;
 		else if (plugin_stamp_version(*plugin, args->version,
 		    args->version_suffix, &e) < 0)
 			status = cli_report_err(&e);
+		else
+			cli_plugin_set_package(result, args, *plugin);
 	}
 	diag_list_release(&diags);
 	if (status >= 0) {
@@ -132,11 +144,14 @@ cli_plugin_validate(const struct cli_args *args, struct source *src,
 }
 
 int
-cli_plugin_open_source(const struct cli_args *args, struct source *src,
-    struct err *e)
+cli_plugin_open_source(const struct cli_args *args, struct cli_result *result,
+    struct source *src, struct err *e)
 {
+	cli_report_begin("opening");
+	cli_result_set_source(result, &args->request, NULL);
 	if (source_open(src, &args->request, e) < 0)
 		return -1;
+	cli_result_set_source(result, &args->request, src);
 	/* A CI log then says exactly what was packaged. */
 	if (src->commit != NULL && !args->quiet)
 		fprintf(stderr, PROGRAM_NAME ": %s at %s is commit %s\n",

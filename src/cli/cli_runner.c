@@ -2,12 +2,18 @@
 #include <config.h>
 
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "base/process.h"
 #include "cli/cli_args.h"
+#include "cli/cli_codequality.h"
+#include "cli/cli_junit.h"
 #include "cli/cli_options.h"
 #include "cli/cli_plugin.h"
+#include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cli_runner.h"
 
 /* Before stages that run rules: umask 022 (as dpkg-buildpackage sets)
@@ -32,48 +38,119 @@ die_of_signal(void)
 	}
 }
 
+/* The record of the run, with what the command line says of the
+ * reports, read before the command line is checked: its usage errors
+ * get them too. */
+static void
+start_result(struct cli_result *r, const struct cli_command *cmd, int argc,
+    char **argv)
+{
+	const char *format;
+
+	cli_result_init(r, cmd->name);
+	cli_args_scan_reports(cmd, argc, argv, &format, &r->junit,
+	    &r->codequality);
+	r->json = format != NULL && strcmp(format, "json") == 0;
+	cli_report_attach(r);
+	cli_report_begin("options");
+}
+
 /* Parses, resolves and (for CLI_VALIDATES) validates; -1 when the stages
  * can run, with `src` and *plugin held for CLI_VALIDATES, else the exit
  * status with nothing held but `args`. */
 static int
 open_run(const struct cli_command *cmd, int argc, char **argv,
-    struct cli_args *args, struct cli_options *opts, struct source *src,
-    struct plugin **plugin)
+    struct cli_args *args, struct cli_options *opts, struct cli_result *r,
+    struct source *src, struct plugin **plugin)
 {
 	int status = cli_args_parse(cmd, argc, argv, args);
 
 	*plugin = NULL;
+	r->quiet = args->quiet;
+	r->strict = args->strict;
+	r->log_steps = (cmd->flags & CLI_LOGS_STEPS) && !args->quiet;
 	if (status < 0)
 		status = cli_options_resolve(cmd, args, opts);
 	if (status < 0 && (cmd->flags & CLI_VALIDATES))
-		status = cli_plugin_validate(args, src, plugin);
+		status = cli_plugin_validate(args, r, src, plugin);
 	return status;
+}
+
+/* Writes the report `path` (if asked for) with `write`; a failure makes
+ * the run fail. */
+static void
+write_report(struct cli_result *r, const char *path,
+    int (*write)(const struct cli_result *, const char *, struct err *))
+{
+	struct err e = ERR_INIT;
+	int status;
+
+	if (path == NULL || write(r, path, &e) == 0)
+		return;
+	status = cli_report_err(&e);
+	if (r->exit_code == 0)
+		r->exit_code = status;
+}
+
+/* Ends the record: the reports and the JSON document. Returns the exit
+ * status, which a report that cannot be written turns into a failure. */
+static int
+close_run(struct cli_result *r, int status)
+{
+	struct buf doc = BUF_INIT;
+	int sig = process_interrupted();
+
+	cli_report_finish(status);
+	/* A run a signal stopped dies of it: what the caller sees. */
+	if (sig != 0)
+		r->exit_code = 128 + sig;
+	write_report(r, r->junit, cli_junit_write);
+	write_report(r, r->codequality, cli_codequality_write);
+	if (r->json) {
+		cli_result_format_json(r, &doc);
+		fwrite(doc.data, 1, doc.len, stdout);
+		fflush(stdout);
+	}
+	buf_release(&doc);
+	return r->exit_code;
 }
 
 int
 cli_runner_run(const struct cli_command *cmd, int argc, char **argv)
 {
+	struct cli_result result;
 	struct cli_args args;
 	struct cli_options opts;
 	struct source src;
 	struct plugin *plugin;
 	bool validated = cmd->flags & CLI_VALIDATES;
 	struct cli_run run = { cmd, &args, &opts, validated ? &src : NULL,
-	    NULL };
-	int status = open_run(cmd, argc, argv, &args, &opts, &src, &plugin);
+	    NULL, &result };
+	int status;
 
-	if (status >= 0) {
+	start_result(&result, cmd, argc, argv);
+	status = open_run(cmd, argc, argv, &args, &opts, &result, &src,
+	    &plugin);
+	/* After --help, the help is the whole output. */
+	if (status == STATUS_OK) {
+		cli_report_attach(NULL);
+		cli_result_release(&result);
 		cli_args_release(&args);
 		return status;
 	}
-	if (cmd->flags & CLI_RUNS_RULES)
-		start_rules();
-	run.plugin = plugin;
-	status = cmd->run(&run);
-	if (validated) {
-		plugin_free(plugin);
-		source_close(&src);
+	if (status < 0) {
+		if (cmd->flags & CLI_RUNS_RULES)
+			start_rules();
+		run.plugin = plugin;
+		status = cmd->run(&run);
+		if (validated) {
+			plugin_free(plugin);
+			source_close(&src);
+		}
 	}
+	status = close_run(&result, status);
+	cli_report_attach(NULL);
+	cli_result_release(&result);
 	cli_args_release(&args);
 	die_of_signal();
 	return status;

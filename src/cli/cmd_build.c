@@ -8,6 +8,7 @@
 #include "cli/cli_args.h"
 #include "cli/cli_options.h"
 #include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cmd.h"
 #include "emit/deb.h"
 
@@ -15,6 +16,7 @@ int
 cmd_build(const struct cli_run *run)
 {
 	const struct cli_options *o = run->options;
+	struct buf control = BUF_INIT;
 	struct deb_job job = {
 		.src = run->src,
 		.plugin = run->plugin,
@@ -28,7 +30,8 @@ cmd_build(const struct cli_run *run)
 		.warning = cli_report_warning,
 		.strict = run->args->strict,
 		.sandbox = &run->options->sandbox,
-		.ctx = (void *)&run->args->quiet,
+		.ctx = NULL,
+		.control = &control,
 	};
 	struct err e = ERR_INIT;
 	char *path = NULL;
@@ -36,9 +39,13 @@ cmd_build(const struct cli_run *run)
 	    STATUS_OK;
 
 	if (status == STATUS_OK) {
-		cli_report_progress(run->args->quiet, "done");
-		printf("%s\n", path);
+		cli_result_set_package_control(run->result, control.data);
+		if (cli_result_add_output(run->result, path, "deb", &e) < 0)
+			status = cli_report_err(&e);
+		else if (!run->result->json)
+			printf("%s\n", path);
 	}
+	buf_release(&control);
 	free(path);
 	return status;
 }

@@ -3,29 +3,26 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/buf.h"
 #include "cli/cli_args.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cmd.h"
 #include "render/plugin_json.h"
 
+/* The document's "plugin": the plugin as dh_wazo_plugin reads it (null
+ * when plugin.yml could not be read). */
 static void
-print_json(const struct plugin *p, const struct settings *c,
-    const struct diag_list *diags, bool valid)
+add_plugin_member(struct cli_result *r, const struct plugin *p,
+    const struct settings *c)
 {
-	struct buf out = BUF_INIT;
+	struct buf json = BUF_INIT;
 
-	buf_addf(&out, "{\"valid\": %s, \"diagnostics\": ",
-	    valid ? "true" : "false");
-	diag_format_json(diags, &out);
-	buf_adds(&out, ", \"plugin\": ");
-	plugin_json_add(&out, p, c, valid);
-	buf_adds(&out, "}\n");
-	fwrite(out.data, 1, out.len, stdout);
-	buf_release(&out);
+	plugin_json_add(&json, p, c, r->valid > 0);
+	cli_result_add_member(r, "plugin", json.data);
+	buf_release(&json);
 }
 
 static void
@@ -46,31 +43,33 @@ int
 cmd_check(const struct cli_run *run)
 {
 	const struct cli_args *args = run->args;
+	struct cli_result *r = run->result;
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct err e = ERR_INIT;
 	struct source src;
-	struct plugin *plugin;
+	struct plugin *plugin = NULL;
 	const char *prefix;
-	bool json, valid;
+	bool valid;
 	int status;
 
-	json = args->format != NULL && strcmp(args->format, "json") == 0;
 	prefix = settings_get(&args->config, SETTING_PACKAGE_PREFIX);
-	if (cli_plugin_open_source(args, &src, &e) < 0)
+	if (cli_plugin_open_source(args, r, &src, &e) < 0) {
+		add_plugin_member(r, NULL, &args->config);
 		return cli_report_err(&e);
+	}
+	cli_report_begin("validating");
 	if (cli_plugin_check(args, &src, &plugin, &diags, &e) < 0) {
 		status = cli_report_err(&e);
 	} else {
 		valid = cli_plugin_valid(args, plugin, &diags);
-		if (json) {
-			print_json(plugin, &args->config, &diags, valid);
-		} else {
-			cli_plugin_print_diagnostics(&diags, valid);
-			if (valid && !args->quiet)
-				print_summary(plugin, prefix, &diags);
-		}
+		cli_plugin_report(r, &diags, valid);
+		if (valid)
+			cli_plugin_set_package(r, args, plugin);
+		if (valid && !args->quiet && !r->json)
+			print_summary(plugin, prefix, &diags);
 		status = valid ? STATUS_OK : STATUS_INVALID;
 	}
+	add_plugin_member(r, plugin, &args->config);
 	plugin_free(plugin);
 	diag_list_release(&diags);
 	source_close(&src);

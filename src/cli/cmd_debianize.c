@@ -7,6 +7,7 @@
 #include "cli/cli_args.h"
 #include "cli/cli_options.h"
 #include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cmd.h"
 #include "emit/debianize.h"
 
@@ -32,11 +33,13 @@ cmd_debianize(const struct cli_run *run)
 	job.architecture = run->options->arch;
 	job.when = run->options->mtime;
 	job.force = args->force;
-	cli_report_progress(args->quiet, "debianizing");
-	if (debianize_emit(&job, &e) < 0)
+	cli_report_begin("debianizing");
+	if (debianize_emit(&job, &e) < 0 ||
+	    cli_result_add_tree(run->result, job.dir, &e) < 0)
 		status = cli_report_err(&e);
 	else
-		cli_report_progress(args->quiet, "done");
+		cli_result_set_package(run->result, run->result->package,
+		    run->result->version, job.architecture);
 	free((char *)job.dir);
 	return status;
 }

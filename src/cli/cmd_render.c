@@ -8,6 +8,7 @@
 
 #include "cli/cli_args.h"
 #include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cmd.h"
 #include "render/context.h"
 #include "base/dirtree.h"
@@ -46,15 +47,25 @@ cmd_render(const struct cli_run *run)
 	struct arena arena = { NULL };
 	struct rendered rendered;
 	struct err e = ERR_INIT;
+	char *debian;
 	int status;
 
-	cli_report_progress(run->args->quiet, "rendering");
+	cli_report_begin("rendering");
 	if (render_package(config, context_build(&arena, run->plugin, config,
 	    &extras), false, &rendered, &e) < 0) {
 		status = cli_report_err(&e);
 	} else {
-		status = write_debian_dir(run->args, &rendered, &e) < 0 ?
-		    cli_report_err(&e) : STATUS_OK;
+		cli_report_begin("writing");
+		debian = file_join(run->args->output, "DEBIAN");
+		if (write_debian_dir(run->args, &rendered, &e) < 0 ||
+		    cli_result_add_tree(run->result, debian, &e) < 0) {
+			status = cli_report_err(&e);
+		} else {
+			cli_result_set_package_control(run->result,
+			    rendered.files[RENDER_CONTROL].data);
+			status = STATUS_OK;
+		}
+		free(debian);
 		render_release(&rendered);
 	}
 	arena_release(&arena);

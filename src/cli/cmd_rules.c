@@ -27,17 +27,16 @@ cmd_rules(const struct cli_run *run)
 	int r;
 
 	if (strcmp(args->step, "build") == 0) {
-		cli_report_progress(args->quiet, "building");
+		cli_report_begin("building");
 		r = stage_build(&job, &e);
 	} else if ((pkgdir = realpath(args->pkgdir, NULL)) == NULL) {
 		r = err_errno(&e, "--pkgdir %s", args->pkgdir);
 	} else {
-		cli_report_progress(args->quiet, "packaging");
+		cli_report_begin("packaging");
 		r = stage_package(&job, pkgdir, &e);
 		free(pkgdir);
 	}
 	if (r < 0)
 		return cli_report_err(&e);
-	cli_report_progress(args->quiet, "done");
 	return STATUS_OK;
 }

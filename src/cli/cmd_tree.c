@@ -2,12 +2,32 @@
  * package tree that `dpkg-deb --build` turns into the .deb. */
 #include <config.h>
 
+#include <stdlib.h>
+
+#include "base/file.h"
 #include "cli/cli_args.h"
 #include "cli/cli_options.h"
 #include "cli/cli_report.h"
+#include "cli/cli_result.h"
 #include "cli/cmd.h"
 #include "emit/tree.h"
-#include "base/timestamp.h"
+
+/* The package and the files of the tree written, in the record. */
+static int
+record_tree(struct cli_result *r, const char *dir, struct err *e)
+{
+	char *control = file_join(dir, "DEBIAN/control");
+	struct buf text = BUF_INIT;
+	int rc = file_read(control, 1 << 20, &text, NULL, e);
+
+	if (rc == 0) {
+		cli_result_set_package_control(r, text.data);
+		rc = cli_result_add_tree(r, dir, e);
+	}
+	buf_release(&text);
+	free(control);
+	return rc;
+}
 
 int
 cmd_tree(const struct cli_run *run)
@@ -23,12 +43,12 @@ cmd_tree(const struct cli_run *run)
 		.warning = cli_report_warning,
 		.strict = run->args->strict,
 		.sandbox = &run->options->sandbox,
-		.progress_ctx = (void *)&run->args->quiet,
+		.progress_ctx = NULL,
 	};
 	struct err e = ERR_INIT;
 
-	if (tree_emit(&job, &e) < 0)
+	if (tree_emit(&job, &e) < 0 ||
+	    record_tree(run->result, run->args->output, &e) < 0)
 		return cli_report_err(&e);
-	cli_report_progress(run->args->quiet, "done");
 	return STATUS_OK;
 }

@@ -216,6 +216,9 @@ deb_emit(const struct deb_job *job, char **path, struct err *e)
 	r = dirtree_prepare_output(job->output_dir, e);
 	if (r == 0)
 		r = build_in_workdir(job, &rendered, path, e);
+	if (r == 0 && job->control != NULL)
+		buf_add(job->control, rendered.files[RENDER_CONTROL].data,
+		    rendered.files[RENDER_CONTROL].len);
 	render_release(&rendered);
 	if (r < 0) {
 		free(*path);

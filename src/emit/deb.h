@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "deb/compress.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "plugin/plugin.h"
 #include "plugin/settings.h"
@@ -30,6 +31,8 @@ struct deb_job {
 	void *ctx;
 	bool strict;			/* the payload's warnings are errors */
 	const struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
+	/* Not NULL: receives the control file the .deb holds. */
+	struct buf *control;
 };
 
 /*

@@ -95,8 +95,11 @@ fill_tree(const struct tree_job *job, struct rendered *r, const char *pkgdir,
 	struct stage_job stage = { job->src, job->plugin, job->settings,
 	    job->mtime, job->progress, job->progress_ctx, NULL, job->sandbox };
 
-	if (stage_payload(&stage, pkgdir, e) < 0 ||
-	    finish_tree(job, r, pkgdir, scratch, e) < 0)
+	if (stage_payload(&stage, pkgdir, e) < 0)
+		return -1;
+	if (job->progress != NULL)
+		job->progress("writing", job->progress_ctx);
+	if (finish_tree(job, r, pkgdir, scratch, e) < 0)
 		return -1;
 	return process_check_interrupted(e);
 }

@@ -20,7 +20,8 @@ struct tree_job {
 	const char *output;		/* the directory to make */
 	bool force;			/* replace an existing output */
 	time_t mtime;			/* the changelog's date */
-	/* Called with "building", "packaging"... before each step. */
+	/* Called with "rendering", "building", "packaging", "writing"
+	 * before each step. */
 	void (*progress)(const char *step, void *ctx);
 	void *progress_ctx;
 	/* Called with each warning about the package's files (payload.h),

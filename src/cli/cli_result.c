@@ -1,0 +1,442 @@
+/* cli_result: the record of one run of a command. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/compiler.h"
+#include "base/dirtree.h"
+#include "base/file.h"
+#include "base/filehash.h"
+#include "base/json.h"
+#include "base/xalloc.h"
+#include "cli/cli_result.h"
+#include "source/source_redact.h"
+#include "render/control.h"
+
+/*
+ * The steps, by the progress key the stages and commands call them by
+ * (and, when it matters, the command): their name in the reports and
+ * what the log says they do. A step the log does not name is one too
+ * short to be worth a line.
+ */
+static const struct step_kind {
+	const char *key;
+	const char *command;	/* NULL: any */
+	const char *name;
+	const char *what;
+	bool rules;
+	bool shown;
+} step_kinds[] = {
+	{ "options", NULL, "command line",
+	  "reading the options and the configuration", false, false },
+	{ "opening", NULL, "open source", "opening the plugin source",
+	  false, true },
+	{ "validating", NULL, "validate",
+	  "checking wazo/plugin.yml and wazo/rules", false, true },
+	{ "rendering", NULL, "render",
+	  "rendering the control file and maintainer scripts", false, true },
+	{ "building", NULL, "rules build",
+	  "running wazo/rules build (its output follows)", true, true },
+	{ "packaging", NULL, "rules package",
+	  "running wazo/rules package into the staging root (its output "
+	  "follows)", true, true },
+	{ "compressing", NULL, "compress",
+	  "writing data.tar and control.tar", false, true },
+	{ "writing", "build", "write .deb", "writing the .deb", false, true },
+	{ "writing", "tree", "write tree",
+	  "writing the package tree and DEBIAN/", false, true },
+	{ "writing", "render", "write DEBIAN",
+	  "writing DEBIAN/ with the control file and scripts", false, true },
+	{ "debianizing", NULL, "write debian/",
+	  "writing debian/ for dpkg-buildpackage", false, true },
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+cli_result_init(struct cli_result *r, const char *command)
+{
+	memset(r, 0, sizeof(*r));
+	r->command = command;
+	r->valid = -1;
+	r->diags = (struct diag_list)DIAG_LIST_INIT;
+	buf_init(&r->extra);
+	r->started = now();
+}
+
+double
+cli_result_elapsed(const struct cli_result *r)
+{
+	return now() - r->started;
+}
+
+static const struct step_kind *
+find_kind(const struct cli_result *r, const char *key)
+{
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(step_kinds); i++) {
+		const struct step_kind *k = &step_kinds[i];
+
+		if (strcmp(k->key, key) == 0 && (k->command == NULL ||
+		    strcmp(k->command, r->command) == 0))
+			return k;
+	}
+	return NULL;
+}
+
+const struct cli_step *
+cli_result_running(const struct cli_result *r)
+{
+	if (r->nsteps == 0 || r->steps[r->nsteps - 1].ended)
+		return NULL;
+	return &r->steps[r->nsteps - 1];
+}
+
+struct cli_step *
+cli_result_step_end(struct cli_result *r, bool ok)
+{
+	struct cli_step *s;
+
+	if (cli_result_running(r) == NULL)
+		return NULL;
+	s = &r->steps[r->nsteps - 1];
+	s->ended = true;
+	s->ok = ok;
+	s->seconds = now() - s->start;
+	return s;
+}
+
+struct cli_step *
+cli_result_step_begin(struct cli_result *r, const char *key)
+{
+	const struct step_kind *k = find_kind(r, key);
+	struct cli_step *s;
+
+	cli_result_step_end(r, true);
+	r->steps = xreallocarray(r->steps, r->nsteps + 1, sizeof(*r->steps));
+	s = &r->steps[r->nsteps++];
+	memset(s, 0, sizeof(*s));
+	s->name = k != NULL ? k->name : key;
+	s->what = k != NULL ? k->what : NULL;
+	s->rules = k != NULL && k->rules;
+	s->shown = k == NULL || k->shown;
+	s->start = now();
+	return s;
+}
+
+void
+cli_result_set_error(struct cli_result *r, const char *message)
+{
+	const struct cli_step *s = cli_result_running(r);
+
+	if (r->error != NULL)
+		return;
+	r->error = xstrdup(message);
+	r->error_step = s != NULL ? s->name : NULL;
+}
+
+static void
+copy_diag(struct diag_list *to, const struct diag *d)
+{
+	diag_add(to, d->severity, d->path, d->pos, d->key, "%s", d->message);
+}
+
+void
+cli_result_add_diags(struct cli_result *r, const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->count; i++)
+		copy_diag(&r->diags, &diags->items[i]);
+}
+
+void
+cli_result_add_warning(struct cli_result *r, const char *message)
+{
+	/* No file: a path of "" stands for none (the document says null). */
+	diag_add(&r->diags, DIAG_WARNING, "", (struct diag_pos){ 0, 0 }, NULL,
+	    "%s", message);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+cli_result_set_source(struct cli_result *r,
+    const struct source_request *request, const struct source *src)
+{
+	free(r->source_location);
+	free(r->source_subdirectory);
+	free(r->source_ref);
+	free(r->source_commit);
+	r->have_source = true;
+	/* The source as messages show it: the place to hide what a reader
+	 * of the reports must not see. */
+	r->source_location = src != NULL && src->display != NULL ?
+	    xstrdup(src->display) : source_redact(request->spec ? request->spec :
+	    ".");
+	r->source_subdirectory = dup_or_null(request->subdirectory);
+	r->source_ref = dup_or_null(request->ref);
+	r->source_commit = src != NULL ? dup_or_null(src->commit) : NULL;
+	r->source_kind = NULL;
+	if (src != NULL)
+		r->source_kind = src->commit != NULL ? "git" :
+		    src->workdir != NULL ? "archive" : "directory";
+}
+
+void
+cli_result_set_package(struct cli_result *r, const char *name,
+    const char *version, const char *architecture)
+{
+	/* The new values may be the old ones. */
+	char *n = dup_or_null(name), *v = dup_or_null(version);
+	char *a = dup_or_null(architecture);
+
+	free(r->package);
+	free(r->version);
+	free(r->architecture);
+	r->package = n;
+	r->version = v;
+	r->architecture = a;
+}
+
+void
+cli_result_set_package_control(struct cli_result *r, const char *text)
+{
+	char *name = control_field(text, "Package");
+	char *version = control_field(text, "Version");
+	char *arch = control_field(text, "Architecture");
+
+	cli_result_set_package(r, name, version, arch);
+	free(name);
+	free(version);
+	free(arch);
+}
+
+int
+cli_result_add_output(struct cli_result *r, const char *path,
+    const char *kind, struct err *e)
+{
+	struct filehash h;
+	struct cli_output *o;
+
+	if (filehash_file(path, &h, e) < 0)
+		return -1;
+	r->outputs = xreallocarray(r->outputs, r->noutputs + 1,
+	    sizeof(*r->outputs));
+	o = &r->outputs[r->noutputs++];
+	o->path = xstrdup(path);
+	o->kind = kind;
+	o->size = h.size;
+	memcpy(o->sha256, h.sha256, sizeof(o->sha256));
+	memcpy(o->md5, h.md5, sizeof(o->md5));
+	return 0;
+}
+
+int
+cli_result_add_tree(struct cli_result *r, const char *dir, struct err *e)
+{
+	struct dirtree_list l;
+	int rc = dirtree_list(dir, &l, e);
+
+	for (size_t i = 0; rc == 0 && i < l.count; i++) {
+		char *path;
+
+		if (!S_ISREG(l.entries[i].st.st_mode))
+			continue;
+		path = file_join(dir, l.entries[i].path);
+		rc = cli_result_add_output(r, path, "file", e);
+		free(path);
+	}
+	dirtree_list_release(&l);
+	return rc;
+}
+
+void
+cli_result_add_member(struct cli_result *r, const char *name,
+    const char *json)
+{
+	buf_addf(&r->extra, ", \"%s\": %s", name, json);
+}
+
+void
+cli_result_finish(struct cli_result *r, int status)
+{
+	cli_result_step_end(r, status == 0);
+	r->exit_code = status;
+	r->finished = true;
+}
+
+char *
+cli_result_report_path(const char *path)
+{
+	char *cwd = getcwd(NULL, 0);
+	size_t len = cwd != NULL ? strlen(cwd) : 0;
+	const char *rel = path;
+
+	if (cwd != NULL && path[0] == '/' && strncmp(path, cwd, len) == 0 &&
+	    path[len] == '/')
+		rel = path + len + 1;
+	while (strncmp(rel, "./", 2) == 0)
+		rel += 2;
+	free(cwd);
+	return xstrdup(rel);
+}
+
+/* The diagnostics, each with its file ("file", and "path" as format 0
+ * of check's document called it; null for a warning about no file). */
+static void
+format_diags(const struct diag_list *l, struct buf *out)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < l->count; i++) {
+		const struct diag *d = &l->items[i];
+		const char *file = d->path[0] ? d->path : NULL;
+
+		buf_adds(out, i ? ", {\"file\": " : "{\"file\": ");
+		json_add_string(out, file);
+		buf_adds(out, ", \"path\": ");
+		json_add_string(out, file);
+		if (file != NULL)
+			buf_addf(out, ", \"line\": %u, \"column\": %u",
+			    d->pos.line, d->pos.column);
+		else
+			buf_adds(out, ", \"line\": null, \"column\": null");
+		buf_addf(out, ", \"severity\": \"%s\", \"key\": ",
+		    d->severity == DIAG_ERROR ? "error" : "warning");
+		json_add_string(out, d->key);
+		buf_adds(out, ", \"message\": ");
+		json_add_string(out, d->message);
+		buf_addc(out, '}');
+	}
+	buf_addc(out, ']');
+}
+
+static void
+format_source(const struct cli_result *r, struct buf *out)
+{
+	if (!r->have_source) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_adds(out, "{\"kind\": ");
+	json_add_string(out, r->source_kind);
+	buf_adds(out, ", \"location\": ");
+	json_add_string(out, r->source_location);
+	buf_adds(out, ", \"subdirectory\": ");
+	json_add_string(out, r->source_subdirectory);
+	buf_adds(out, ", \"ref\": ");
+	json_add_string(out, r->source_ref);
+	buf_adds(out, ", \"commit\": ");
+	json_add_string(out, r->source_commit);
+	buf_addc(out, '}');
+}
+
+static void
+format_package(const struct cli_result *r, struct buf *out)
+{
+	if (r->package == NULL) {
+		buf_adds(out, "null");
+		return;
+	}
+	buf_adds(out, "{\"name\": ");
+	json_add_string(out, r->package);
+	buf_adds(out, ", \"version\": ");
+	json_add_string(out, r->version);
+	buf_adds(out, ", \"architecture\": ");
+	json_add_string(out, r->architecture);
+	buf_addc(out, '}');
+}
+
+static void
+format_outputs(const struct cli_result *r, struct buf *out)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < r->noutputs; i++) {
+		const struct cli_output *o = &r->outputs[i];
+
+		buf_adds(out, i ? ", {\"path\": " : "{\"path\": ");
+		json_add_string(out, o->path);
+		buf_addf(out, ", \"kind\": \"%s\", \"size\": %lld, "
+		    "\"sha256\": \"%s\", \"md5\": \"%s\"}", o->kind, o->size,
+		    o->sha256, o->md5);
+	}
+	buf_addc(out, ']');
+}
+
+static void
+format_steps(const struct cli_result *r, struct buf *out)
+{
+	buf_addc(out, '[');
+	for (size_t i = 0; i < r->nsteps; i++) {
+		const struct cli_step *s = &r->steps[i];
+
+		buf_adds(out, i ? ", {\"name\": " : "{\"name\": ");
+		json_add_string(out, s->name);
+		buf_addf(out, ", \"ok\": %s, \"seconds\": %.3f}",
+		    s->ok ? "true" : "false", s->seconds);
+	}
+	buf_addc(out, ']');
+}
+
+void
+cli_result_format_json(const struct cli_result *r, struct buf *out)
+{
+	buf_addf(out, "{\"format_version\": %d, \"command\": ",
+	    CLI_RESULT_FORMAT);
+	json_add_string(out, r->command);
+	buf_addf(out, ", \"ok\": %s, \"exit_code\": %d, \"error\": ",
+	    r->exit_code == 0 ? "true" : "false", r->exit_code);
+	if (r->error != NULL) {
+		buf_adds(out, "{\"message\": ");
+		json_add_string(out, r->error);
+		buf_adds(out, ", \"step\": ");
+		json_add_string(out, r->error_step);
+		buf_addc(out, '}');
+	} else {
+		buf_adds(out, "null");
+	}
+	buf_addf(out, ", \"valid\": %s, \"diagnostics\": ", r->valid < 0 ?
+	    "null" : r->valid ? "true" : "false");
+	format_diags(&r->diags, out);
+	buf_adds(out, ", \"source\": ");
+	format_source(r, out);
+	buf_adds(out, ", \"package\": ");
+	format_package(r, out);
+	buf_adds(out, ", \"outputs\": ");
+	format_outputs(r, out);
+	buf_adds(out, ", \"steps\": ");
+	format_steps(r, out);
+	buf_add(out, r->extra.data, r->extra.len);
+	buf_adds(out, "}\n");
+}
+
+void
+cli_result_release(struct cli_result *r)
+{
+	free(r->error);
+	diag_list_release(&r->diags);
+	free(r->source_location);
+	free(r->source_subdirectory);
+	free(r->source_ref);
+	free(r->source_commit);
+	free(r->package);
+	free(r->version);
+	free(r->architecture);
+	for (size_t i = 0; i < r->noutputs; i++)
+		free(r->outputs[i].path);
+	free(r->outputs);
+	free(r->steps);
+	buf_release(&r->extra);
+}
