@@ -42,7 +42,7 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	char *staging = xasprintf("%s/staging", dir), *wazo = xasprintf("%s/wazo", dir);
 	char *link = xasprintf("%s/staging/usr/bin/tool", dir), *got;
 	struct payload_source sources[] = {
-		{ staging, "" }, { wazo, "usr/lib/wp/plugins/ns/name/wazo" },
+		{ staging, "", false }, { wazo, "usr/lib/wp/plugins/ns/name/wazo", true },
 	};
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
 	struct payload_result r;
@@ -98,7 +98,7 @@ END_TEST
 START_TEST(test_objects_and_refusals)
 {
 	char *dir = test_make_dir(), *staging = xasprintf("%s/s", dir), *fifo;
-	struct payload_source sources[] = { { staging, "" } };
+	struct payload_source sources[] = { { staging, "", false } };
 	struct compress_options o = { COMPRESS_NONE, 0, 1 };
 	struct payload_result r;
 	struct err e = ERR_INIT;

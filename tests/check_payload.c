@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "base/status.h"
 #include "deb/payload.h"
 
 /* A small staging tree. */
@@ -82,7 +83,7 @@ record_end(void *ctx, struct err *e)
 START_TEST(test_pass_order_and_writer)
 {
 	char *dir = make_tree();
-	struct payload_source sources[] = { { dir, "" } };
+	struct payload_source sources[] = { { dir, "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, record_end, &rec,
 	    false };
@@ -104,7 +105,7 @@ END_TEST
 START_TEST(test_installed_size_and_md5sums)
 {
 	char *dir = make_tree();
-	struct payload_source sources[] = { { dir, "" } };
+	struct payload_source sources[] = { { dir, "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
 	    true };
@@ -131,7 +132,7 @@ END_TEST
 
 START_TEST(test_missing_root)
 {
-	struct payload_source sources[] = { { "/nonexistent/wpd", "" } };
+	struct payload_source sources[] = { { "/nonexistent/wpd", "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
 	    true };
@@ -194,8 +195,8 @@ START_TEST(test_staged_parents_win_over_made_up)
 	two_sources(&staging, &wazo);
 	ck_assert_int_eq(chmod(staging, 0755), 0);
 	ck_assert_int_eq(chmod(wazo, 0555), 0);
-	struct payload_source sources[] = { { staging, "" },
-	    { wazo, "usr/lib/m/wazo" } };
+	struct payload_source sources[] = { { staging, "", false },
+	    { wazo, "usr/lib/m/wazo", true } };
 
 	ck_assert_int_eq(payload_pass(sources, 2, 0, &w, &out, &e), 0);
 	ck_assert_str_eq(log.data, " 755,usr 755,usr/lib 775,usr/lib/.keep 644,"
@@ -222,8 +223,8 @@ START_TEST(test_staged_link_on_the_prefix_is_refused)
 	link = xasprintf("%s/usr/lib/m", staging);
 	ck_assert_int_eq(symlink("/tmp", link), 0);
 	free(link);
-	struct payload_source sources[] = { { staging, "" },
-	    { wazo, "usr/lib/m/wazo" } };
+	struct payload_source sources[] = { { staging, "", false },
+	    { wazo, "usr/lib/m/wazo", true } };
 
 	ck_assert_int_eq(payload_pass(sources, 2, 0, &w, &out, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_INVALID);
@@ -240,6 +241,78 @@ START_TEST(test_staged_link_on_the_prefix_is_refused)
 }
 END_TEST
 
+START_TEST(test_checks_before_any_entry)
+{
+	char *dir = test_make_dir(), *path;
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, NULL, &rec,
+	    false };
+	struct payload_source sources[] = { { dir, "", false } };
+	struct payload_result out;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "a", "", 0644);
+	test_write_file(dir, "bad\nname", "", 0644);
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_INVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "\"/bad\\nname\""));
+	ck_assert_str_eq(rec.log.data, "");
+	err_release(&e);
+	payload_result_release(&out);
+	path = xasprintf("%s/bad\nname", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	free(path);
+	test_write_file(dir, "su", "", 0644);
+	path = xasprintf("%s/su", dir);
+	ck_assert_int_eq(chmod(path, 04755), 0);
+	free(path);
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
+	ck_assert_uint_eq(out.nwarnings, 1);
+	ck_assert_str_eq(out.warnings[0],
+	    "/su is setuid (mode 4755) in the package");
+	payload_result_release(&out);
+	buf_release(&rec.log);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+/* A file of a guarded source hard-linked to one outside every source. */
+START_TEST(test_guarded_link_outside_refused)
+{
+	char *dir = test_make_dir(), *wazo = xasprintf("%s/wazo", dir);
+	char *outside = xasprintf("%s/secret", dir);
+	char *inside = xasprintf("%s/wazo/plugin.yml", dir);
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, NULL, &rec,
+	    false };
+	struct payload_source guarded[] = { { wazo, "opt/w", true } };
+	struct payload_source open_[] = { { wazo, "opt/w", false } };
+	struct payload_result out;
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "secret", "root:x:0:\n", 0600);
+	ck_assert_int_eq(mkdir(wazo, 0755), 0);
+	ck_assert_int_eq(link(outside, inside), 0);
+	ck_assert_int_eq(payload_pass(guarded, 1, 0, &w, &out, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_INVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "/opt/w/plugin.yml is a hard link "
+	    "to a file outside the plugin's tree (2 links, 1 in the "
+	    "package)"));
+	ck_assert_str_eq(rec.log.data, "");
+	err_release(&e);
+	payload_result_release(&out);
+	ck_assert_int_eq(payload_pass(open_, 1, 0, &w, &out, &e), 0);
+	payload_result_release(&out);
+	buf_release(&rec.log);
+	test_remove_tree(dir);
+	free(dir);
+	free(wazo);
+	free(outside);
+	free(inside);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -252,6 +325,8 @@ make_suite(void)
 	tcase_add_test(tc, test_entry_kib);
 	tcase_add_test(tc, test_staged_parents_win_over_made_up);
 	tcase_add_test(tc, test_staged_link_on_the_prefix_is_refused);
+	tcase_add_test(tc, test_checks_before_any_entry);
+	tcase_add_test(tc, test_guarded_link_outside_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

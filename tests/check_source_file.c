@@ -93,6 +93,34 @@ START_TEST(test_missing_and_loop)
 }
 END_TEST
 
+/* A file of the plugin that is another name of a file outside it. */
+START_TEST(test_hard_link_refused)
+{
+	char *dir = test_make_dir();
+	char *secret = xasprintf("%s/secret", dir);
+	char *root = xasprintf("%s/plugin", dir);
+	char *yml = xasprintf("%s/plugin/wazo/plugin.yml", dir);
+	struct err e = ERR_INIT;
+
+	test_write_file(dir, "secret", "root:x:0:0\n", 0600);
+	test_write_file(dir, "plugin/wazo/rules", "#!/bin/sh\n", 0755);
+	ck_assert_int_eq(link(secret, yml), 0);
+	ck_assert_int_eq(first_byte(root, "wazo/plugin.yml", &e), -1);
+	ck_assert_int_eq(e.status, STATUS_INVALID);
+	ck_assert_str_eq(e.msg, "refused: plugin/wazo/plugin.yml is a hard "
+	    "link (2 names), maybe to a file outside the plugin, which is not "
+	    "read; make it a file of its own");
+	ck_assert_ptr_null(strstr(e.msg, "root:x"));
+	err_release(&e);
+	ck_assert_int_eq(first_byte(root, "wazo/rules", &e), '#');
+	test_remove_tree(dir);
+	free(dir);
+	free(secret);
+	free(root);
+	free(yml);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -102,6 +130,7 @@ make_suite(void)
 	tcase_add_test(tc, test_plain_file_and_inner_link);
 	tcase_add_loop_test(tc, test_links_out_refused, 0, 2);
 	tcase_add_test(tc, test_missing_and_loop);
+	tcase_add_test(tc, test_hard_link_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

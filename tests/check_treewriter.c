@@ -26,7 +26,7 @@ START_TEST(test_metadata_merges_where_wazo_plugind_looks)
 	char *dir = test_make_dir(), *pkgdir = xasprintf("%s/pkg", dir);
 	char *wazo = xasprintf("%s/wazo", dir), *got;
 	struct payload_source sources[] = {
-		{ pkgdir, "" }, { wazo, "opt/plugins/demo/hello/wazo" },
+		{ pkgdir, "", false }, { wazo, "opt/plugins/demo/hello/wazo", true },
 	};
 	struct payload_result r;
 	struct err e = ERR_INIT;
@@ -66,7 +66,7 @@ START_TEST(test_parents_links_and_hard_links)
 {
 	char *dir = test_make_dir(), *pkgdir = xasprintf("%s/pkg", dir);
 	char *wazo = xasprintf("%s/wazo", dir), *a, *b;
-	struct payload_source sources[] = { { pkgdir, "" }, { wazo, "usr/lib/w" } };
+	struct payload_source sources[] = { { pkgdir, "", false }, { wazo, "usr/lib/w", true } };
 	struct payload_result r;
 	struct err e = ERR_INIT;
 

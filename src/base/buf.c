@@ -103,6 +103,25 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+buf_add_escaped(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\\')
+			buf_adds(b, "\\\\");
+		else if (*p == '\n')
+			buf_adds(b, "\\n");
+		else if (*p == '\r')
+			buf_adds(b, "\\r");
+		else if (*p == '\t')
+			buf_adds(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_addf(b, "\\x%02x", *p);
+		else
+			buf_addc(b, (char)*p);
+	}
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -33,6 +33,10 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) WPD_PRINTF(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) WPD_PRINTF(2, 0);
+/* Adds `s` with backslash escapes for the backslash and control
+ * characters (\n, \r, \t, else \xHH), so that a name shows on one line
+ * as it is. */
+void buf_add_escaped(struct buf *b, const char *s);
 /* Returns the malloc(3)ed string; the caller frees it. */
 char *buf_detach(struct buf *b);
 

@@ -26,6 +26,7 @@ cmd_build(const struct cli_run *run)
 		.source_date_epoch = o->rules_source_date_epoch,
 		.progress = cli_report_step,
 		.warning = cli_report_warning,
+		.strict = run->args->strict,
 		.ctx = (void *)&run->args->quiet,
 	};
 	struct err e = ERR_INIT;

@@ -20,6 +20,8 @@ cmd_tree(const struct cli_run *run)
 		.force = run->args->force,
 		.mtime = run->options->mtime,
 		.progress = cli_report_step,
+		.warning = cli_report_warning,
+		.strict = run->args->strict,
 		.progress_ctx = (void *)&run->args->quiet,
 	};
 	struct err e = ERR_INIT;

@@ -14,6 +14,7 @@
 #include "base/process.h"
 #include "deb/elfarch.h"
 #include "deb/payload.h"
+#include "deb/payload_check.h"
 
 #define CHUNK (256 * 1024)
 
@@ -177,6 +178,45 @@ sort_and_merge(struct items *items, struct err *e)
 	}
 	items->count = kept;
 	return 0;
+}
+
+static void
+note_warning(struct payload_result *out, char *message)
+{
+	if (message == NULL)
+		return;
+	out->warnings = xreallocarray(out->warnings, out->nwarnings + 1,
+	    sizeof(*out->warnings));
+	out->warnings[out->nwarnings++] = message;
+}
+
+/* The merged entries judged (payload_check.h) before any is written:
+ * names, hard links leaving a guarded source, and modes. */
+static int
+check_items(const struct items *items, const struct payload_source *sources,
+    struct payload_result *out, struct err *e)
+{
+	struct payload_check_inode *linked = NULL;
+	size_t nlinked = 0;
+	int r = 0;
+
+	for (size_t i = 0; r == 0 && i < items->count; i++) {
+		const struct item *it = &items->v[i];
+
+		r = payload_check_path(it->path, e);
+		if (!it->made_up)
+			note_warning(out, payload_check_mode(it->path, it->mode));
+		if (!S_ISREG(it->mode) || it->nlink < 2)
+			continue;
+		linked = xreallocarray(linked, nlinked + 1, sizeof(*linked));
+		linked[nlinked++] = (struct payload_check_inode){ it->dev,
+		    it->ino, it->nlink, it->path,
+		    sources[it->source].links_inside };
+	}
+	if (r == 0)
+		r = payload_check_links(linked, nlinked, e);
+	free(linked);
+	return r;
 }
 
 /* Hard-linked files: their digest, to list every name in md5sums. */
@@ -398,6 +438,8 @@ payload_pass(const struct payload_source *sources, size_t nsources,
 		r = scan_source(&items, sources, i, mtime, e);
 	if (r == 0)
 		r = sort_and_merge(&items, e);
+	if (r == 0)
+		r = check_items(&items, sources, out, e);
 	if (r == 0) {
 		p.elf = w->wants_arch ? elfarch_new() : NULL;
 		p.chunk = xmalloc(CHUNK);
@@ -418,6 +460,11 @@ void
 payload_result_release(struct payload_result *r)
 {
 	buf_release(&r->md5sums);
+	for (size_t i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->warnings);
+	r->warnings = NULL;
+	r->nwarnings = 0;
 	free(r->elf_path);
 	r->elf_path = NULL;
 }

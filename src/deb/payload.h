@@ -22,10 +22,13 @@
  * path, as copying it over would; but where a later source needs a
  * directory (a parent or one of its own), an earlier source's file or
  * symbolic link is refused (STATUS_INVALID), never written through nor
- * replaced. */
+ * replaced. With `links_inside`, a regular file of the source whose
+ * hard links are not all in the package is refused (STATUS_INVALID):
+ * the plugin's own tree, whose files must be the plugin's. */
 struct payload_source {
 	const char *root;
 	const char *prefix;
+	bool links_inside;
 };
 
 /* One entry, as the pass hands it to the writer; valid during the call. */
@@ -65,14 +68,17 @@ struct payload_result {
 	const char *elf_arch;		/* the first compiled object's, or NULL */
 	char *elf_path;			/* that object, in the package */
 	bool mixed_arches;		/* objects of several architectures */
+	char **warnings;		/* payload_check_mode()'s, in order */
+	size_t nwarnings;
 };
 
 /*
  * Lists the sources (at most 65535), merges and sorts their entries, and
  * reads each regular file once, for its digest and for the writer. Only
- * files, directories and symbolic links may be there, and no file or link
- * where a later source needs a directory (STATUS_INVALID), checked before
- * the writer gets any entry.
+ * files, directories and symbolic links may be there, no file or link
+ * where a later source needs a directory, no path payload_check_path()
+ * refuses, no hard link it refuses (STATUS_INVALID): checked before the
+ * writer gets any entry, with the modes' warnings noted in `out`.
  * Made-up parents get `mtime`. Stops at a signal trapped by
  * process_trap_signals(). Release `out` after use, also after an error.
  */

@@ -151,6 +151,9 @@ write_package(const struct deb_job *job, const char *workdir,
 	    datatar_write(data.fd, data.name, pp.sources, PACKAGE_SOURCES,
 	    &job->compress, job->mtime, &data_result, e) < 0)
 		goto out;
+	if (package_payload_warnings(&data_result, job->strict, job->warning,
+	    job->ctx, e) < 0)
+		goto out;
 	arch = choose_arch(job, &data_result);
 	package_conffiles(job->settings, &data_result.md5sums, &conffiles);
 	package_set_fields(r, data_result.installed_kib + package_debian_kib(r,

@@ -5,6 +5,7 @@
 #ifndef WPD_DEB_H
 #define WPD_DEB_H
 
+#include <stdbool.h>
 #include <time.h>
 
 #include "deb/compress.h"
@@ -26,6 +27,7 @@ struct deb_job {
 	void (*progress)(const char *step, void *ctx);
 	void (*warning)(const char *message, void *ctx);
 	void *ctx;
+	bool strict;			/* the payload's warnings are errors */
 };
 
 /*

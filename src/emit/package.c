@@ -31,8 +31,9 @@ package_payload_init(struct package_payload *pp, const struct source *src,
 {
 	pp->wazo = source_path(src, "wazo");
 	pp->metadata = context_metadata_path(p, c);
-	pp->sources[0] = (struct payload_source){ staging, "" };
-	pp->sources[1] = (struct payload_source){ pp->wazo, pp->metadata + 1 };
+	pp->sources[0] = (struct payload_source){ staging, "", false };
+	pp->sources[1] = (struct payload_source){ pp->wazo, pp->metadata + 1,
+	    true };
 }
 
 void
@@ -41,6 +42,19 @@ package_payload_release(struct package_payload *pp)
 	free(pp->wazo);
 	free(pp->metadata);
 	pp->wazo = pp->metadata = NULL;
+}
+
+int
+package_payload_warnings(const struct payload_result *files, bool strict,
+    void (*warning)(const char *message, void *ctx), void *ctx,
+    struct err *e)
+{
+	if (strict && files->nwarnings > 0)
+		return err_set(e, STATUS_INVALID, "%s (an error with --strict)",
+		    files->warnings[0]);
+	for (size_t i = 0; warning != NULL && i < files->nwarnings; i++)
+		warning(files->warnings[i], ctx);
+	return 0;
 }
 
 /* md5sums lines read "<32 hex digits>  <path>\n". */

@@ -40,6 +40,13 @@ void package_payload_init(struct package_payload *pp, const struct source *src,
     const struct plugin *p, const struct settings *c, const char *staging);
 void package_payload_release(struct package_payload *pp);
 
+/* The payload pass's warnings about `files`, each handed to `warning`
+ * (when not NULL) with `ctx`; with `strict`, the first one is an error
+ * instead (STATUS_INVALID). Returns 0, or -1 with `e` set. */
+int package_payload_warnings(const struct payload_result *files, bool strict,
+    void (*warning)(const char *message, void *ctx), void *ctx,
+    struct err *e);
+
 /*
  * DEBIAN/conffiles, into `out` (initialized here; the caller releases
  * it): empty unless the conffiles setting is etc; then every regular file

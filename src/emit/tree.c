@@ -67,6 +67,9 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 
 	package_payload_init(&pp, job->src, job->plugin, job->settings, pkgdir);
 	rc = treewriter_fill(pkgdir, pp.sources, PACKAGE_SOURCES, &files, e);
+	if (rc == 0)
+		rc = package_payload_warnings(&files, job->strict, job->warning,
+		    job->progress_ctx, e);
 	if (rc == 0) {
 		package_conffiles(job->settings, &files.md5sums, &conffiles);
 		package_set_fields(r, files.installed_kib +

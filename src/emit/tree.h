@@ -22,6 +22,10 @@ struct tree_job {
 	/* Called with "building", "packaging"... before each step. */
 	void (*progress)(const char *step, void *ctx);
 	void *progress_ctx;
+	/* Called with each warning about the package's files (payload.h),
+	 * with progress_ctx; with `strict`, the first is an error. */
+	void (*warning)(const char *message, void *ctx);
+	bool strict;
 };
 
 /*

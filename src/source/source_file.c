@@ -108,8 +108,30 @@ open_checked(const char *root, const char *shown_root, const char *relative,
 	return -1;
 }
 
-int
-source_file_open(const char *root_path, const char *shown_root,
+/* A file with several hard links may be another file's other name, one
+ * outside the plugin that its content must not be read from: refused. */
+static int
+refuse_hard_link(int fd, const char *shown_root, const char *relative,
+    struct err *e)
+{
+	struct stat st;
+	char *shown;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_nlink < 2)
+		return fd;
+	close(fd);
+	shown = file_join(shown_root, relative);
+	err_set(e, STATUS_INVALID, "refused: %s is a hard link (%lu names), "
+	    "maybe to a file outside the plugin, which is not read; make it a "
+	    "file of its own", shown, (unsigned long)st.st_nlink);
+	free(shown);
+	return -1;
+}
+
+static int
+open_beneath(const char *root_path, const char *shown_root,
     const char *relative, struct err *e)
 {
 	struct open_how how = {
@@ -130,4 +152,12 @@ source_file_open(const char *root_path, const char *shown_root,
 	 * that stays inside), and to name the link that leaves the plugin:
 	 * the path is walked, link by link. */
 	return open_checked(root_path, shown_root, relative, e);
+}
+
+int
+source_file_open(const char *root_path, const char *shown_root,
+    const char *relative, struct err *e)
+{
+	return refuse_hard_link(open_beneath(root_path, shown_root, relative,
+	    e), shown_root, relative, e);
 }

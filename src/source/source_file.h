@@ -11,7 +11,9 @@
  * name `shown_root`: "wazo/plugin.yml") for reading, resolving every
  * component beneath the root: symbolic links
  * that stay inside are followed, one that leads outside is refused
- * (STATUS_INVALID, naming the link and its target). Returns the file
+ * (STATUS_INVALID, naming the link and its target), and so is a regular
+ * file with several hard links (another name of it may be outside the
+ * plugin). Returns the file
  * descriptor (close-on-exec; the caller closes it), or -1 with `e` set;
  * when the file itself cannot be opened (missing, a loop...), `e` has
  * STATUS_SYSTEM and errno tells why.
