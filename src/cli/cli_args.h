@@ -55,9 +55,6 @@ int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 void cli_args_scan_reports(const struct cli_command *cmd, int argc,
     char **argv, const char **format, const char **junit,
     const char **codequality);
-/* Prints the --help of `cmd` on stdout: its usage, description and the
- * options it takes. */
-void cli_args_print_help(const struct cli_command *cmd);
 /* Frees what `args` owns (its settings); its strings belong to argv. */
 void cli_args_release(struct cli_args *args);
 
