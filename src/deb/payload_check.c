@@ -96,6 +96,8 @@ refuse_link(const struct payload_check_inode *it, size_t inside,
 int
 payload_check_links(struct payload_check_inode *v, size_t n, struct err *e)
 {
+	if (n == 0)
+		return 0;	/* `v` may be NULL, which qsort(3) must not get */
 	qsort(v, n, sizeof(*v), compare_inodes);
 	for (size_t i = 0, end; i < n; i = end) {
 		for (end = i + 1; end < n && compare_inodes(&v[i], &v[end]) == 0;
