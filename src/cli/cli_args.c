@@ -52,6 +52,10 @@ enum option_id {
 	OPT_VERSION_SUFFIX,
 	OPT_JUNIT,
 	OPT_CODEQUALITY,
+	OPT_FROM,
+	OPT_KEEP,
+	OPT_BARE,
+	OPT_VERIFY_NETWORK,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -106,16 +110,16 @@ static const struct cli_option {
 	  "an archive may unpack to N times its size (200)" },
 	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,
 	  "check min_wazo_version and max_wazo_version against Wazo V" },
-	{ "config", OPT_CONFIG, "FILE", CMD_ALL, -1,
+	{ "config", OPT_CONFIG, "FILE", CMD_ALL | CMD_VERIFY, -1,
 	  "read settings from the YAML file FILE" },
 	{ "package-prefix", OPT_PACKAGE_PREFIX, "P", CMD_ALL,
 	  SETTING_PACKAGE_PREFIX, "package names start with P (wazo-plugind)" },
 	{ "section", OPT_SECTION, "S", CMD_ALL, SETTING_SECTION,
 	  "the Section field (wazo-plugind-plugin)" },
-	{ "metadata-dir", OPT_METADATA_DIR, "DIR", CMD_ALL,
+	{ "metadata-dir", OPT_METADATA_DIR, "DIR", CMD_ALL | CMD_VERIFY,
 	  SETTING_METADATA_DIR, "installed plugins' metadata\n"
 	  "(/usr/lib/wazo-plugind/plugins)" },
-	{ "backup-rules-dir", OPT_BACKUP_RULES_DIR, "DIR", CMD_ALL,
+	{ "backup-rules-dir", OPT_BACKUP_RULES_DIR, "DIR", CMD_ALL | CMD_VERIFY,
 	  SETTING_BACKUP_RULES_DIR, "where removal keeps the rules\n"
 	  "(/var/lib/wazo-plugind/rules)" },
 	{ "template-dir", OPT_TEMPLATE_DIR, "DIR", CMD_ALL,
@@ -134,19 +138,27 @@ static const struct cli_option {
 	  "give sandboxed rules the variable NAME too\n(repeatable)" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
 	  "text (diagnostics on stderr) or json (a report on stdout)" },
-	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL, -1,
+	{ "from", OPT_FROM, "OLD.deb", CMD_VERIFY, -1,
+	  "install OLD.deb first, upgrade from it and\ndowngrade to it" },
+	{ "keep", OPT_KEEP, NULL, CMD_VERIFY, -1,
+	  "copy the root's changes to a directory it names" },
+	{ "bare", OPT_BARE, NULL, CMD_VERIFY, -1,
+	  "no stand-in Wazo host (systemctl, asterisk...)" },
+	{ "network", OPT_VERIFY_NETWORK, NULL, CMD_VERIFY, -1,
+	  "the steps may reach the network (default: not)" },
+	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL | CMD_VERIFY, -1,
 	  "text (the default) or json: one JSON document\non stdout, also "
 	  "on failure" },
-	{ "junit", OPT_JUNIT, "FILE", CMD_ALL, -1,
+	{ "junit", OPT_JUNIT, "FILE", CMD_ALL | CMD_VERIFY, -1,
 	  "also write a JUnit XML report of the steps and\nchecks to FILE" },
-	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL, -1,
+	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL | CMD_VERIFY, -1,
 	  "also write the plugin's problems to FILE as a\nGitLab Code Quality "
 	  "report" },
 	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
 	  "fail (exit 1) on warnings too" },
-	{ "quiet", OPT_QUIET, NULL, CMD_ALL, -1,
+	{ "quiet", OPT_QUIET, NULL, CMD_ALL | CMD_VERIFY, -1,
 	  "print only problems" },
-	{ "help", OPT_HELP, NULL, CMD_ALL, -1,
+	{ "help", OPT_HELP, NULL, CMD_ALL | CMD_VERIFY, -1,
 	  "show this help and exit" },
 };
 
@@ -390,6 +402,10 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		break;
 	case OPT_JUNIT: args->junit = value; break;
 	case OPT_CODEQUALITY: args->codequality = value; break;
+	case OPT_FROM: args->from = value; break;
+	case OPT_KEEP: args->keep = true; break;
+	case OPT_BARE: args->bare = true; break;
+	case OPT_VERIFY_NETWORK: args->verify_network = true; break;
 	}
 	return -1;
 }
@@ -515,6 +531,14 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	if ((cmd->flags & CLI_TAKES_STEP) &&
 	    (status = take_step(cmd, argc, argv, args)) >= 0)
 		return status;
+	if (cmd->flags & CLI_TAKES_DEBS) {
+		args->debs = &argv[optind];
+		args->ndebs = (size_t)(argc - optind);
+		if (args->ndebs == 0)
+			return cli_report_usage(cmd->name, "which packages? Give "
+			    "one DEB or more");
+		return load_config(cmd, args, overrides, noverrides);
+	}
 	if (argc - optind > 1)
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
