@@ -12,6 +12,7 @@
 #include "base/diag.h"
 #include "base/timestamp.h"
 #include "cli/cli_args.h"
+#include "cli/cli_numbers.h"
 #include "cli/cli_report.h"
 #include "deb/compress.h"
 #include "plugin/archname.h"
@@ -230,48 +231,6 @@ find_option(int id)
 	return NULL;
 }
 
-/* A whole number from min to max, or -1. */
-static int
-parse_count(const char *s, int min, int max)
-{
-	char *end;
-	long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || errno != 0 || v < min || v > max)
-		return -1;
-	return (int)v;
-}
-
-/* A byte count with an optional K, M or G (powers of 1024). */
-static int
-parse_size(const char *s, unsigned long long *out)
-{
-	char *end;
-	unsigned long long v;
-	int shift = 0;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift)
-		end++;
-	if (*end != '\0' || errno != 0 || v == 0 || v > (~0ULL >> shift))
-		return -1;
-	*out = v << shift;
-	return 0;
-}
-
 /* Reports `e`, about the value of `option`: "OPTION MESSAGE" as a usage
  * error, or as it is when the system failed; returns the exit status. */
 static int
@@ -319,24 +278,24 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_SUBDIRECTORY: args->subdirectory = value; break;
 	case OPT_REF: args->request.ref = value; break;
 	case OPT_MAX_SIZE:
-		if (parse_size(value, &args->request.limits.max_bytes) < 0)
+		if (cli_numbers_size(value, &args->request.limits.max_bytes) < 0)
 			return cli_report_usage(cmd->name, "--max-unpacked-size "
 			    "must be a size such as 4096, 64K, 256M or 1G, not "
 			    "'%s'", value);
 		break;
 	case OPT_MAX_ENTRIES:
-		if (parse_count(value, 1, INT_MAX) < 0)
+		if (cli_numbers_count(value, 1, INT_MAX) < 0)
 			return cli_report_usage(cmd->name, "--max-entries must be "
 			    "a positive number, not '%s'", value);
 		args->request.limits.max_entries = (unsigned long)
-		    parse_count(value, 1, INT_MAX);
+		    cli_numbers_count(value, 1, INT_MAX);
 		break;
 	case OPT_MAX_RATIO:
-		if (parse_count(value, 1, 1000000) < 0)
+		if (cli_numbers_count(value, 1, 1000000) < 0)
 			return cli_report_usage(cmd->name, "--max-ratio must be a "
 			    "positive number, not '%s'", value);
 		args->request.limits.max_ratio = (unsigned)
-		    parse_count(value, 1, 1000000);
+		    cli_numbers_count(value, 1, 1000000);
 		break;
 	case OPT_ENV:
 		if ((why = sandbox_env_check(value)) != NULL)
@@ -359,16 +318,16 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_LEVEL:
 		/* A number here; its range is the compressor's, checked
 		 * once -Z is known (cli_options.c). */
-		args->level = parse_count(value, 0, INT_MAX);
+		args->level = cli_numbers_count(value, 0, INT_MAX);
 		if (args->level < 0)
 			return cli_report_usage(cmd->name, "-z must be a level "
 			    "(a number), not '%s'", value);
 		break;
 	case OPT_THREADS:
-		if (parse_count(value, 1, 1024) < 0)
+		if (cli_numbers_count(value, 1, 1024) < 0)
 			return cli_report_usage(cmd->name, "--threads must be a "
 			    "number from 1 to 1024, not '%s'", value);
-		args->threads = (unsigned)parse_count(value, 1, 1024);
+		args->threads = (unsigned)cli_numbers_count(value, 1, 1024);
 		break;
 	case OPT_SOURCE_DATE_EPOCH:
 		if (timestamp_parse(value, &when, &e) < 0) {
@@ -444,28 +403,6 @@ load_config(const struct cli_command *cmd, struct cli_args *args,
 	return -1;
 }
 
-/* The rules step a CLI_TAKES_STEP command takes first: "build", or
- * "package" with --pkgdir. -1 when fine, else the exit status. */
-static int
-take_step(const struct cli_command *cmd, int argc, char **argv,
-    struct cli_args *args)
-{
-	if (optind == argc)
-		return cli_report_usage(cmd->name, "which step: build or "
-		    "package?");
-	args->step = argv[optind++];
-	if (strcmp(args->step, "build") != 0 &&
-	    strcmp(args->step, "package") != 0)
-		return cli_report_usage(cmd->name, "the step must be build or "
-		    "package, not '%s'", args->step);
-	if (strcmp(args->step, "package") == 0 && args->pkgdir == NULL)
-		return cli_report_usage(cmd->name, "package needs --pkgdir DIR");
-	if (strcmp(args->step, "build") == 0 && args->pkgdir != NULL)
-		return cli_report_usage(cmd->name, "--pkgdir is for the package "
-		    "step");
-	return -1;
-}
-
 void
 cli_args_scan_reports(const struct cli_command *cmd, int argc, char **argv,
     const char **format, const char **junit, const char **codequality)
@@ -528,28 +465,7 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	buf_release(&shorts);
 	if (status >= 0)
 		return status;
-	if ((cmd->flags & CLI_TAKES_STEP) &&
-	    (status = take_step(cmd, argc, argv, args)) >= 0)
-		return status;
-	if (cmd->flags & CLI_TAKES_DEBS) {
-		args->debs = &argv[optind];
-		args->ndebs = (size_t)(argc - optind);
-		if (args->ndebs == 0)
-			return cli_report_usage(cmd->name, "which packages? Give "
-			    "one DEB or more");
-		return load_config(cmd, args, overrides, noverrides);
-	}
-	if (argc - optind > 1)
-		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
-		    argc - optind);
-	args->source = optind < argc ? argv[optind] : NULL;
-	if (args->source != NULL && args->source[0] == '\0')
-		return cli_report_usage(cmd->name, "SOURCE is empty: give a "
-		    "directory, an archive or a git repository (default: .)");
-	args->request.spec = args->source;
-	args->request.subdirectory = args->subdirectory;
-	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
-		return cli_report_usage(cmd->name, "-o DIR is required");
+	args->first_operand = optind;
 	return load_config(cmd, args, overrides, noverrides);
 }
 

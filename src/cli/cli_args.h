@@ -29,6 +29,7 @@ struct cli_args {
 	const char *arch;		/* --arch, or NULL */
 	const char *version;		/* --version (checked), or NULL */
 	const char *version_suffix;	/* --version-suffix, or NULL */
+	int first_operand;		/* argv's first word after the options */
 	char *const *debs;		/* CLI_TAKES_DEBS: DEB... */
 	size_t ndebs;
 	const char *from;		/* verify --from, or NULL */
@@ -46,7 +47,7 @@ struct cli_args {
  * Parses argv (argv[0] is the command's name) for `cmd`. Returns -1 when
  * the command should run, else the exit status to stop with: 0 after
  * --help, STATUS_USAGE (or the settings file's status) after a message
- * on stderr. Release `args` with cli_args_release() in both cases.
+ * on stderr. The operands are cli_operands_take()'s. Release `args` with cli_args_release() in both cases.
  */
 int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args);
