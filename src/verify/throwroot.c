@@ -140,6 +140,34 @@ throwroot_path(const struct throwroot *t, const char *path)
 	return xasprintf("%s%s", t->root, path);
 }
 
+int
+throwroot_put(const struct throwroot *t, const char *from,
+    const char *path, struct err *e)
+{
+	char *to = throwroot_path(t, path);
+	int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
+	char chunk[65536];
+	ssize_t n;
+
+	if (in < 0)
+		rc = err_errno(e, "cannot open %s", from);
+	else if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0)
+		rc = err_errno(e, "cannot create %s", to);
+	while (rc == 0 && (n = read(in, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || file_write_all(out, chunk, (size_t)n) < 0)
+			rc = err_errno(e, "cannot copy %s", from);
+	}
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) < 0 && rc == 0)
+		rc = err_errno(e, "cannot write %s", to);
+	free(to);
+	return rc;
+}
+
 /* In the command's child: into the holder's namespaces and root. */
 static void
 enter(const struct throwroot *t, int out, char *const argv[],

@@ -43,6 +43,10 @@ int throwroot_run(const struct throwroot *t, char *const argv[],
 /* The path, as this process reaches it, of `path` (absolute) inside the
  * root. The caller frees it. */
 char *throwroot_path(const struct throwroot *t, const char *path);
+/* Copies the host's file `from` to `path` (absolute) in the root.
+ * 0, or -1 with `e` set. */
+int throwroot_put(const struct throwroot *t, const char *from,
+    const char *path, struct err *e);
 /* Ends the holder, which takes the root and its mounts with it. */
 void throwroot_close(struct throwroot *t);
 

@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,30 +93,6 @@ deb_field(const char *deb, const char *field, struct err *e)
 	return NULL;
 }
 
-/* Copies the file `from` to `to` (in the root). */
-static int
-copy_file(const char *from, const char *to, struct err *e)
-{
-	int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
-	char chunk[65536];
-	ssize_t n;
-
-	if (in < 0)
-		return err_errno(e, "cannot open %s", from);
-	if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
-		rc = err_errno(e, "cannot create %s", to);
-	while (rc == 0 && (n = read(in, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || file_write_all(out, chunk, (size_t)n) < 0)
-			rc = err_errno(e, "cannot copy %s", from);
-	}
-	close(in);
-	if (out >= 0 && close(out) < 0 && rc == 0)
-		rc = err_errno(e, "cannot write %s", to);
-	return rc;
-}
-
 /* Reads the package `deb` into `p`. */
 static int
 read_pkg(const char *deb, struct pkg *p, struct err *e)
@@ -135,9 +110,15 @@ read_pkgs(struct verify *v, struct err *e)
 	const struct verify_job *j = &v->job;
 
 	v->pkgs = xcalloc(j->ndebs + 1, sizeof(*v->pkgs));
-	for (size_t i = 0; i < j->ndebs; i++, v->npkgs++)
+	for (size_t i = 0; i < j->ndebs; i++, v->npkgs++) {
 		if (read_pkg(j->debs[i], &v->pkgs[i], e) < 0)
 			return -1;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(v->pkgs[k].name, v->pkgs[i].name) == 0)
+				return err_set(e, STATUS_USAGE, "%s and %s are both "
+				    "%s: give one version (--from the other)",
+				    j->debs[k], j->debs[i], v->pkgs[i].name);
+	}
 	if (j->from == NULL)
 		return 0;
 	if (read_pkg(j->from, &v->pkgs[j->ndebs], e) < 0)
@@ -162,11 +143,9 @@ fill_root(struct verify *v, struct err *e)
 		rc = err_errno(e, "cannot make %s", debs);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const char *from = i < v->npkgs ? v->job.debs[i] : v->job.from;
-		char *to = xasprintf("%s/%zu.deb", debs, i);
 
 		v->pkgs[i].deb = xasprintf(VERIFY_STANDIN_DIR "/debs/%zu.deb", i);
-		rc = copy_file(from, to, e);
-		free(to);
+		rc = throwroot_put(&v->root, from, v->pkgs[i].deb, e);
 	}
 	free(dir);
 	free(debs);
