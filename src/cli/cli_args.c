@@ -12,223 +12,53 @@
 #include "base/diag.h"
 #include "base/timestamp.h"
 #include "cli/cli_args.h"
-#include "cli/cli_numbers.h"
+#include "cli/cli_option_table.h"
 #include "cli/cli_report.h"
 #include "deb/compress.h"
 #include "plugin/archname.h"
 #include "plugin/debversion.h"
 #include "stage/sandbox.h"
 
-enum option_id {
-	OPT_OUTPUT = 'o',
-	OPT_QUIET = 'q',
-	OPT_HELP = 'h',
-	OPT_COMPRESSION = 'Z',
-	OPT_LEVEL = 'z',
-	OPT_SUBDIRECTORY = 256,
-	OPT_WAZO_VERSION,
-	OPT_FORMAT,
-	OPT_STRICT,
-	OPT_FORCE,
-	OPT_CONFIG,
-	OPT_PACKAGE_PREFIX,
-	OPT_SECTION,
-	OPT_METADATA_DIR,
-	OPT_BACKUP_RULES_DIR,
-	OPT_TEMPLATE_DIR,
-	OPT_MAINTAINER,
-	OPT_CONFFILES,
-	OPT_THREADS,
-	OPT_SOURCE_DATE_EPOCH,
-	OPT_ARCH,
-	OPT_REF,
-	OPT_MAX_SIZE,
-	OPT_MAX_ENTRIES,
-	OPT_MAX_RATIO,
-	OPT_SANDBOX,
-	OPT_NETWORK,
-	OPT_ENV,
-	OPT_PKGDIR,
-	OPT_VERSION,
-	OPT_VERSION_SUFFIX,
-	OPT_JUNIT,
-	OPT_CODEQUALITY,
-	OPT_FROM,
-	OPT_KEEP,
-	OPT_BARE,
-	OPT_VERIFY_NETWORK,
-};
-
-#define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
-#define CMD_ALL (CMD_CHECK | CMD_PACKAGING | CMD_RULES)
-#define CMD_RUNS_RULES (CMD_TREE | CMD_BUILD | CMD_RULES)
-
-static const struct cli_option {
-	const char *name;
-	int id;
-	const char *arg;	/* the value's name, or NULL for a flag */
-	unsigned commands;
-	int config_key;		/* the setting it overrides, or -1 */
-	const char *help;
-} options[] = {
-	{ "output", OPT_OUTPUT, "DIR", CMD_RENDER | CMD_TREE, -1,
-	  "write the result to DIR (required)" },
-	{ "output", OPT_OUTPUT, "DIR", CMD_BUILD, -1,
-	  "write the .deb in DIR (default: .)" },
-	{ "pkgdir", OPT_PKGDIR, "DIR", CMD_RULES, -1,
-	  "'rules package' stages the package in DIR" },
-	{ "force", OPT_FORCE, NULL, CMD_RENDER | CMD_TREE, -1,
-	  "replace what DIR already holds" },
-	{ "force", OPT_FORCE, NULL, CMD_DEBIANIZE, -1,
-	  "replace an existing debian/ directory" },
-	{ "compression", OPT_COMPRESSION, "TYPE", CMD_BUILD, -1,
-	  "xz (default), zstd, gzip or none" },
-	{ "compression-level", OPT_LEVEL, "N", CMD_BUILD, -1,
-	  "compression level (defaults: xz 6, zstd 3, gzip 9)" },
-	{ "threads", OPT_THREADS, "N", CMD_BUILD, -1,
-	  "compress with N threads (default: the cores)" },
-	{ "source-date-epoch", OPT_SOURCE_DATE_EPOCH, "T", CMD_BUILD, -1,
-	  "every timestamp is T (default: $SOURCE_DATE_EPOCH,\nor now)" },
-	{ "arch", OPT_ARCH, "A", CMD_BUILD, -1,
-	  "auto (default: all, or the compiled objects'),\nall, or an "
-	  "architecture dpkg knows" },
-	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
-	  "the Architecture field: all (default), any\n(compiled plugins) "
-	  "or an architecture dpkg knows" },
-	{ "version", OPT_VERSION, "V", CMD_PACKAGING, -1,
-	  "the package's version is V, not plugin.yml's" },
-	{ "version-suffix", OPT_VERSION_SUFFIX, "S", CMD_PACKAGING, -1,
-	  "append S to the version (+ci.42, ~git20261202.abc)" },
-	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
-	  "the plugin lives in DIR inside SOURCE" },
-	{ "ref", OPT_REF, "REF", CMD_ALL, -1,
-	  "SOURCE is a git repository: use branch, tag or\ncommit REF" },
-	{ "max-unpacked-size", OPT_MAX_SIZE, "N", CMD_ALL, -1,
-	  "an archive may unpack to N bytes (256M)" },
-	{ "max-entries", OPT_MAX_ENTRIES, "N", CMD_ALL, -1,
-	  "an archive may hold N entries (20000)" },
-	{ "max-ratio", OPT_MAX_RATIO, "N", CMD_ALL, -1,
-	  "an archive may unpack to N times its size (200)" },
-	{ "wazo-version", OPT_WAZO_VERSION, "V", CMD_ALL, -1,
-	  "check min_wazo_version and max_wazo_version against Wazo V" },
-	{ "config", OPT_CONFIG, "FILE", CMD_ALL | CMD_VERIFY, -1,
-	  "read settings from the YAML file FILE" },
-	{ "package-prefix", OPT_PACKAGE_PREFIX, "P", CMD_ALL,
-	  SETTING_PACKAGE_PREFIX, "package names start with P (wazo-plugind)" },
-	{ "section", OPT_SECTION, "S", CMD_ALL, SETTING_SECTION,
-	  "the Section field (wazo-plugind-plugin)" },
-	{ "metadata-dir", OPT_METADATA_DIR, "DIR", CMD_ALL | CMD_VERIFY,
-	  SETTING_METADATA_DIR, "installed plugins' metadata\n"
-	  "(/usr/lib/wazo-plugind/plugins)" },
-	{ "backup-rules-dir", OPT_BACKUP_RULES_DIR, "DIR", CMD_ALL | CMD_VERIFY,
-	  SETTING_BACKUP_RULES_DIR, "where removal keeps the rules\n"
-	  "(/var/lib/wazo-plugind/rules)" },
-	{ "template-dir", OPT_TEMPLATE_DIR, "DIR", CMD_ALL,
-	  SETTING_TEMPLATE_DIR, "templates to use instead of the built-in ones" },
-	{ "maintainer", OPT_MAINTAINER, "M", CMD_ALL, SETTING_MAINTAINER,
-	  "the Maintainer field ('Name <address>')" },
-	{ "conffiles", OPT_CONFFILES, "WHICH", CMD_ALL, SETTING_CONFFILES,
-	  "none (default: files under /etc leave with the\nplugin) or etc "
-	  "(they are conffiles)" },
-	{ "sandbox", OPT_SANDBOX, "MODE", CMD_RUNS_RULES, SETTING_SANDBOX,
-	  "run the rules in bubblewrap: auto (default: when\nit can), on "
-	  "or off" },
-	{ "network", OPT_NETWORK, "on|off", CMD_RUNS_RULES, SETTING_NETWORK,
-	  "whether sandboxed rules reach the network (on)" },
-	{ "env", OPT_ENV, "NAME[=VALUE]", CMD_RUNS_RULES, -1,
-	  "give sandboxed rules the variable NAME too\n(repeatable)" },
-	{ "format", OPT_FORMAT, "FORMAT", CMD_CHECK, -1,
-	  "text (diagnostics on stderr) or json (a report on stdout)" },
-	{ "from", OPT_FROM, "OLD.deb", CMD_VERIFY, -1,
-	  "install OLD.deb first, upgrade from it and\ndowngrade to it" },
-	{ "keep", OPT_KEEP, NULL, CMD_VERIFY, -1,
-	  "copy the root's changes to a directory it names" },
-	{ "bare", OPT_BARE, NULL, CMD_VERIFY, -1,
-	  "no stand-in Wazo host (systemctl, asterisk...)" },
-	{ "network", OPT_VERIFY_NETWORK, NULL, CMD_VERIFY, -1,
-	  "the steps may reach the network (default: not)" },
-	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL | CMD_VERIFY, -1,
-	  "text (the default) or json: one JSON document\non stdout, also "
-	  "on failure" },
-	{ "junit", OPT_JUNIT, "FILE", CMD_ALL | CMD_VERIFY, -1,
-	  "also write a JUnit XML report of the steps and\nchecks to FILE" },
-	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL | CMD_VERIFY, -1,
-	  "also write the plugin's problems to FILE as a\nGitLab Code Quality "
-	  "report" },
-	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
-	  "fail (exit 1) on warnings too" },
-	{ "quiet", OPT_QUIET, NULL, CMD_ALL | CMD_VERIFY, -1,
-	  "print only problems" },
-	{ "help", OPT_HELP, NULL, CMD_ALL | CMD_VERIFY, -1,
-	  "show this help and exit" },
-};
-
-void
-cli_args_print_help(const struct cli_command *cmd)
+/* A whole number from min to max, or -1. */
+static int
+parse_count(const char *s, int min, int max)
 {
-	printf("Usage: " PROGRAM_NAME " %s %s\n%s\nOptions:\n", cmd->name,
-	    cmd->usage, cmd->description);
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++) {
-		const struct cli_option *o = &options[i];
-		struct buf left = BUF_INIT;
-		const char *line = o->help;
+	char *end;
+	long v;
 
-		if (!(o->commands & cmd->bit))
-			continue;
-		buf_adds(&left, o->id < 256 ? "  -" : "    ");
-		if (o->id < 256)
-			buf_addf(&left, "%c,", o->id);
-		buf_addf(&left, " --%s", o->name);
-		if (o->arg != NULL)
-			buf_addf(&left, " %s", o->arg);
-		/* Help lines after the first align under the first. */
-		while (line != NULL) {
-			const char *nl = strchr(line, '\n');
-			int len = nl ? (int)(nl - line) : (int)strlen(line);
-
-			printf("%-26s %.*s\n", left.data, len, line);
-			buf_reset(&left);
-			line = nl ? nl + 1 : NULL;
-		}
-		buf_release(&left);
-	}
-	putchar('\n');
-	cli_report_help_footer();
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || v < min || v > max)
+		return -1;
+	return (int)v;
 }
 
-/* The getopt tables for the options `cmd` takes. */
-static void
-build_tables(const struct cli_command *cmd, struct option *longs,
-    struct buf *shorts)
+/* A byte count with an optional K, M or G (powers of 1024). */
+static int
+parse_size(const char *s, unsigned long long *out)
 {
-	size_t n = 0;
+	char *end;
+	unsigned long long v;
+	int shift = 0;
 
-	buf_addc(shorts, ':');
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++) {
-		if (!(options[i].commands & cmd->bit))
-			continue;
-		longs[n].name = options[i].name;
-		longs[n].has_arg = options[i].arg ? required_argument :
-		    no_argument;
-		longs[n].flag = NULL;
-		longs[n].val = options[i].id;
-		n++;
-		if (options[i].id < 256) {
-			buf_addc(shorts, (char)options[i].id);
-			if (options[i].arg)
-				buf_addc(shorts, ':');
-		}
-	}
-	memset(&longs[n], 0, sizeof(longs[n]));
-}
-
-static const struct cli_option *
-find_option(int id)
-{
-	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++)
-		if (options[i].id == id)
-			return &options[i];
-	return NULL;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end != '\0' || errno != 0 || v == 0 || v > (~0ULL >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
 }
 
 /* Reports `e`, about the value of `option`: "OPTION MESSAGE" as a usage
@@ -256,7 +86,7 @@ static int
 take_option(const struct cli_command *cmd, int id, char *value,
     struct cli_args *args, struct override *overrides, size_t *noverrides)
 {
-	const struct cli_option *o = find_option(id);
+	const struct cli_option *o = cli_option_table_find(id);
 	struct err e = ERR_INIT;
 	const char *why;
 	time_t when;
@@ -278,24 +108,24 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_SUBDIRECTORY: args->subdirectory = value; break;
 	case OPT_REF: args->request.ref = value; break;
 	case OPT_MAX_SIZE:
-		if (cli_numbers_size(value, &args->request.limits.max_bytes) < 0)
+		if (parse_size(value, &args->request.limits.max_bytes) < 0)
 			return cli_report_usage(cmd->name, "--max-unpacked-size "
 			    "must be a size such as 4096, 64K, 256M or 1G, not "
 			    "'%s'", value);
 		break;
 	case OPT_MAX_ENTRIES:
-		if (cli_numbers_count(value, 1, INT_MAX) < 0)
+		if (parse_count(value, 1, INT_MAX) < 0)
 			return cli_report_usage(cmd->name, "--max-entries must be "
 			    "a positive number, not '%s'", value);
 		args->request.limits.max_entries = (unsigned long)
-		    cli_numbers_count(value, 1, INT_MAX);
+		    parse_count(value, 1, INT_MAX);
 		break;
 	case OPT_MAX_RATIO:
-		if (cli_numbers_count(value, 1, 1000000) < 0)
+		if (parse_count(value, 1, 1000000) < 0)
 			return cli_report_usage(cmd->name, "--max-ratio must be a "
 			    "positive number, not '%s'", value);
 		args->request.limits.max_ratio = (unsigned)
-		    cli_numbers_count(value, 1, 1000000);
+		    parse_count(value, 1, 1000000);
 		break;
 	case OPT_ENV:
 		if ((why = sandbox_env_check(value)) != NULL)
@@ -318,16 +148,16 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_LEVEL:
 		/* A number here; its range is the compressor's, checked
 		 * once -Z is known (cli_options.c). */
-		args->level = cli_numbers_count(value, 0, INT_MAX);
+		args->level = parse_count(value, 0, INT_MAX);
 		if (args->level < 0)
 			return cli_report_usage(cmd->name, "-z must be a level "
 			    "(a number), not '%s'", value);
 		break;
 	case OPT_THREADS:
-		if (cli_numbers_count(value, 1, 1024) < 0)
+		if (parse_count(value, 1, 1024) < 0)
 			return cli_report_usage(cmd->name, "--threads must be a "
 			    "number from 1 to 1024, not '%s'", value);
-		args->threads = (unsigned)cli_numbers_count(value, 1, 1024);
+		args->threads = (unsigned)parse_count(value, 1, 1024);
 		break;
 	case OPT_SOURCE_DATE_EPOCH:
 		if (timestamp_parse(value, &when, &e) < 0) {
@@ -403,16 +233,38 @@ load_config(const struct cli_command *cmd, struct cli_args *args,
 	return -1;
 }
 
+/* The rules step a CLI_TAKES_STEP command takes first: "build", or
+ * "package" with --pkgdir. -1 when fine, else the exit status. */
+static int
+take_step(const struct cli_command *cmd, int argc, char **argv,
+    struct cli_args *args)
+{
+	if (optind == argc)
+		return cli_report_usage(cmd->name, "which step: build or "
+		    "package?");
+	args->step = argv[optind++];
+	if (strcmp(args->step, "build") != 0 &&
+	    strcmp(args->step, "package") != 0)
+		return cli_report_usage(cmd->name, "the step must be build or "
+		    "package, not '%s'", args->step);
+	if (strcmp(args->step, "package") == 0 && args->pkgdir == NULL)
+		return cli_report_usage(cmd->name, "package needs --pkgdir DIR");
+	if (strcmp(args->step, "build") == 0 && args->pkgdir != NULL)
+		return cli_report_usage(cmd->name, "--pkgdir is for the package "
+		    "step");
+	return -1;
+}
+
 void
 cli_args_scan_reports(const struct cli_command *cmd, int argc, char **argv,
     const char **format, const char **junit, const char **codequality)
 {
-	struct option longs[WPD_ARRAY_SIZE(options) + 1];
+	struct option longs[CLI_OPTION_TABLE_MAX + 1];
 	struct buf shorts = BUF_INIT;
 	int c;
 
 	*format = *junit = *codequality = NULL;
-	build_tables(cmd, longs, &shorts);
+	cli_option_table_getopt(cmd, longs, &shorts);
 	opterr = 0;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
@@ -430,7 +282,7 @@ int
 cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args)
 {
-	struct option longs[WPD_ARRAY_SIZE(options) + 1];
+	struct option longs[CLI_OPTION_TABLE_MAX + 1];
 	struct override overrides[64];
 	size_t noverrides = 0;
 	struct buf shorts = BUF_INIT;
@@ -441,13 +293,13 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	args->level = -1;
 	args->request.limits = (struct source_limits)SOURCE_LIMITS_DEFAULT;
 	settings_init(&args->config);
-	build_tables(cmd, longs, &shorts);
+	cli_option_table_getopt(cmd, longs, &shorts);
 	opterr = 0;
 	optind = 0;
 	while (status < 0 &&
 	    (c = getopt_long(argc, argv, shorts.data, longs, NULL)) != -1) {
 		if (c == OPT_HELP) {
-			cli_args_print_help(cmd);
+			cli_option_table_print_help(cmd);
 			status = STATUS_OK;
 		} else if (c == ':') {
 			status = cli_report_usage(cmd->name, "option '%s' needs a "
@@ -465,7 +317,28 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	buf_release(&shorts);
 	if (status >= 0)
 		return status;
-	args->first_operand = optind;
+	if ((cmd->flags & CLI_TAKES_STEP) &&
+	    (status = take_step(cmd, argc, argv, args)) >= 0)
+		return status;
+	if (cmd->flags & CLI_TAKES_DEBS) {
+		args->debs = &argv[optind];
+		args->ndebs = (size_t)(argc - optind);
+		if (args->ndebs == 0)
+			return cli_report_usage(cmd->name, "which packages? Give "
+			    "one DEB or more");
+		return load_config(cmd, args, overrides, noverrides);
+	}
+	if (argc - optind > 1)
+		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
+		    argc - optind);
+	args->source = optind < argc ? argv[optind] : NULL;
+	if (args->source != NULL && args->source[0] == '\0')
+		return cli_report_usage(cmd->name, "SOURCE is empty: give a "
+		    "directory, an archive or a git repository (default: .)");
+	args->request.spec = args->source;
+	args->request.subdirectory = args->subdirectory;
+	if ((cmd->bit & (CMD_RENDER | CMD_TREE)) && args->output == NULL)
+		return cli_report_usage(cmd->name, "-o DIR is required");
 	return load_config(cmd, args, overrides, noverrides);
 }
 

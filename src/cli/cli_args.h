@@ -29,7 +29,6 @@ struct cli_args {
 	const char *arch;		/* --arch, or NULL */
 	const char *version;		/* --version (checked), or NULL */
 	const char *version_suffix;	/* --version-suffix, or NULL */
-	int first_operand;		/* argv's first word after the options */
 	char *const *debs;		/* CLI_TAKES_DEBS: DEB... */
 	size_t ndebs;
 	const char *from;		/* verify --from, or NULL */
@@ -47,7 +46,7 @@ struct cli_args {
  * Parses argv (argv[0] is the command's name) for `cmd`. Returns -1 when
  * the command should run, else the exit status to stop with: 0 after
  * --help, STATUS_USAGE (or the settings file's status) after a message
- * on stderr. The operands are cli_operands_take()'s. Release `args` with cli_args_release() in both cases.
+ * on stderr. Release `args` with cli_args_release() in both cases.
  */
 int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
     struct cli_args *args);
@@ -60,9 +59,6 @@ int cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 void cli_args_scan_reports(const struct cli_command *cmd, int argc,
     char **argv, const char **format, const char **junit,
     const char **codequality);
-/* Prints the --help of `cmd` on stdout: its usage, description and the
- * options it takes. */
-void cli_args_print_help(const struct cli_command *cmd);
 /* Frees what `args` owns (its settings); its strings belong to argv. */
 void cli_args_release(struct cli_args *args);
 

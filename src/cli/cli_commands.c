@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "cli/cli_args.h"
 #include "cli/cli_commands.h"
+#include "cli/cli_option_table.h"
 #include "cli/cli_report.h"
 #include "cli/cli_runner.h"
 #include "cli/cmd.h"
@@ -120,7 +121,7 @@ cli_commands_help(int argc, char **argv)
 		    "got %d", argc);
 	if ((cmd = find_command(argv[0])) == NULL)
 		return cli_report_usage(NULL, "unknown command '%s'", argv[0]);
-	cli_args_print_help(cmd);
+	cli_option_table_print_help(cmd);
 	return STATUS_OK;
 }
 

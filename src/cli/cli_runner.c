@@ -10,7 +10,6 @@
 #include "cli/cli_args.h"
 #include "cli/cli_codequality.h"
 #include "cli/cli_junit.h"
-#include "cli/cli_operands.h"
 #include "cli/cli_options.h"
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
@@ -70,8 +69,6 @@ open_run(const struct cli_command *cmd, int argc, char **argv,
 	r->quiet = args->quiet;
 	r->strict = args->strict;
 	r->log_steps = (cmd->flags & CLI_LOGS_STEPS) && !args->quiet;
-	if (status < 0)
-		status = cli_operands_take(cmd, argc, argv, args);
 	if (status < 0)
 		status = cli_options_resolve(cmd, args, opts);
 	if (status < 0 && (cmd->flags & CLI_VALIDATES))
