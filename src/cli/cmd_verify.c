@@ -94,7 +94,8 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	    r->scan.network ? "true" : "false");
 	for (size_t i = 0; i < r->nchanges; i++) {
 		buf_adds(out, i ? ", {\"kind\": " : "{\"kind\": ");
-		json_add_string(out, verify_changes_kind_name(r->changes[i].kind));
+		json_add_string(out,
+		    verify_changes_kind_name(r->changes[i].kind));
 		buf_adds(out, ", \"path\": ");
 		json_add_string(out, r->changes[i].path);
 		buf_adds(out, ", \"what\": ");

@@ -55,8 +55,8 @@ setup(const char *base, bool network, char *msg, size_t size)
 		why = setup_step(mount("overlay", root, "overlay", 0, opts),
 		    "cannot mount an overlay of /", msg, size);
 	if (why == NULL)
-		why = setup_step(mount("/dev", dev, NULL, MS_BIND | MS_REC, NULL),
-		    "cannot bind /dev", msg, size);
+		why = setup_step(mount("/dev", dev, NULL, MS_BIND | MS_REC,
+		    NULL), "cannot bind /dev", msg, size);
 	if (why == NULL)
 		why = setup_step(mount("proc", proc, "proc", 0, NULL),
 		    "cannot mount /proc", msg, size);
@@ -73,7 +73,8 @@ hold(const char *base, bool network, int ready, int hold)
 	const char *why = setup(base, network, msg, sizeof(msg));
 	char c;
 
-	if (file_write_all(ready, why ? why : "", why ? strlen(why) + 1 : 1) < 0)
+	if (file_write_all(ready, why ? why : "",
+	    why ? strlen(why) + 1 : 1) < 0)
 		_exit(1);
 	close(ready);
 	if (why != NULL)
@@ -123,8 +124,9 @@ throwroot_open(struct throwroot *t, bool network, struct err *e)
 	t->holder = -1;
 	t->hold_fd = -1;
 	if (geteuid() != 0)
-		return err_set(e, STATUS_SYSTEM, "cannot make a throwaway root: "
-		    "root is needed (mount namespaces and an overlay of /)");
+		return err_set(e, STATUS_SYSTEM, "cannot make a throwaway "
+		    "root: root is needed (mount namespaces and an overlay "
+		    "of /)");
 	if ((t->base = dirtree_private_dir(e)) == NULL)
 		return -1;
 	if (start_holder(t, network, e) < 0)
@@ -191,7 +193,8 @@ enter(const struct throwroot *t, int out, char *const argv[],
 		close(fd);
 	}
 	if (chroot(root) < 0 || chdir("/") < 0) {
-		dprintf(out, "cannot chroot to %s: %s\n", root, strerror(errno));
+		dprintf(out, "cannot chroot to %s: %s\n", root,
+		    strerror(errno));
 		_exit(125);
 	}
 	dup2(null, 0), dup2(out, 1), dup2(out, 2);

@@ -19,7 +19,7 @@ struct throwroot {
 	pid_t holder;		/* holds the namespaces until closed */
 	int hold_fd;		/* closing it ends the holder */
 	char *base;		/* the tmpfs's mount point (the holder's) */
-	char *root;		/* the merged root, as this process reaches it */
+	char *root;		/* the merged root, as reached from here */
 	char *upper;		/* the overlay's upper layer, likewise */
 };
 

@@ -57,7 +57,7 @@ struct verify {
 	const struct step *plan;
 	size_t nsteps, next;
 	struct verify_owned owned;
-	struct dirtree_list last;	/* the upper layer after the last step */
+	struct dirtree_list last;	/* the upper layer after a step */
 };
 
 /* The environment of dpkg in the root: a server's, the stand-ins first
@@ -115,9 +115,10 @@ read_pkgs(struct verify *v, struct err *e)
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(v->pkgs[k].name, v->pkgs[i].name) == 0)
-				return err_set(e, STATUS_USAGE, "%s and %s are both "
-				    "%s: give one version (--from the other)",
-				    j->debs[k], j->debs[i], v->pkgs[i].name);
+				return err_set(e, STATUS_USAGE, "%s and %s are "
+				    "both %s: give one version (--from the "
+				    "other)", j->debs[k], j->debs[i],
+				    v->pkgs[i].name);
 	}
 	if (j->from == NULL)
 		return 0;
@@ -144,7 +145,8 @@ fill_root(struct verify *v, struct err *e)
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const char *from = i < v->npkgs ? v->job.debs[i] : v->job.from;
 
-		v->pkgs[i].deb = xasprintf(VERIFY_STANDIN_DIR "/debs/%zu.deb", i);
+		v->pkgs[i].deb = xasprintf(VERIFY_STANDIN_DIR "/debs/%zu.deb",
+		    i);
 		rc = throwroot_put(&v->root, from, v->pkgs[i].deb, e);
 	}
 	free(dir);
@@ -171,8 +173,10 @@ verify_open(const struct verify_job *job, struct verify **out,
 	v->owned.metadata_dir = job->metadata_dir;
 	v->owned.backup_rules_dir = job->backup_rules_dir;
 	v->plan = job->from ? from_old : plain;
-	v->nsteps = job->from ? WPD_ARRAY_SIZE(from_old) : WPD_ARRAY_SIZE(plain);
-	if (read_pkgs(v, e) < 0 || throwroot_open(&v->root, job->network, e) < 0 ||
+	v->nsteps = job->from ? WPD_ARRAY_SIZE(from_old) :
+	    WPD_ARRAY_SIZE(plain);
+	if (read_pkgs(v, e) < 0 ||
+	    throwroot_open(&v->root, job->network, e) < 0 ||
 	    fill_root(v, e) < 0)
 		return -1;
 	return dirtree_list(v->root.upper, &v->last, e);
@@ -392,8 +396,9 @@ judge(const struct verify_step_result *r, enum action action,
 		    "entries are left");
 		for (size_t i = 0; i < r->nchanges; i++)
 			buf_addf(&why, " %s%s%s%s", r->changes[i].path,
-			    r->changes[i].kind == VERIFY_REMOVED ? " (removed)" :
-			    "", r->changes[i].what ? " the " : "",
+			    r->changes[i].kind == VERIFY_REMOVED ?
+			    " (removed)" : "",
+			    r->changes[i].what ? " the " : "",
 			    r->changes[i].what ? r->changes[i].what : "");
 	}
 	if (why.len > 0 && r->scan.missing.len > 0) {

@@ -15,7 +15,7 @@
  * every step: no change of the package's. Relative to the root; a
  * prefix names the entry and everything below it. */
 static const char *const ignored[] = {
-	".wazo-verify",		/* the stand-ins, their log, the packages */
+	".wazo-verify",		/* the stand-ins, their log, the debs */
 	"etc/ld.so.cache",
 	"root/.cache",
 	"tmp",

@@ -21,7 +21,7 @@ enum verify_change_kind {
 struct verify_change {
 	enum verify_change_kind kind;
 	char *path;		/* absolute, in the root */
-	const char *what;	/* "plugin metadata", "backup rules", or NULL */
+	const char *what;	/* "plugin metadata", "backup rules", NULL */
 };
 
 /* Paths that are the packages' (their file lists), which are no change

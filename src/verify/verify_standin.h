@@ -32,7 +32,9 @@ int verify_standin_install(const char *bin, struct err *e);
 
 /* What dpkg's output says of a step. */
 struct verify_scan {
-	char *failed;		/* "rules uninstall (prerm exited 7)", or NULL */
+	/* The failed rules command ("rules postrm failed (postrm exited
+	 * 1)"), or NULL. */
+	char *failed;
 	struct buf missing;	/* commands not found, one a line */
 	bool network;		/* a command reached for the network */
 };
