@@ -42,7 +42,7 @@ setup(const char *base, bool network, char *msg, size_t size)
 	why = setup_step(unshare(CLONE_NEWNS | (network ? 0 : CLONE_NEWNET)),
 	    "cannot make a mount namespace (root is needed)", msg, size);
 	if (why == NULL)
-		why = setup_step(mount(NULL, "/", NULL, MS_REC | MS_PRIVATE,
+		why = setup_step(mount("none", "/", "none", MS_REC | MS_PRIVATE,
 		    NULL), "cannot make the mounts private", msg, size);
 	if (why == NULL)
 		why = setup_step(mount("tmpfs", base, "tmpfs", 0, "mode=0700"),
@@ -55,7 +55,7 @@ setup(const char *base, bool network, char *msg, size_t size)
 		why = setup_step(mount("overlay", root, "overlay", 0, opts),
 		    "cannot mount an overlay of /", msg, size);
 	if (why == NULL)
-		why = setup_step(mount("/dev", dev, NULL, MS_BIND | MS_REC,
+		why = setup_step(mount("/dev", dev, "none", MS_BIND | MS_REC,
 		    NULL), "cannot bind /dev", msg, size);
 	if (why == NULL)
 		why = setup_step(mount("proc", proc, "proc", 0, NULL),
