@@ -96,7 +96,9 @@ refuse_link(const struct payload_check_inode *it, size_t inside,
 int
 payload_check_links(struct payload_check_inode *v, size_t n, struct err *e)
 {
-	qsort(v, n, sizeof(*v), compare_inodes);
+	/* qsort(3) takes no NULL array, not even an empty one. */
+	if (n > 0)
+		qsort(v, n, sizeof(*v), compare_inodes);
 	for (size_t i = 0, end; i < n; i = end) {
 		for (end = i + 1; end < n && compare_inodes(&v[i], &v[end]) == 0;
 		    end++)
