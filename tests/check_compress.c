@@ -1,5 +1,5 @@
 /* Tests of compress: every compressor reads back, at every thread count
- * the same bytes. */
+ * the same bytes; a size hint sizes xz's dictionary and zstd's window. */
 #include <config.h>
 
 #include <stdio.h>
@@ -11,13 +11,13 @@
 #include "check_main.h"
 #include "deb/compress.h"
 
-/* Compresses `len` bytes of `data` into a temporary file; returns its
- * contents. */
+/* Compresses `len` bytes of `data` into a temporary file, told that
+ * `hint` bytes come; returns its contents. */
 static struct buf
-compressed(enum compression kind, int level, unsigned threads,
-    const char *data, size_t len)
+compressed_sized(enum compression kind, int level, unsigned threads,
+    unsigned long long hint, const char *data, size_t len)
 {
-	struct compress_options o = { kind, level, threads };
+	struct compress_options o = { kind, level, threads, hint };
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
 	FILE *f = tmpfile();
@@ -38,6 +38,13 @@ compressed(enum compression kind, int level, unsigned threads,
 		buf_add(&out, chunk, n);
 	fclose(f);
 	return out;
+}
+
+static struct buf
+compressed(enum compression kind, int level, unsigned threads,
+    const char *data, size_t len)
+{
+	return compressed_sized(kind, level, threads, 0, data, len);
 }
 
 /* Decompresses with the command-line tool and compares. */
@@ -161,7 +168,7 @@ END_TEST
 
 START_TEST(test_write_error)
 {
-	struct compress_options o = { COMPRESS_NONE, 0, 1 };
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
 	struct err e = ERR_INIT;
 	struct compressor *c = compress_open(&o, -1, "member", &e);
 
@@ -173,6 +180,127 @@ START_TEST(test_write_error)
 	err_release(&e);
 	compress_close(c, &e);
 	err_release(&e);
+}
+END_TEST
+
+static unsigned long long
+window(enum compression kind, int level, unsigned long long hint)
+{
+	struct compress_options o = { kind, level, 1, hint };
+
+	return compress_window(&o);
+}
+
+/* The level's window, unless the hint is smaller: then the least size at
+ * or above it that the format states (xz: 2^n and 3 * 2^(n-1)), 64 KiB
+ * at least. */
+START_TEST(test_window)
+{
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 0), 8 << 20);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 9, 0), 64 << 20);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 0, 0), 256 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 1), 64 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 64 << 10), 64 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, (64 << 10) + 1), 96 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 100000), 128 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 266240), 384 << 10);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, (6 << 20) + 1), 8 << 20);
+	ck_assert_uint_eq(window(COMPRESS_XZ, 6, 9 << 20), 8 << 20);
+	/* Never above the level's. */
+	ck_assert_uint_eq(window(COMPRESS_XZ, 0, 300 << 10), 256 << 10);
+	ck_assert_uint_eq(window(COMPRESS_ZSTD, 3, 0), 2 << 20);
+	ck_assert_uint_eq(window(COMPRESS_ZSTD, 19, 0), 8 << 20);
+	ck_assert_uint_eq(window(COMPRESS_ZSTD, 3, 100000), 128 << 10);
+	ck_assert_uint_eq(window(COMPRESS_ZSTD, 3, 266240), 512 << 10);
+	ck_assert_uint_eq(window(COMPRESS_ZSTD, 3, 5 << 20), 2 << 20);
+	ck_assert_uint_eq(window(COMPRESS_GZIP, 9, 100000), 0);
+	ck_assert_uint_eq(window(COMPRESS_NONE, 0, 100000), 0);
+}
+END_TEST
+
+/* With a hint, small and larger inputs read back and give the same bytes
+ * at every thread count; larger than the window, too (a wrong hint). */
+START_TEST(test_sized_ignores_threads)
+{
+	static const struct {
+		enum compression kind;
+		const char *tool;
+		size_t len;
+		unsigned long long hint;
+	} cases[] = {
+		{ COMPRESS_XZ, "xz -dc", 100000, 100000 },
+		{ COMPRESS_XZ, "xz -dc", 700 * 1024, 700 * 1024 + 99 },
+		{ COMPRESS_XZ, "xz -dc", 200 * 1024, 70 * 1024 },
+		{ COMPRESS_ZSTD, "zstd -dcq", 100000, 100000 },
+		{ COMPRESS_ZSTD, "zstd -dcq", 700 * 1024, 700 * 1024 + 99 },
+		{ COMPRESS_ZSTD, "zstd -dcq", 200 * 1024, 70 * 1024 },
+	};
+	size_t len = cases[_i].len;
+	char *data = sample(len);
+	enum compression kind = cases[_i].kind;
+	int level = compress_default_level(kind);
+	struct buf one = compressed_sized(kind, level, 1, cases[_i].hint, data,
+	    len);
+
+	assert_reads_back(&one, cases[_i].tool, data, len);
+	for (unsigned threads = 2; threads <= 4; threads += 2) {
+		struct buf more = compressed_sized(kind, level, threads,
+		    cases[_i].hint, data, len);
+
+		ck_assert_uint_eq(one.len, more.len);
+		ck_assert_int_eq(memcmp(one.data, more.data, one.len), 0);
+		buf_release(&more);
+	}
+	buf_release(&one);
+	free(data);
+}
+END_TEST
+
+/* What a tool prints about `packed`, the lines matching `pattern`. */
+static char *
+tool_says(const struct buf *packed, const char *tool, const char *pattern)
+{
+	char *dir = test_make_dir(), *cmd, line[512];
+	struct buf out = BUF_INIT;
+	FILE *p;
+
+	test_write_bytes(dir, "packed", packed->data, packed->len, 0644);
+	cmd = xasprintf("%s '%s/packed' 2>/dev/null | grep '%s'", tool, dir,
+	    pattern);
+	p = popen(cmd, "r");
+	ck_assert_ptr_nonnull(p);
+	while (fgets(line, sizeof(line), p) != NULL)
+		buf_adds(&out, line);
+	pclose(p);
+	test_remove_tree(dir);
+	free(cmd);
+	free(dir);
+	return buf_detach(&out);
+}
+
+/* The headers state the sized window: xz's block header its dictionary
+ * (as xz -lvv shows it), zstd's frame header its window. */
+START_TEST(test_headers_state_the_window)
+{
+	size_t len = 100000;
+	char *data = sample(len), *said;
+	struct buf xz = compressed_sized(COMPRESS_XZ, 6, 2, len, data, len);
+	struct buf full = compressed_sized(COMPRESS_XZ, 6, 2, 0, data, len);
+	struct buf zst = compressed_sized(COMPRESS_ZSTD, 3, 2, len, data, len);
+
+	said = tool_says(&xz, "xz --robot -lvv", "^block");
+	ck_assert_ptr_nonnull(strstr(said, "--lzma2=dict=128KiB"));
+	free(said);
+	said = tool_says(&full, "xz --robot -lvv", "^block");
+	ck_assert_ptr_nonnull(strstr(said, "--lzma2=dict=8MiB"));
+	free(said);
+	said = tool_says(&zst, "zstd -lv", "Window Size");
+	ck_assert_ptr_nonnull(strstr(said, "(131072 B)"));
+	free(said);
+	buf_release(&xz);
+	buf_release(&full);
+	buf_release(&zst);
+	free(data);
 }
 END_TEST
 
@@ -188,6 +316,9 @@ make_suite(void)
 	tcase_add_test(tc, test_names);
 	tcase_add_loop_test(tc, test_table_rows, 0, 4);
 	tcase_add_test(tc, test_write_error);
+	tcase_add_test(tc, test_window);
+	tcase_add_loop_test(tc, test_sized_ignores_threads, 0, 6);
+	tcase_add_test(tc, test_headers_state_the_window);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,7 +44,7 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	struct payload_source sources[] = {
 		{ staging, "", false }, { wazo, "usr/lib/wp/plugins/ns/name/wazo", true },
 	};
-	struct compress_options o = { COMPRESS_NONE, 0, 1 };
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
 	struct payload_result r;
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
@@ -99,7 +99,7 @@ START_TEST(test_objects_and_refusals)
 {
 	char *dir = test_make_dir(), *staging = xasprintf("%s/s", dir), *fifo;
 	struct payload_source sources[] = { { staging, "", false } };
-	struct compress_options o = { COMPRESS_NONE, 0, 1 };
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
 	struct payload_result r;
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();

@@ -40,7 +40,7 @@ run(const char *cmd)
 
 START_TEST(test_a_deb_dpkg_reads)
 {
-	struct compress_options o = { COMPRESS_XZ, 6, 2 };
+	struct compress_options o = { COMPRESS_XZ, 6, 2, 0 };
 	char *dir = test_make_dir(), *deb = xasprintf("%s/p.deb", dir);
 	char *cmd, *got;
 	struct err e = ERR_INIT;
@@ -51,7 +51,7 @@ START_TEST(test_a_deb_dpkg_reads)
 	/* An empty data.tar: the tar end blocks only. */
 	{
 		char zeros[1024] = { 0 };
-		struct compress_options none = { COMPRESS_XZ, 6, 1 };
+		struct compress_options none = { COMPRESS_XZ, 6, 1, 0 };
 		struct compressor *c = compress_open(&none, fileno(data),
 		    "data.tar", &e);
 

@@ -86,12 +86,56 @@ START_TEST(test_pass_order_and_writer)
 	struct payload_source sources[] = { { dir, "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, record_end, &rec,
-	    false };
+	    false, NULL, NULL };
 	struct payload_result out;
 	struct err e = ERR_INIT;
 
 	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
 	ck_assert_str_eq(rec.log.data, ",usr,usr/share,usr/share/p,"
+	    "usr/share/p/a-b=6,usr/share/p/big=3000,"
+	    "usr/share/p/big.hard>usr/share/p/big,usr/share/p/empty,"
+	    "usr/share/p/script=10,usr/share/p/link->big,");
+	buf_release(&rec.log);
+	payload_result_release(&out);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+/* entry_size(): 1000 a directory, the size plus 1 else (a link's size
+ * is its target's length). */
+static unsigned long long
+plan_size(const char *path, const struct stat *st)
+{
+	(void)path;
+	return S_ISDIR(st->st_mode) ? 1000 : (unsigned long long)st->st_size + 1;
+}
+
+static int
+plan_begin(void *ctx, unsigned long long total, struct err *e)
+{
+	struct record *r = ctx;
+
+	(void)e;
+	buf_addf(&r->log, "begin %llu,", total);
+	return 0;
+}
+
+/* begin() comes once, before any entry, with the sum of entry_size(). */
+START_TEST(test_begin_with_the_planned_size)
+{
+	char *dir = make_tree();
+	struct payload_source sources[] = { { dir, "", false } };
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { record_entry, record_data, record_end,
+	    &rec, false, plan_size, plan_begin };
+	struct payload_result out;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
+	/* 4 directories; a-b 6, big and big.hard 3000, empty 0, script 10,
+	 * link 3 ("big"): each plus 1. */
+	ck_assert_str_eq(rec.log.data, "begin 10025,,usr,usr/share,usr/share/p,"
 	    "usr/share/p/a-b=6,usr/share/p/big=3000,"
 	    "usr/share/p/big.hard>usr/share/p/big,usr/share/p/empty,"
 	    "usr/share/p/script=10,usr/share/p/link->big,");
@@ -108,7 +152,7 @@ START_TEST(test_installed_size_and_md5sums)
 	struct payload_source sources[] = { { dir, "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
-	    true };
+	    true, NULL, NULL };
 	struct payload_result out;
 	struct err e = ERR_INIT;
 
@@ -135,7 +179,7 @@ START_TEST(test_missing_root)
 	struct payload_source sources[] = { { "/nonexistent/wpd", "", false } };
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
-	    true };
+	    true, NULL, NULL };
 	struct payload_result out;
 	struct err e = ERR_INIT;
 
@@ -190,7 +234,8 @@ START_TEST(test_staged_parents_win_over_made_up)
 	struct buf log = BUF_INIT;
 	struct payload_result out;
 	struct err e = ERR_INIT;
-	struct payload_writer w = { mode_entry, NULL, NULL, &log, false };
+	struct payload_writer w = { mode_entry, NULL, NULL, &log, false, NULL,
+	    NULL };
 
 	two_sources(&staging, &wazo);
 	ck_assert_int_eq(chmod(staging, 0755), 0);
@@ -217,7 +262,8 @@ START_TEST(test_staged_link_on_the_prefix_is_refused)
 	struct buf log = BUF_INIT;
 	struct payload_result out;
 	struct err e = ERR_INIT;
-	struct payload_writer w = { mode_entry, NULL, NULL, &log, false };
+	struct payload_writer w = { mode_entry, NULL, NULL, &log, false, NULL,
+	    NULL };
 
 	two_sources(&staging, &wazo);
 	link = xasprintf("%s/usr/lib/m", staging);
@@ -246,7 +292,7 @@ START_TEST(test_checks_before_any_entry)
 	char *dir = test_make_dir(), *path;
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
-	    false };
+	    false, NULL, NULL };
 	struct payload_source sources[] = { { dir, "", false } };
 	struct payload_result out;
 	struct err e = ERR_INIT;
@@ -285,7 +331,7 @@ START_TEST(test_guarded_link_outside_refused)
 	char *inside = xasprintf("%s/wazo/plugin.yml", dir);
 	struct record rec = { BUF_INIT, 0 };
 	struct payload_writer w = { record_entry, record_data, NULL, &rec,
-	    false };
+	    false, NULL, NULL };
 	struct payload_source guarded[] = { { wazo, "opt/w", true } };
 	struct payload_source open_[] = { { wazo, "opt/w", false } };
 	struct payload_result out;
@@ -321,6 +367,7 @@ make_suite(void)
 
 	tcase_add_test(tc, test_pass_order_and_writer);
 	tcase_add_test(tc, test_installed_size_and_md5sums);
+	tcase_add_test(tc, test_begin_with_the_planned_size);
 	tcase_add_test(tc, test_missing_root);
 	tcase_add_test(tc, test_entry_kib);
 	tcase_add_test(tc, test_staged_parents_win_over_made_up);

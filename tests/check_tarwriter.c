@@ -49,7 +49,7 @@ listing(FILE *f)
 
 START_TEST(test_entries)
 {
-	struct compress_options o = { COMPRESS_GZIP, 9, 1 };
+	struct compress_options o = { COMPRESS_GZIP, 9, 1, 0 };
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
 	struct tarwriter *tw = tarwriter_open(fileno(f), "member", &o,
@@ -102,7 +102,7 @@ END_TEST
 
 START_TEST(test_gnu_format_no_pax)
 {
-	struct compress_options o = { COMPRESS_NONE, 0, 1 };
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
 	struct err e = ERR_INIT;
 	FILE *f = tmpfile();
 	struct tarwriter *tw = tarwriter_open(fileno(f), "member", &o, 0, &e);
@@ -122,6 +122,60 @@ START_TEST(test_gnu_format_no_pax)
 }
 END_TEST
 
+/* tarwriter_entry_size() and tarwriter_stream_size() give the stream's
+ * size exactly for short and long names, long link targets, data with and
+ * without padding; at most a long-name record more at 100 bytes. */
+START_TEST(test_sizes)
+{
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
+	struct err e = ERR_INIT;
+	FILE *f = tmpfile();
+	struct tarwriter *tw = tarwriter_open(fileno(f), "member", &o, 0, &e);
+	char name[300], target[200], data[1500];
+	unsigned long long sum = 0;
+	struct stat st;
+	int is_link;
+	long written;
+
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	memset(target, 't', sizeof(target) - 1);
+	target[sizeof(target) - 1] = '\0';
+	memset(data, 'd', sizeof(data));
+	memset(&st, 0, sizeof(st));
+	st.st_nlink = 1;
+	st.st_mode = S_IFDIR | 0755;
+	sum += tarwriter_entry_size("", &st);
+	ck_assert_int_eq(tarwriter_entry(tw, "", &st, NULL, &is_link, &e), 0);
+	sum += tarwriter_entry_size(name, &st);
+	ck_assert_int_eq(tarwriter_entry(tw, name, &st, NULL, &is_link, &e), 0);
+	st.st_mode = S_IFLNK | 0777;
+	st.st_size = (off_t)strlen(target);
+	sum += tarwriter_entry_size("l", &st);
+	ck_assert_int_eq(tarwriter_entry(tw, "l", &st, target, &is_link, &e), 0);
+	for (size_t len = 0; len <= sizeof(data); len += 500) {
+		name[len / 10 + 1] = '\0';
+		st.st_mode = S_IFREG | 0644;
+		st.st_size = (off_t)len;
+		sum += tarwriter_entry_size(name, &st);
+		ck_assert_int_eq(tarwriter_file(tw, name, 0644, data, len, &e), 0);
+		name[len / 10 + 1] = 'n';
+	}
+	ck_assert_int_eq(tarwriter_close(tw, &e), 0);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	written = ftell(f);
+	ck_assert_uint_eq(tarwriter_stream_size(sum), (unsigned long long)written);
+	fclose(f);
+	/* "./" and 98 bytes: 100, at the limit; counted as a long name. */
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFREG | 0644;
+	name[98] = '\0';
+	ck_assert_uint_eq(tarwriter_entry_size(name, &st), 512 + 512 + 512);
+	name[97] = '\0';
+	ck_assert_uint_eq(tarwriter_entry_size(name, &st), 512);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -130,6 +184,7 @@ make_suite(void)
 
 	tcase_add_test(tc, test_entries);
 	tcase_add_test(tc, test_gnu_format_no_pax);
+	tcase_add_test(tc, test_sizes);
 	suite_add_tcase(s, tc);
 	return s;
 }

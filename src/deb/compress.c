@@ -1,6 +1,7 @@
 /* compress: xz (liblzma, always its multi-threaded encoder, whose output
  * does not depend on the thread count), zstd (libzstd, with workers for
- * the same reason), gzip (zlib, no name, no time) and none. */
+ * the same reason), gzip (zlib, no name, no time) and none; xz and zstd
+ * with a window sized to the input when it is known to be small. */
 #include <config.h>
 
 #include <errno.h>
@@ -10,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+/* For ZSTD_getCParams(): the level's window (libzstd exports it). */
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 #include "base/buf.h"
@@ -19,6 +22,9 @@
 
 #define OUT_SIZE (256 * 1024)
 #define FEED_SIZE (1024 * 1024)
+/* The least window compress_window() gives: below it, a smaller table
+ * saves nothing measurable. */
+#define MIN_WINDOW (64 * 1024ULL)
 
 struct codec;
 
@@ -38,6 +44,9 @@ struct codec {
 	int default_level;
 	int min_level;
 	int max_level;
+	/* The level's window in bytes; NULL: no window to size. */
+	unsigned long long (*window)(int level);
+	bool window_halves;	/* 3 * 2^(n-1) is a window size too */
 	int (*open)(struct compressor *c, const struct compress_options *o,
 	    struct err *e);
 	int (*pump)(struct compressor *c, const void *data, size_t len,
@@ -63,14 +72,39 @@ write_out(struct compressor *c, const void *data, size_t len, struct err *e)
 	return 0;
 }
 
+static unsigned long long
+window_xz(int level)
+{
+	lzma_options_lzma lz;
+
+	return lzma_lzma_preset(&lz, (uint32_t)level) ? 0 : lz.dict_size;
+}
+
+static unsigned long long
+window_zstd(int level)
+{
+	return 1ULL << ZSTD_getCParams(level, 0, 0).windowLog;
+}
+
+/* The preset's LZMA2 options with the dictionary compress_window() gives;
+ * the block size stays the encoder's default (3 dictionaries, at least 1
+ * MiB), so a member under the dictionary is one block. */
 static int
 open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
 {
+	lzma_options_lzma lz;
+	lzma_filter filters[] = {
+		{ LZMA_FILTER_LZMA2, &lz },
+		{ LZMA_VLI_UNKNOWN, NULL },
+	};
 	lzma_mt mt;
 
 	memset(&mt, 0, sizeof(mt));
+	if (lzma_lzma_preset(&lz, (uint32_t)o->level))
+		return err_set(e, STATUS_SYSTEM, "no xz preset %d", o->level);
+	lz.dict_size = (uint32_t)compress_window(o);
 	mt.threads = o->threads;
-	mt.preset = (uint32_t)o->level;
+	mt.filters = filters;
 	mt.check = LZMA_CHECK_CRC64;
 	/* lzma_code() returns at least this often (ms) while the threads
 	 * work, so that a signal is acted on soon. */
@@ -81,12 +115,32 @@ open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
 	return 0;
 }
 
+/* log2 of a power of two. */
+static int
+log2_of(unsigned long long v)
+{
+	int n = 0;
+
+	while (v > 1) {
+		v >>= 1;
+		n++;
+	}
+	return n;
+}
+
 static int
 open_zstd(struct compressor *c, const struct compress_options *o,
     struct err *e)
 {
+	unsigned long long window = compress_window(o);
+
 	c->zstd = ZSTD_createCCtx();
+	/* Only a smaller window is set: the level's own parameters stay
+	 * untouched otherwise. */
 	if (c->zstd == NULL ||
+	    (window < window_zstd(o->level) &&
+	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd, ZSTD_c_windowLog,
+	    log2_of(window)))) ||
 	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd,
 	    ZSTD_c_compressionLevel, o->level)) ||
 	    ZSTD_isError(ZSTD_CCtx_setParameter(c->zstd, ZSTD_c_checksumFlag,
@@ -203,12 +257,14 @@ end_gzip(struct compressor *c)
  * compressor is a value of enum compression, its functions and its row.
  */
 static const struct codec codecs[] = {
-	[COMPRESS_XZ] = { "xz", ".xz", 6, 0, 9, open_xz, pump_xz, end_xz },
-	[COMPRESS_ZSTD] = { "zstd", ".zst", 3, 1, 19, open_zstd, pump_zstd,
-	    end_zstd },
-	[COMPRESS_GZIP] = { "gzip", ".gz", 9, 0, 9, open_gzip, pump_gzip,
-	    end_gzip },
-	[COMPRESS_NONE] = { "none", "", 0, 0, 0, NULL, NULL, NULL },
+	[COMPRESS_XZ] = { "xz", ".xz", 6, 0, 9, window_xz, true, open_xz,
+	    pump_xz, end_xz },
+	[COMPRESS_ZSTD] = { "zstd", ".zst", 3, 1, 19, window_zstd, false,
+	    open_zstd, pump_zstd, end_zstd },
+	[COMPRESS_GZIP] = { "gzip", ".gz", 9, 0, 9, NULL, false, open_gzip,
+	    pump_gzip, end_gzip },
+	[COMPRESS_NONE] = { "none", "", 0, 0, 0, NULL, false, NULL, NULL,
+	    NULL },
 };
 
 int
@@ -248,6 +304,25 @@ int
 compress_max_level(enum compression kind)
 {
 	return codecs[kind].max_level;
+}
+
+unsigned long long
+compress_window(const struct compress_options *o)
+{
+	const struct codec *codec = &codecs[o->kind];
+	unsigned long long full, w = MIN_WINDOW;
+
+	if (codec->window == NULL)
+		return 0;
+	full = codec->window(o->level);
+	if (o->size_hint == 0 || o->size_hint >= full)
+		return full;
+	while (w < o->size_hint) {
+		if (codec->window_halves && w + w / 2 >= o->size_hint)
+			return w + w / 2;
+		w *= 2;
+	}
+	return w < full ? w : full;
 }
 
 struct compressor *

@@ -1,7 +1,7 @@
 /* compress: the compressors a .deb member can use, as dpkg-deb names
  * them (-Z xz|zstd|gzip|none), streaming into a file descriptor. Output
- * depends on the input, the compressor and the level only: never on the
- * thread count or the time. */
+ * depends on the input, the compressor, the level and the size hint
+ * only: never on the thread count or the time. */
 #ifndef WPD_COMPRESS_H
 #define WPD_COMPRESS_H
 
@@ -20,6 +20,10 @@ struct compress_options {
 	enum compression kind;
 	int level;		/* -1: the compressor's dpkg-deb default */
 	unsigned threads;	/* xz and zstd; at least 1 */
+	/* The input's size, or more; 0: unknown. Below the level's window,
+	 * xz and zstd get a window just large enough (compress_window()):
+	 * a small member does not pay for the preset's tables. */
+	unsigned long long size_hint;
 };
 
 /* The compression named `name` ("xz"...); -1 when there is none. */
@@ -32,6 +36,12 @@ const char *compress_suffix(enum compression kind);
 int compress_default_level(enum compression kind);
 int compress_min_level(enum compression kind);
 int compress_max_level(enum compression kind);
+
+/* The window (xz's dictionary, zstd's window) that the options `o` give,
+ * in bytes: the level's, or, when o->size_hint is smaller, the least of
+ * 2^n and 3 * 2^(n-1) (the sizes an xz header can state; zstd: 2^n
+ * only) at or above it, and at least 64 KiB. 0 for gzip and none. */
+unsigned long long compress_window(const struct compress_options *o);
 
 struct compressor;
 

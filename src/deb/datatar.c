@@ -1,4 +1,6 @@
-/* datatar: a .deb's data member, written by the payload pass. */
+/* datatar: a .deb's data member, written by the payload pass; the tar
+ * writer starts once the pass has listed the entries, so that the
+ * compressor knows how much will come. */
 #include <config.h>
 
 #include <string.h>
@@ -6,13 +8,33 @@
 #include "deb/datatar.h"
 #include "deb/tarwriter.h"
 
+struct datatar {
+	int fd;
+	const char *path;
+	const struct compress_options *o;
+	time_t mtime;
+	struct tarwriter *tw;	/* NULL until begin */
+};
+
+static int
+tar_begin(void *ctx, unsigned long long total, struct err *e)
+{
+	struct datatar *d = ctx;
+	struct compress_options o = *d->o;
+
+	o.size_hint = tarwriter_stream_size(total);
+	d->tw = tarwriter_open(d->fd, d->path, &o, d->mtime, e);
+	return d->tw == NULL ? -1 : 0;
+}
+
 static int
 tar_entry(void *ctx, const struct payload_file *f, bool *take_data,
     struct err *e)
 {
+	struct datatar *d = ctx;
 	int is_link = 0;
 
-	if (tarwriter_entry(ctx, f->path, f->st, f->target, &is_link, e) < 0)
+	if (tarwriter_entry(d->tw, f->path, f->st, f->target, &is_link, e) < 0)
 		return -1;
 	/* A hard link to an earlier entry carries no data. */
 	*take_data = S_ISREG(f->st->st_mode) && !is_link;
@@ -22,7 +44,9 @@ tar_entry(void *ctx, const struct payload_file *f, bool *take_data,
 static int
 tar_data(void *ctx, const void *chunk, size_t len, struct err *e)
 {
-	return tarwriter_data(ctx, chunk, len, e);
+	struct datatar *d = ctx;
+
+	return tarwriter_data(d->tw, chunk, len, e);
 }
 
 int
@@ -31,17 +55,13 @@ datatar_write(int fd, const char *path, const struct payload_source *sources,
     const struct compress_options *o, time_t mtime,
     struct payload_result *out, struct err *e)
 {
-	struct tarwriter *tw = tarwriter_open(fd, path, o, mtime, e);
-	struct payload_writer w = { tar_entry, tar_data, NULL, tw, true };
+	struct datatar d = { fd, path, o, mtime, NULL };
+	struct payload_writer w = { tar_entry, tar_data, NULL, &d, true,
+	    tarwriter_entry_size, tar_begin };
 	int r;
 
-	if (tw == NULL) {
-		memset(out, 0, sizeof(*out));
-		buf_init(&out->md5sums);
-		return -1;
-	}
 	r = payload_pass(sources, nsources, mtime, &w, out, e);
-	if (tarwriter_close(tw, e) < 0)
+	if (d.tw != NULL && tarwriter_close(d.tw, e) < 0)
 		r = -1;
 	return r;
 }

@@ -16,19 +16,39 @@
 #include "deb/debfile.h"
 #include "deb/tarwriter.h"
 
+/* control.tar's uncompressed size, or more: the compressor's size hint. */
+static unsigned long long
+control_tar_size(const struct stat *root, const struct debfile_member *members,
+    size_t count)
+{
+	unsigned long long n = tarwriter_entry_size("", root);
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFREG | 0644;
+	for (size_t i = 0; i < count; i++) {
+		st.st_size = (off_t)members[i].len;
+		n += tarwriter_entry_size(members[i].name, &st);
+	}
+	return tarwriter_stream_size(n);
+}
+
 int
 debfile_control_tar(int fd, const char *path,
     const struct debfile_member *members, size_t count,
     const struct compress_options *o, time_t mtime, struct err *e)
 {
-	struct tarwriter *tw = tarwriter_open(fd, path, o, mtime, e);
+	struct compress_options sized = *o;
+	struct tarwriter *tw;
 	struct stat root;
 	int is_link, rc;
 
-	if (tw == NULL)
-		return -1;
 	memset(&root, 0, sizeof(root));
 	root.st_mode = S_IFDIR | 0755;
+	sized.size_hint = control_tar_size(&root, members, count);
+	tw = tarwriter_open(fd, path, &sized, mtime, e);
+	if (tw == NULL)
+		return -1;
 	rc = tarwriter_entry(tw, "", &root, NULL, &is_link, e);
 	for (size_t i = 0; rc == 0 && i < count; i++)
 		rc = tarwriter_file(tw, members[i].name, members[i].mode,

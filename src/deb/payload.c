@@ -407,6 +407,23 @@ pass_item(struct pass *p, const struct item *it, struct err *e)
 	return r;
 }
 
+/* The writer's begin(), with the sum of its entry_size(). */
+static int
+pass_begin(const struct payload_writer *w, const struct items *items,
+    struct err *e)
+{
+	unsigned long long total = 0;
+
+	if (w->begin == NULL)
+		return 0;
+	for (size_t i = 0; i < items->count; i++) {
+		struct stat st = item_stat(&items->v[i]);
+
+		total += w->entry_size(items->v[i].path, &st);
+	}
+	return w->begin(w->ctx, total, e);
+}
+
 /* Every item, symbolic links last, as dpkg-deb orders them. */
 static int
 pass_items(struct pass *p, const struct items *items, struct err *e)
@@ -440,6 +457,8 @@ payload_pass(const struct payload_source *sources, size_t nsources,
 		r = sort_and_merge(&items, e);
 	if (r == 0)
 		r = check_items(&items, sources, out, e);
+	if (r == 0)
+		r = pass_begin(w, &items, e);
 	if (r == 0) {
 		p.elf = w->wants_arch ? elfarch_new() : NULL;
 		p.chunk = xmalloc(CHUNK);

@@ -60,6 +60,12 @@ struct payload_writer {
 	int (*end_file)(void *ctx, struct err *e);
 	void *ctx;
 	bool wants_arch;
+	/* When not NULL: before the first entry, begin() gets the sum of
+	 * entry_size() over every entry (st as entry() gets it, before any
+	 * file is read), e.g. to size a compressor to what will come. */
+	unsigned long long (*entry_size)(const char *path,
+	    const struct stat *st);
+	int (*begin)(void *ctx, unsigned long long total, struct err *e);
 };
 
 struct payload_result {

@@ -145,6 +145,45 @@ tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
 	return tarwriter_data(tw, data, len, e);
 }
 
+#define BLOCK 512ULL
+/* libarchive's default record: the stream is padded to it. */
+#define RECORD 10240ULL
+/* The longest name a GNU tar header holds; beyond, a long-name record. */
+#define NAME_FIELD 100
+
+static unsigned long long
+padded(unsigned long long n)
+{
+	return (n + BLOCK - 1) / BLOCK * BLOCK;
+}
+
+/* A GNU long-name record for a name of `len` bytes, if it needs one. */
+static unsigned long long
+long_name_size(size_t len)
+{
+	return len >= NAME_FIELD ? BLOCK + padded(len + 1) : 0;
+}
+
+unsigned long long
+tarwriter_entry_size(const char *path, const struct stat *st)
+{
+	/* "./" and, for a directory, "/" around the path. */
+	size_t name = strlen(path) + 2 + (S_ISDIR(st->st_mode) ? 1 : 0);
+	unsigned long long n = BLOCK + long_name_size(name);
+
+	if (S_ISLNK(st->st_mode))
+		n += long_name_size((size_t)st->st_size);
+	else if (S_ISREG(st->st_mode))
+		n += padded((unsigned long long)st->st_size);
+	return n;
+}
+
+unsigned long long
+tarwriter_stream_size(unsigned long long entries)
+{
+	return (entries + 2 * BLOCK + RECORD - 1) / RECORD * RECORD;
+}
+
 int
 tarwriter_close(struct tarwriter *tw, struct err *e)
 {

@@ -34,6 +34,16 @@ int tarwriter_data(struct tarwriter *tw, const void *data, size_t len,
 int tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
     const void *data, size_t len, struct err *e);
 
+/* What the entry `path` (as for tarwriter_entry(); a symbolic link's
+ * st_size is its target's length) adds to the uncompressed stream, or
+ * more: its header, GNU long-name records and padded data. A hard link
+ * is counted as its file. */
+unsigned long long tarwriter_entry_size(const char *path,
+    const struct stat *st);
+/* The whole stream's size, from the sum of tarwriter_entry_size(): with
+ * the end-of-archive blocks and the padding to a record. */
+unsigned long long tarwriter_stream_size(unsigned long long entries);
+
 /* Ends the stream; frees `tw`, also after an error. */
 int tarwriter_close(struct tarwriter *tw, struct err *e);
 

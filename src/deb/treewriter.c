@@ -289,7 +289,7 @@ treewriter_fill(const char *root, const struct payload_source *sources,
 	struct treewriter t = { root, sources, -1, -1, NULL, NULL, NULL, 0 };
 	/* A tree's Architecture is the one rendered: no need to look. */
 	struct payload_writer w = { tree_entry, tree_data, tree_end_file, &t,
-	    false };
+	    false, NULL, NULL };
 	int r;
 
 	t.root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,12 +93,17 @@ struct member {
 	char *name;
 };
 
+/* A small member (control.tar, a few KiB) goes into memory: a file
+ * created on disk costs an inode allocation, up to a millisecond on a
+ * busy ext4 /tmp; data.tar, of any size, into the work directory. */
 static int
 open_member(struct member *m, const char *workdir, const char *name,
-    enum compression kind, struct err *e)
+    enum compression kind, bool small, struct err *e)
 {
 	m->name = xasprintf("%s/%s%s", workdir, name, compress_suffix(kind));
-	m->fd = outfile_scratch(workdir, e);
+	m->fd = small ? memfd_create(name, MFD_CLOEXEC) : -1;
+	if (m->fd < 0)
+		m->fd = outfile_scratch(workdir, e);
 	return m->fd;
 }
 
@@ -149,7 +155,8 @@ write_package(const struct deb_job *job, const char *workdir,
 	    root, workdir, e) < 0)
 		goto out;
 	step(job, "compressing");
-	if (open_member(&data, workdir, "data.tar", job->compress.kind, e) < 0 ||
+	if (open_member(&data, workdir, "data.tar", job->compress.kind, false,
+	    e) < 0 ||
 	    datatar_write(data.fd, data.name, pp.sources, pp.count,
 	    &job->compress, job->mtime, &data_result, e) < 0)
 		goto out;
@@ -161,7 +168,7 @@ write_package(const struct deb_job *job, const char *workdir,
 	package_set_fields(r, data_result.installed_kib + package_debian_kib(r,
 	    &conffiles), arch);
 	if (open_member(&control, workdir, "control.tar", job->compress.kind,
-	    e) < 0 || write_control_tar(job, control.fd, control.name, r,
+	    true, e) < 0 || write_control_tar(job, control.fd, control.name, r,
 	    &data_result.md5sums, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
