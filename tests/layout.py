@@ -24,8 +24,10 @@ LAYERS = {
     "stage": ["base", "source", "plugin", "template", "render", "deb"],
     "emit": ["base", "source", "plugin", "template", "render", "deb",
              "stage"],
+    "verify": ["base", "source", "plugin", "template", "render", "deb",
+               "stage", "emit"],
     "cli": ["base", "source", "plugin", "template", "render", "deb",
-            "stage", "emit"],
+            "stage", "emit", "verify"],
 }
 MAX_LINES = 500
 # Modules whose functions carry another prefix, and why.

@@ -191,6 +191,10 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		break;
 	case OPT_JUNIT: args->junit = value; break;
 	case OPT_CODEQUALITY: args->codequality = value; break;
+	case OPT_FROM: args->from = value; break;
+	case OPT_KEEP: args->keep = true; break;
+	case OPT_BARE: args->bare = true; break;
+	case OPT_VERIFY_NETWORK: args->verify_network = true; break;
 	}
 	return -1;
 }
@@ -316,6 +320,14 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	if ((cmd->flags & CLI_TAKES_STEP) &&
 	    (status = take_step(cmd, argc, argv, args)) >= 0)
 		return status;
+	if (cmd->flags & CLI_TAKES_DEBS) {
+		args->debs = &argv[optind];
+		args->ndebs = (size_t)(argc - optind);
+		if (args->ndebs == 0)
+			return cli_report_usage(cmd->name, "which packages? Give "
+			    "one DEB or more");
+		return load_config(cmd, args, overrides, noverrides);
+	}
 	if (argc - optind > 1)
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);

@@ -29,6 +29,10 @@ struct cli_args {
 	const char *arch;		/* --arch, or NULL */
 	const char *version;		/* --version (checked), or NULL */
 	const char *version_suffix;	/* --version-suffix, or NULL */
+	char *const *debs;		/* CLI_TAKES_DEBS: DEB... */
+	size_t ndebs;
+	const char *from;		/* verify --from, or NULL */
+	bool keep, bare, verify_network;	/* verify --keep, --bare, --network */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

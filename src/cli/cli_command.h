@@ -19,6 +19,7 @@ enum cli_command_bit {
 	CMD_BUILD = 1 << 3,
 	CMD_DEBIANIZE = 1 << 4,
 	CMD_RULES = 1 << 5,
+	CMD_VERIFY = 1 << 6,
 };
 
 /* What the runner (cli_runner.c) does around a command's stages. */
@@ -34,6 +35,8 @@ enum cli_command_flag {
 	CLI_TAKES_STEP = 1 << 3,
 	/** The log names each step and how long it took (unless --quiet). */
 	CLI_LOGS_STEPS = 1 << 4,
+	/** Takes built packages (DEB...), not a SOURCE. */
+	CLI_TAKES_DEBS = 1 << 5,
 };
 
 struct cli_command;

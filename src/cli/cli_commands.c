@@ -68,6 +68,18 @@ static const struct cli_command commands[] = {
 	  "plugin's metadata, copyright and changelog, and DEBIAN/. Then\n"
 	  "'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
 	  cmd_tree },
+	{ "verify", CMD_VERIFY, CLI_TAKES_DEBS | CLI_LOGS_STEPS,
+	  "install, upgrade, remove and purge packages in a throwaway root",
+	  "[OPTIONS] [--from OLD.deb] DEB...",
+	  "As root, in a throwaway root (an overlay of / in a private mount\n"
+	  "namespace; the host is never touched), run the real dpkg on the\n"
+	  "packages DEB: install, reinstall, remove, purge after remove, install\n"
+	  "again, purge from installed; with --from, first install OLD.deb,\n"
+	  "upgrade, downgrade and upgrade again. Each step's dpkg status, the\n"
+	  "packages' states, the calls of the stand-in Wazo host (systemctl,\n"
+	  "asterisk...) and the files changed outside the packages are\n"
+	  "reported; a failing step or anything left after a purge fails.\n",
+	  cmd_verify },
 };
 
 void

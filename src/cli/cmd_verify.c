@@ -1,0 +1,189 @@
+/* cmd_verify: `wazo-plugin-deb verify`, a piuparts for plugins: built
+ * packages installed, upgraded, removed and purged by the real dpkg in a
+ * throwaway root, each step reported on stdout and in the run's record
+ * (one step of the reports per dpkg step). */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/json.h"
+#include "cli/cli_args.h"
+#include "cli/cli_report.h"
+#include "cli/cli_result.h"
+#include "cli/cmd.h"
+#include "verify/verify.h"
+
+/* Prints each line of `text` after `prefix`. */
+static void
+print_lines(const char *prefix, const char *text)
+{
+	const char *line = text;
+
+	while (line != NULL && *line != '\0') {
+		const char *nl = strchr(line, '\n');
+
+		printf("%s%.*s\n", prefix, nl ? (int)(nl - line) :
+		    (int)strlen(line), line);
+		line = nl ? nl + 1 : NULL;
+	}
+}
+
+/* The step, readable: its verdict, dpkg's command, status and states,
+ * the stand-ins' calls, the changes; dpkg's output when it failed. */
+static void
+print_step(const struct verify_step_result *r)
+{
+	printf("%s: %s%s\n  %s: exit %d; %s\n", r->step, r->failure ?
+	    "FAILED: " : "ok", r->failure ? r->failure : "", r->command,
+	    r->status, r->state);
+	print_lines("  call: ", r->calls.data);
+	print_lines("  not found: ", r->scan.missing.data);
+	for (size_t i = 0; i < r->nchanges; i++)
+		printf("  %s: %s%s%s\n",
+		    verify_changes_kind_name(r->changes[i].kind),
+		    r->changes[i].path, r->changes[i].what ? ", the " : "",
+		    r->changes[i].what ? r->changes[i].what : "");
+	if (r->failure != NULL)
+		print_lines("  | ", r->output.data);
+	fflush(stdout);
+}
+
+/* The lines of `text` as a JSON array of strings. */
+static void
+json_lines(struct buf *out, const char *text)
+{
+	const char *line = text;
+	bool first = true;
+
+	buf_addc(out, '[');
+	while (line != NULL && *line != '\0') {
+		const char *nl = strchr(line, '\n');
+		char *one = xstrndup(line, nl ? (size_t)(nl - line) :
+		    strlen(line));
+
+		buf_adds(out, first ? "" : ", ");
+		json_add_string(out, one);
+		free(one);
+		first = false;
+		line = nl ? nl + 1 : NULL;
+	}
+	buf_addc(out, ']');
+}
+
+/* The step as a member of the document's "verify" array
+ * (wazo-plugin-deb-json(5)). */
+static void
+json_step(struct buf *out, const struct verify_step_result *r)
+{
+	buf_adds(out, out->len > 1 ? ", {\"step\": " : "{\"step\": ");
+	json_add_string(out, r->step);
+	buf_addf(out, ", \"ok\": %s, \"failure\": ", r->failure ? "false" :
+	    "true");
+	json_add_string(out, r->failure);
+	buf_adds(out, ", \"command\": ");
+	json_add_string(out, r->command);
+	buf_addf(out, ", \"exit_status\": %d, \"state\": ", r->status);
+	json_add_string(out, r->state);
+	buf_adds(out, ", \"calls\": ");
+	json_lines(out, r->calls.data);
+	buf_adds(out, ", \"not_found\": ");
+	json_lines(out, r->scan.missing.data);
+	buf_addf(out, ", \"network\": %s, \"changes\": [",
+	    r->scan.network ? "true" : "false");
+	for (size_t i = 0; i < r->nchanges; i++) {
+		buf_adds(out, i ? ", {\"kind\": " : "{\"kind\": ");
+		json_add_string(out,
+		    verify_changes_kind_name(r->changes[i].kind));
+		buf_adds(out, ", \"path\": ");
+		json_add_string(out, r->changes[i].path);
+		buf_adds(out, ", \"what\": ");
+		json_add_string(out, r->changes[i].what);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "], \"output\": ");
+	json_add_string(out, r->output.data);
+	buf_addc(out, '}');
+}
+
+/* The steps, one after the other, until one fails. */
+static int
+run_steps(const struct cli_run *run, struct verify *v, struct buf *json)
+{
+	struct err e = ERR_INIT;
+	int status = STATUS_OK;
+
+	while (status == STATUS_OK && verify_next(v) != NULL) {
+		struct verify_step_result r;
+
+		cli_report_begin(verify_next(v));
+		if (verify_step(v, &r, &e) < 0) {
+			verify_step_result_release(&r);
+			return cli_report_err(&e);
+		}
+		if (!run->result->json)
+			print_step(&r);
+		json_step(json, &r);
+		if (r.failure != NULL) {
+			cli_report_error("%s: %s", r.step, r.failure);
+			status = STATUS_INVALID;
+		}
+		verify_step_result_release(&r);
+	}
+	return status;
+}
+
+/* --keep: the root's changes, copied where the report says. */
+static int
+keep(const struct cli_run *run, struct verify *v, int status)
+{
+	struct err e = ERR_INIT;
+	struct buf member = BUF_INIT;
+	char *dir = verify_keep(v, &e);
+
+	if (dir == NULL)
+		return status == STATUS_OK ? cli_report_err(&e) :
+		    (cli_report_err(&e), status);
+	if (!run->result->json)
+		printf("kept: %s\n", dir);
+	json_add_string(&member, dir);
+	cli_result_add_member(run->result, "kept", member.data);
+	buf_release(&member);
+	free(dir);
+	return status;
+}
+
+int
+cmd_verify(const struct cli_run *run)
+{
+	const struct cli_args *a = run->args;
+	struct verify_job job = {
+		.debs = a->debs, .ndebs = a->ndebs, .from = a->from,
+		.bare = a->bare, .network = a->verify_network,
+		.metadata_dir = settings_get(&a->config, SETTING_METADATA_DIR),
+		.backup_rules_dir = settings_get(&a->config,
+		    SETTING_BACKUP_RULES_DIR),
+	};
+	struct buf json = BUF_INIT;
+	struct verify *v = NULL;
+	struct err e = ERR_INIT;
+	int status;
+
+	buf_addc(&json, '[');
+	cli_report_begin("preparing");
+	if (verify_open(&job, &v, &e) < 0) {
+		status = cli_report_err(&e);
+	} else {
+		cli_result_set_package(run->result, verify_package(v),
+		    verify_version(v), NULL);
+		status = run_steps(run, v, &json);
+		if (a->keep)
+			status = keep(run, v, status);
+	}
+	buf_addc(&json, ']');
+	cli_result_add_member(run->result, "verify", json.data);
+	buf_release(&json);
+	verify_close(v);
+	return status;
+}

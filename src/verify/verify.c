@@ -1,0 +1,482 @@
+/* verify: a package's life with the real dpkg in a throwaway root. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/compiler.h"
+#include "base/dirtree.h"
+#include "base/file.h"
+#include "base/process.h"
+#include "base/xalloc.h"
+#include "verify/throwroot.h"
+#include "verify/verify.h"
+
+enum action { INSTALL_NEW, INSTALL_OLD, REMOVE, PURGE };
+
+/* A step: what dpkg does, and so what state the packages must be in. */
+struct step {
+	const char *name;
+	enum action action;
+};
+
+/* The steps, in order; with --from, the older version first. */
+static const struct step plain[] = {
+	{ "install", INSTALL_NEW },
+	{ "reinstall", INSTALL_NEW },
+	{ "remove", REMOVE },
+	{ "purge after remove", PURGE },
+	{ "install again", INSTALL_NEW },
+	{ "purge from installed", PURGE },
+};
+static const struct step from_old[] = {
+	{ "install old", INSTALL_OLD },
+	{ "upgrade", INSTALL_NEW },
+	{ "downgrade", INSTALL_OLD },
+	{ "upgrade again", INSTALL_NEW },
+	{ "reinstall", INSTALL_NEW },
+	{ "remove", REMOVE },
+	{ "purge after remove", PURGE },
+	{ "install again", INSTALL_NEW },
+	{ "purge from installed", PURGE },
+};
+
+struct pkg {
+	char *name, *version;
+	char *deb;		/* its path in the root */
+};
+
+struct verify {
+	struct verify_job job;
+	struct throwroot root;
+	struct pkg *pkgs;	/* the DEBs', then --from's */
+	size_t npkgs;		/* the DEBs' */
+	const struct step *plan;
+	size_t nsteps, next;
+	struct verify_owned owned;
+	struct dirtree_list last;	/* the upper layer after a step */
+};
+
+/* The environment of dpkg in the root: a server's, the stand-ins first
+ * in PATH, messages in English (what verify_standin reads). */
+static char *const env_standins[] = {
+	"PATH=" VERIFY_STANDIN_BIN ":/usr/local/sbin:/usr/local/bin:/usr/sbin:"
+	"/usr/bin:/sbin:/bin", "HOME=/root", "LC_ALL=C.UTF-8",
+	"DEBIAN_FRONTEND=noninteractive", NULL,
+};
+static char *const env_bare[] = {
+	"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+	"HOME=/root", "LC_ALL=C.UTF-8", "DEBIAN_FRONTEND=noninteractive", NULL,
+};
+
+/* A field of the package `deb`, read by dpkg-deb on the host. */
+static char *
+deb_field(const char *deb, const char *field, struct err *e)
+{
+	char *argv[] = { "dpkg-deb", "--field", (char *)deb, (char *)field,
+	    NULL };
+	struct buf out = BUF_INIT;
+	int status = process_probe(argv, NULL, NULL, &out, e);
+
+	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
+	    out.data[out.len - 1] == ' '))
+		out.data[--out.len] = '\0';
+	if (status == 0 && out.len > 0)
+		return buf_detach(&out);
+	buf_release(&out);
+	if (status >= 0)
+		err_set(e, STATUS_USAGE, "%s: not a package dpkg-deb can read",
+		    deb);
+	return NULL;
+}
+
+/* Reads the package `deb` into `p`. */
+static int
+read_pkg(const char *deb, struct pkg *p, struct err *e)
+{
+	memset(p, 0, sizeof(*p));
+	if ((p->name = deb_field(deb, "Package", e)) == NULL ||
+	    (p->version = deb_field(deb, "Version", e)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+read_pkgs(struct verify *v, struct err *e)
+{
+	const struct verify_job *j = &v->job;
+
+	v->pkgs = xcalloc(j->ndebs + 1, sizeof(*v->pkgs));
+	for (size_t i = 0; i < j->ndebs; i++, v->npkgs++) {
+		if (read_pkg(j->debs[i], &v->pkgs[i], e) < 0)
+			return -1;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(v->pkgs[k].name, v->pkgs[i].name) == 0)
+				return err_set(e, STATUS_USAGE, "%s and %s are "
+				    "both %s: give one version (--from the "
+				    "other)", j->debs[k], j->debs[i],
+				    v->pkgs[i].name);
+	}
+	if (j->from == NULL)
+		return 0;
+	if (read_pkg(j->from, &v->pkgs[j->ndebs], e) < 0)
+		return -1;
+	for (size_t i = 0; i < j->ndebs; i++)
+		if (strcmp(v->pkgs[i].name, v->pkgs[j->ndebs].name) == 0)
+			return 0;
+	return err_set(e, STATUS_USAGE, "--from %s holds %s, which none of the "
+	    "packages to verify is", j->from, v->pkgs[j->ndebs].name);
+}
+
+/* The packages into the root, and the stand-ins unless bare. */
+static int
+fill_root(struct verify *v, struct err *e)
+{
+	size_t n = v->npkgs + (v->job.from != NULL);
+	char *dir = throwroot_path(&v->root, VERIFY_STANDIN_DIR);
+	char *debs = file_join(dir, "debs");
+	int rc = 0;
+
+	if ((mkdir(dir, 0755) < 0 && errno != EEXIST) || mkdir(debs, 0755) < 0)
+		rc = err_errno(e, "cannot make %s", debs);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const char *from = i < v->npkgs ? v->job.debs[i] : v->job.from;
+
+		v->pkgs[i].deb = xasprintf(VERIFY_STANDIN_DIR "/debs/%zu.deb",
+		    i);
+		rc = throwroot_put(&v->root, from, v->pkgs[i].deb, e);
+	}
+	free(dir);
+	free(debs);
+	if (rc == 0 && !v->job.bare) {
+		char *bin = throwroot_path(&v->root, VERIFY_STANDIN_BIN);
+
+		rc = verify_standin_install(bin, e);
+		free(bin);
+	}
+	return rc;
+}
+
+int
+verify_open(const struct verify_job *job, struct verify **out,
+    struct err *e)
+{
+	struct verify *v = xcalloc(1, sizeof(*v));
+
+	*out = v;
+	v->job = *job;
+	v->root.holder = -1;
+	v->root.hold_fd = -1;
+	v->owned.metadata_dir = job->metadata_dir;
+	v->owned.backup_rules_dir = job->backup_rules_dir;
+	v->plan = job->from ? from_old : plain;
+	v->nsteps = job->from ? WPD_ARRAY_SIZE(from_old) :
+	    WPD_ARRAY_SIZE(plain);
+	if (read_pkgs(v, e) < 0 ||
+	    throwroot_open(&v->root, job->network, e) < 0 ||
+	    fill_root(v, e) < 0)
+		return -1;
+	return dirtree_list(v->root.upper, &v->last, e);
+}
+
+const char *
+verify_package(const struct verify *v)
+{
+	return v->npkgs > 0 ? v->pkgs[0].name : NULL;
+}
+
+const char *
+verify_version(const struct verify *v)
+{
+	return v->npkgs > 0 ? v->pkgs[0].version : NULL;
+}
+
+const char *
+verify_next(const struct verify *v)
+{
+	return v->next < v->nsteps ? v->plan[v->next].name : NULL;
+}
+
+/* Runs argv in the root with dpkg's environment. */
+static int
+run(const struct verify *v, char *const argv[], struct buf *out,
+    struct err *e)
+{
+	return throwroot_run(&v->root, argv, v->job.bare ? env_bare :
+	    env_standins, out, e);
+}
+
+/* The file name of `path`, as the report shows a package. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* The dpkg command line of `action` (packages by path or by name), and
+ * into *shown as the report shows it (packages by their file's name). */
+static char **
+dpkg_argv(const struct verify *v, enum action action, char **shown)
+{
+	char **argv = xcalloc(v->npkgs + 3, sizeof(*argv));
+	struct buf text = BUF_INIT;
+	size_t n = 0;
+
+	argv[n++] = xstrdup("dpkg");
+	argv[n++] = xstrdup(action == REMOVE ? "--remove" : action == PURGE ?
+	    "--purge" : "--install");
+	buf_addf(&text, "dpkg %s", argv[1]);
+	for (size_t i = 0; i < v->npkgs; i++) {
+		bool old = action == INSTALL_OLD;
+
+		if (old && i > 0)
+			break;
+		argv[n++] = xstrdup(old ? v->pkgs[v->npkgs].deb :
+		    action == INSTALL_NEW ? v->pkgs[i].deb : v->pkgs[i].name);
+		buf_addf(&text, " %s", old ? base_name(v->job.from) :
+		    action == INSTALL_NEW ? base_name(v->job.debs[i]) :
+		    v->pkgs[i].name);
+	}
+	*shown = buf_detach(&text);
+	return argv;
+}
+
+static void
+free_argv(char **argv)
+{
+	for (size_t i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* The state dpkg gives `p`: "ii 1.0", "rc 1.0", or "not-installed". */
+static char *
+query_state(const struct verify *v, const struct pkg *p, struct err *e)
+{
+	char *argv[] = { "dpkg-query", "--show",
+	    "--showformat=${db:Status-Abbrev}${Version}", p->name, NULL };
+	struct buf out = BUF_INIT;
+	int status = run(v, argv, &out, e);
+
+	if (status < 0) {
+		buf_release(&out);
+		return NULL;
+	}
+	/* A purged package: dpkg knows it no more, or as "un"/"pn". */
+	if (status != 0 || strncmp(out.data, "un", 2) == 0 ||
+	    strncmp(out.data, "pn", 2) == 0) {
+		buf_release(&out);
+		return xstrdup("not-installed");
+	}
+	return buf_detach(&out);
+}
+
+/* The state each package must be in after `action`, or NULL when `got`
+ * is it. */
+static char *
+wrong_state(const struct verify *v, size_t i, enum action action,
+    const char *got)
+{
+	const struct pkg *p = &v->pkgs[i];
+	const struct pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
+	const char *want;
+
+	if (action == REMOVE && (strncmp(got, "rc ", 3) == 0 ||
+	    strcmp(got, "not-installed") == 0))
+		return NULL;
+	if (action == REMOVE)
+		return xasprintf("%s is %s, not removed (rc)", p->name, got);
+	if (action == PURGE)
+		return strcmp(got, "not-installed") == 0 ? NULL :
+		    xasprintf("%s is %s after purge, not gone", p->name, got);
+	if (action == INSTALL_OLD && (old == NULL ||
+	    strcmp(old->name, p->name) != 0))
+		return NULL;
+	want = action == INSTALL_OLD ? old->version : p->version;
+	if (strncmp(got, "ii ", 3) == 0 && strcmp(got + 3, want) == 0)
+		return NULL;
+	return xasprintf("%s is %s, not ii %s", p->name, got, want);
+}
+
+/* The states into r->state, the file lists of the installed packages
+ * into v->owned, and what is wrong with them into *wrong. */
+static int
+check_states(struct verify *v, enum action action,
+    struct verify_step_result *r, struct buf *wrong, struct err *e)
+{
+	struct buf states = BUF_INIT;
+
+	for (size_t i = 0; i < v->npkgs; i++) {
+		char *state = query_state(v, &v->pkgs[i], e);
+		char *bad;
+
+		if (state == NULL) {
+			buf_release(&states);
+			return -1;
+		}
+		buf_addf(&states, "%s%s %s", i ? "; " : "", v->pkgs[i].name,
+		    state);
+		if ((bad = wrong_state(v, i, action, state)) != NULL)
+			buf_addf(wrong, "%s%s", wrong->len ? "; " : "", bad);
+		if (strncmp(state, "ii", 2) == 0) {
+			char *argv[] = { "dpkg-query", "--listfiles",
+			    v->pkgs[i].name, NULL };
+			struct buf list = BUF_INIT;
+
+			if (run(v, argv, &list, e) == 0)
+				verify_changes_own(&v->owned, list.data);
+			buf_release(&list);
+		}
+		free(bad);
+		free(state);
+	}
+	r->state = buf_detach(&states);
+	return 0;
+}
+
+/* The stand-ins' log, emptied for the next step. */
+static int
+take_calls(const struct verify *v, struct buf *calls, struct err *e)
+{
+	char *log = throwroot_path(&v->root, VERIFY_STANDIN_LOG);
+	int rc = 0;
+
+	if (!v->job.bare && access(log, F_OK) == 0)
+		rc = file_read(log, 1 << 20, calls, NULL, e);
+	if (rc == 0 && !v->job.bare)
+		rc = file_write_atomic(log, "", 0, 0666, e);
+	free(log);
+	return rc;
+}
+
+/* What the upper layer says of the step: its changes, and after a
+ * purge what is left. */
+static int
+take_changes(struct verify *v, enum action action,
+    struct verify_step_result *r, struct err *e)
+{
+	struct dirtree_list now;
+
+	if (dirtree_list(v->root.upper, &now, e) < 0) {
+		dirtree_list_release(&now);
+		return -1;
+	}
+	if (action == PURGE)
+		verify_changes_left(&now, &v->owned, &r->changes, &r->nchanges);
+	else
+		verify_changes_diff(&v->last, &now, &v->owned, &r->changes,
+		    &r->nchanges);
+	dirtree_list_release(&v->last);
+	v->last = now;
+	return 0;
+}
+
+/* Why the step failed, from what it recorded, or NULL. */
+static char *
+judge(const struct verify_step_result *r, enum action action,
+    const char *wrong)
+{
+	struct buf why = BUF_INIT;
+
+	if (r->status != 0) {
+		buf_addf(&why, "dpkg exited %d", r->status);
+		if (r->scan.failed != NULL)
+			buf_addf(&why, ": %s", r->scan.failed);
+	} else if (wrong[0] != '\0') {
+		buf_adds(&why, wrong);
+	}
+	if (action == PURGE && r->nchanges > 0) {
+		buf_addf(&why, "%s%zu %s after purge:", why.len ? "; " : "",
+		    r->nchanges, r->nchanges == 1 ? "entry is left" :
+		    "entries are left");
+		for (size_t i = 0; i < r->nchanges; i++)
+			buf_addf(&why, " %s%s%s%s", r->changes[i].path,
+			    r->changes[i].kind == VERIFY_REMOVED ?
+			    " (removed)" : "",
+			    r->changes[i].what ? " the " : "",
+			    r->changes[i].what ? r->changes[i].what : "");
+	}
+	if (why.len > 0 && r->scan.missing.len > 0) {
+		buf_adds(&why, "; not found: ");
+		for (const char *c = r->scan.missing.data; *c; c++)
+			buf_addc(&why, *c == '\n' ? (c[1] ? ' ' : '\0') : *c);
+	}
+	if (why.len > 0 && r->scan.network)
+		buf_adds(&why, "; a command reached for the network "
+		    "(--network allows it)");
+	return why.len > 0 ? buf_detach(&why) : (buf_release(&why), NULL);
+}
+
+int
+verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
+{
+	const struct step *s = &v->plan[v->next++];
+	char **argv;
+	struct buf wrong = BUF_INIT;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	argv = dpkg_argv(v, s->action, &r->command);
+	buf_init(&r->output);
+	buf_init(&r->calls);
+	buf_init(&r->scan.missing);
+	r->step = s->name;
+	r->status = run(v, argv, &r->output, e);
+	if (r->status >= 0 && take_calls(v, &r->calls, e) == 0 &&
+	    check_states(v, s->action, r, &wrong, e) == 0 &&
+	    take_changes(v, s->action, r, e) == 0) {
+		verify_standin_scan(r->output.data, &r->scan);
+		r->failure = judge(r, s->action, wrong.data);
+		rc = 0;
+	}
+	buf_release(&wrong);
+	free_argv(argv);
+	return rc;
+}
+
+void
+verify_step_result_release(struct verify_step_result *r)
+{
+	free(r->command);
+	free(r->state);
+	buf_release(&r->output);
+	buf_release(&r->calls);
+	verify_standin_scan_release(&r->scan);
+	verify_changes_free(r->changes, r->nchanges);
+	free(r->failure);
+	memset(r, 0, sizeof(*r));
+}
+
+char *
+verify_keep(const struct verify *v, struct err *e)
+{
+	char *dir = dirtree_private_dir(e);
+
+	if (dir != NULL && dirtree_copy(v->root.upper, dir, e) < 0) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+void
+verify_close(struct verify *v)
+{
+	if (v == NULL)
+		return;
+	throwroot_close(&v->root);
+	for (size_t i = 0; v->pkgs != NULL && i <= v->job.ndebs; i++) {
+		free(v->pkgs[i].name);
+		free(v->pkgs[i].version);
+		free(v->pkgs[i].deb);
+	}
+	free(v->pkgs);
+	verify_changes_owned_release(&v->owned);
+	dirtree_list_release(&v->last);
+	free(v);
+}
