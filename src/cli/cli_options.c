@@ -52,6 +52,20 @@ resolve_sandbox(const struct cli_args *args, struct sandbox *sb,
 	return 0;
 }
 
+/* Reports `e`; an option's usage error with the hint to the command's
+ * --help. */
+static int
+report(const struct cli_command *cmd, struct err *e)
+{
+	int status;
+
+	if (e->status != STATUS_USAGE)
+		return cli_report_err(e);
+	status = cli_report_usage(cmd->name, "%s", e->msg);
+	err_release(e);
+	return status;
+}
+
 int
 cli_options_resolve(const struct cli_command *cmd,
     const struct cli_args *args, struct cli_options *opts)
@@ -63,14 +77,14 @@ cli_options_resolve(const struct cli_command *cmd,
 	if (opts->arch == NULL)
 		opts->arch = cmd->bit == CMD_BUILD ? "auto" : "all";
 	if (resolve_compression(args, &opts->compress, &e) < 0)
-		return cli_report_err(&e);
+		return report(cmd, &e);
 	if ((cmd->flags & CLI_RUNS_RULES) &&
 	    resolve_sandbox(args, &opts->sandbox, &e) < 0)
-		return cli_report_err(&e);
+		return report(cmd, &e);
 	/* The one place the build time is read: the stages get it. */
 	if ((cmd->flags & CLI_NEEDS_TIME) && timestamp_parse(
 	    args->source_date_epoch ? args->source_date_epoch :
 	    getenv("SOURCE_DATE_EPOCH"), &opts->mtime, &e) < 0)
-		return cli_report_err(&e);
+		return cli_report_err(&e);	/* an option or the environment */
 	return -1;
 }
