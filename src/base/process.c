@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/process.h"
 
 /* The child being waited for and the signal received: the state a
@@ -281,17 +283,13 @@ run(char *const argv[], const char *cwd, char *const env[],
 		process_signal_child(received_signal);
 	close(pipefd[1]);
 	if (out != NULL) {
-		char chunk[4096];
-		ssize_t n;
+		struct err unread = ERR_INIT;
 
 		close(outfd[1]);
-		while ((n = read(outfd[0], chunk, sizeof(chunk))) != 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0)
-				break;
-			buf_add(out, chunk, (size_t)n);
-		}
+		/* A read error ends the output; the command is waited for. */
+		if (file_read_fd(outfd[0], argv[0], SIZE_MAX, out, NULL,
+		    &unread) < 0)
+			err_release(&unread);
 		close(outfd[0]);
 	}
 	/* The pipe closes on exec; data on it means exec failed. */

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -207,9 +208,8 @@ int
 throwroot_run(const struct throwroot *t, char *const argv[],
     char *const env[], struct buf *out, struct err *e)
 {
+	struct err unread = ERR_INIT;
 	int p[2], status;
-	char chunk[8192];
-	ssize_t n;
 	pid_t pid;
 
 	if (pipe2(p, O_CLOEXEC) < 0)
@@ -226,13 +226,9 @@ throwroot_run(const struct throwroot *t, char *const argv[],
 		enter(t, p[1], argv, env);
 	}
 	close(p[1]);
-	while ((n = read(p[0], chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		buf_add(out, chunk, (size_t)n);
-	}
+	/* A read error ends the output; the command is waited for still. */
+	if (file_read_fd(p[0], argv[0], SIZE_MAX, out, NULL, &unread) < 0)
+		err_release(&unread);
 	close(p[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
