@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/file.h"
 #include "base/filehash.h"
 #include "base/json.h"
 #include "cli/cli_codequality.h"
@@ -92,17 +91,4 @@ cli_codequality_format(const struct cli_result *r, struct buf *out)
 		format_finding(&r->diags, i, out);
 	}
 	buf_adds(out, "]\n");
-}
-
-int
-cli_codequality_write(const struct cli_result *r, const char *path,
-    struct err *e)
-{
-	struct buf out = BUF_INIT;
-	int rc;
-
-	cli_codequality_format(r, &out);
-	rc = file_write_atomic(path, out.data, out.len, 0644, e);
-	buf_release(&out);
-	return rc;
 }

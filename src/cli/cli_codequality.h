@@ -5,13 +5,9 @@
 #define WPD_CLI_CODEQUALITY_H
 
 #include "base/buf.h"
-#include "base/err.h"
 #include "cli/cli_result.h"
 
 /* Appends the report of the run `r`: a JSON array, one line. */
 void cli_codequality_format(const struct cli_result *r, struct buf *out);
-/* Writes it to `path`, atomically; 0, or -1 with `e` set. */
-int cli_codequality_write(const struct cli_result *r, const char *path,
-    struct err *e);
 
 #endif

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/file.h"
 #include "cli/cli_junit.h"
 #include "plugin/plugin_keys.h"
 
@@ -221,17 +220,5 @@ cli_junit_format(const struct cli_result *r, struct buf *out)
 	buf_adds(out, "  </testsuite>\n</testsuites>\n");
 	free(checks.names);
 	buf_release(&cases);
-}
-
-int
-cli_junit_write(const struct cli_result *r, const char *path, struct err *e)
-{
-	struct buf out = BUF_INIT;
-	int rc;
-
-	cli_junit_format(r, &out);
-	rc = file_write_atomic(path, out.data, out.len, 0644, e);
-	buf_release(&out);
-	return rc;
 }
 

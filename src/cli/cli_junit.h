@@ -7,13 +7,9 @@
 #define WPD_CLI_JUNIT_H
 
 #include "base/buf.h"
-#include "base/err.h"
 #include "cli/cli_result.h"
 
 /* Appends the report of the run `r`. */
 void cli_junit_format(const struct cli_result *r, struct buf *out);
-/* Writes it to `path`, atomically; 0, or -1 with `e` set. */
-int cli_junit_write(const struct cli_result *r, const char *path,
-    struct err *e);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/file.h"
 #include "base/process.h"
 #include "cli/cli_args.h"
 #include "cli/cli_codequality.h"
@@ -76,20 +77,25 @@ open_run(const struct cli_command *cmd, int argc, char **argv,
 	return status;
 }
 
-/* Writes the report `path` (if asked for) with `write`; a failure makes
- * the run fail. */
+/* Writes the report `path` (if asked for), made by `format`, atomically;
+ * a failure makes the run fail. */
 static void
 write_report(struct cli_result *r, const char *path,
-    int (*write)(const struct cli_result *, const char *, struct err *))
+    void (*format)(const struct cli_result *, struct buf *))
 {
+	struct buf out = BUF_INIT;
 	struct err e = ERR_INIT;
 	int status;
 
-	if (path == NULL || write(r, path, &e) == 0)
+	if (path == NULL)
 		return;
-	status = cli_report_err(&e);
-	if (r->exit_code == 0)
-		r->exit_code = status;
+	format(r, &out);
+	if (file_write_atomic(path, out.data, out.len, 0644, &e) != 0) {
+		status = cli_report_err(&e);
+		if (r->exit_code == 0)
+			r->exit_code = status;
+	}
+	buf_release(&out);
 }
 
 /* Ends the record: the reports and the JSON document. Returns the exit
@@ -104,8 +110,8 @@ close_run(struct cli_result *r, int status)
 	/* A run a signal stopped dies of it: what the caller sees. */
 	if (sig != 0)
 		r->exit_code = 128 + sig;
-	write_report(r, r->junit, cli_junit_write);
-	write_report(r, r->codequality, cli_codequality_write);
+	write_report(r, r->junit, cli_junit_format);
+	write_report(r, r->codequality, cli_codequality_format);
 	if (r->json) {
 		cli_result_format_json(r, &doc);
 		fwrite(doc.data, 1, doc.len, stdout);
