@@ -32,6 +32,23 @@ not_ok() {
 	fi
 }
 
+# await NAME SECONDS COMMAND...: runs COMMAND every tenth of a second
+# until it succeeds; after SECONDS, records the failing test NAME (what
+# never came) and returns 1.
+await() {
+	await_name=$1 await_tries=$(($2 * 10))
+	shift 2
+	while ! "$@"; do
+		if [ "$await_tries" -le 0 ]; then
+			not_ok "$await_name"
+			return 1
+		fi
+		sleep 0.1
+		await_tries=$((await_tries - 1))
+	done
+	return 0
+}
+
 # tap_done: prints the plan; call last.
 tap_done() {
 	echo "1..$tap_count"
