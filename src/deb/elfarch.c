@@ -1,23 +1,25 @@
 /* elfarch: compiled objects in a payload and their architecture. */
 #include <config.h>
 
-#include <magic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/filetype.h"
 #include "deb/elfarch.h"
 
 struct elfarch {
-	magic_t magic;		/* loaded on first use */
-	bool magic_failed;
+	struct filetype *types;
 };
 
 struct elfarch *
 elfarch_new(void)
 {
-	return xcalloc(1, sizeof(struct elfarch));
+	struct elfarch *d = xcalloc(1, sizeof(struct elfarch));
+
+	d->types = filetype_new();
+	return d;
 }
 
 void
@@ -25,8 +27,7 @@ elfarch_free(struct elfarch *d)
 {
 	if (d == NULL)
 		return;
-	if (d->magic != NULL)
-		magic_close(d->magic);
+	filetype_free(d->types);
 	free(d);
 }
 
@@ -39,20 +40,8 @@ static const char *const elf_types[] = {
 static bool
 is_elf(struct elfarch *d, const void *head, size_t len)
 {
-	const char *type;
+	const char *type = filetype_buffer(d->types, head, len);
 
-	if (d->magic == NULL && !d->magic_failed) {
-		d->magic = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS);
-		if (d->magic == NULL || magic_load(d->magic, NULL) != 0) {
-			if (d->magic != NULL)
-				magic_close(d->magic);
-			d->magic = NULL;
-			d->magic_failed = true;
-		}
-	}
-	if (d->magic == NULL)
-		return false;
-	type = magic_buffer(d->magic, head, len);
 	for (size_t i = 0; type && i < sizeof(elf_types) / sizeof(*elf_types); i++)
 		if (strcmp(type, elf_types[i]) == 0)
 			return true;
