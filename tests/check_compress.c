@@ -149,6 +149,20 @@ END_TEST
 
 /* Every row of the table: its name reads back, its levels are ordered,
  * and a stream at its lowest and highest level reads back. */
+/* The lists --help and -Z's error show come from the table. */
+START_TEST(test_describe)
+{
+	struct buf names = BUF_INIT, levels = BUF_INIT;
+
+	compress_describe(&names, false);
+	compress_describe(&levels, true);
+	ck_assert_str_eq(names.data, "xz, zstd, gzip or none");
+	ck_assert_str_eq(levels.data, "xz 6, zstd 3, gzip 9");
+	buf_release(&names);
+	buf_release(&levels);
+}
+END_TEST
+
 START_TEST(test_table_rows)
 {
 	enum compression kind = kinds[_i].kind;
@@ -314,6 +328,7 @@ make_suite(void)
 	tcase_add_loop_test(tc, test_reads_back_and_ignores_threads, 0, 4);
 	tcase_add_loop_test(tc, test_empty_input, 0, 4);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_describe);
 	tcase_add_loop_test(tc, test_table_rows, 0, 4);
 	tcase_add_test(tc, test_write_error);
 	tcase_add_test(tc, test_window);

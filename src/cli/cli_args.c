@@ -20,6 +20,20 @@
 #include "stage/sandbox.h"
 
 /* A whole number from min to max, or -1. */
+/* -Z's usage error, naming the compressors of deb/compress's table. */
+static int
+bad_compressor(const struct cli_command *cmd, const char *value)
+{
+	struct buf names = BUF_INIT;
+	int status;
+
+	compress_describe(&names, false);
+	status = cli_report_usage(cmd->name, "-Z must be %s, not '%s'",
+	    names.data, value);
+	buf_release(&names);
+	return status;
+}
+
 static int
 parse_count(const char *s, int min, int max)
 {
@@ -142,8 +156,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_COMPRESSION:
 		args->compression = compress_parse(value);
 		if (args->compression < 0)
-			return cli_report_usage(cmd->name, "-Z must be xz, zstd, "
-			    "gzip or none, not '%s'", value);
+			return bad_compressor(cmd, value);
 		break;
 	case OPT_LEVEL:
 		/* A number here; its range is the compressor's, checked

@@ -7,7 +7,30 @@
 #include "base/compiler.h"
 #include "cli/cli_option_table.h"
 #include "cli/cli_report.h"
+#include "deb/compress.h"
 #include "plugin/settings.h"
+
+static void
+compressor_names(struct buf *out)
+{
+	compress_describe(out, false);
+}
+
+static void
+compressor_levels(struct buf *out)
+{
+	compress_describe(out, true);
+	buf_adds(out, ")");
+}
+
+/* Help that ends with a list from another table. */
+static const struct {
+	int id;
+	void (*add)(struct buf *out);
+} help_ends[] = {
+	{ OPT_COMPRESSION, compressor_names },
+	{ OPT_LEVEL, compressor_levels },
+};
 
 static const struct cli_option options[] = {
 	{ "output", OPT_OUTPUT, "DIR", CMD_RENDER | CMD_TREE, -1,
@@ -21,9 +44,9 @@ static const struct cli_option options[] = {
 	{ "force", OPT_FORCE, NULL, CMD_DEBIANIZE, -1,
 	  "replace an existing debian/ directory" },
 	{ "compression", OPT_COMPRESSION, "TYPE", CMD_BUILD, -1,
-	  "xz (default), zstd, gzip or none" },
+	  "the compressor (default: xz):\n" },
 	{ "compression-level", OPT_LEVEL, "N", CMD_BUILD, -1,
-	  "compression level (defaults: xz 6, zstd 3, gzip 9)" },
+	  "compression level (defaults:\n" },
 	{ "threads", OPT_THREADS, "N", CMD_BUILD, -1,
 	  "compress with N threads (default: the cores)" },
 	{ "source-date-epoch", OPT_SOURCE_DATE_EPOCH, "T", CMD_BUILD, -1,
@@ -107,8 +130,8 @@ cli_option_table_print_help(const struct cli_command *cmd)
 	    cmd->usage, cmd->description);
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(options); i++) {
 		const struct cli_option *o = &options[i];
-		struct buf left = BUF_INIT;
-		const char *line = o->help;
+		struct buf left = BUF_INIT, help = BUF_INIT;
+		const char *line;
 
 		if (!(o->commands & cmd->bit))
 			continue;
@@ -118,6 +141,11 @@ cli_option_table_print_help(const struct cli_command *cmd)
 		buf_addf(&left, " --%s", o->name);
 		if (o->arg != NULL)
 			buf_addf(&left, " %s", o->arg);
+		buf_adds(&help, o->help);
+		for (size_t j = 0; j < WPD_ARRAY_SIZE(help_ends); j++)
+			if (help_ends[j].id == o->id)
+				help_ends[j].add(&help);
+		line = help.data;
 		/* Help lines after the first align under the first. */
 		while (line != NULL) {
 			const char *nl = strchr(line, '\n');
@@ -128,6 +156,7 @@ cli_option_table_print_help(const struct cli_command *cmd)
 			line = nl ? nl + 1 : NULL;
 		}
 		buf_release(&left);
+		buf_release(&help);
 	}
 	putchar('\n');
 	cli_report_help_footer();

@@ -282,6 +282,26 @@ compress_name(enum compression kind)
 	return codecs[kind].name;
 }
 
+void
+compress_describe(struct buf *out, bool levels)
+{
+	size_t n = 0, last = 0;
+
+	/* With levels, only the compressors that have more than one. */
+	for (size_t i = 0; i < WPD_ARRAY_SIZE(codecs); i++)
+		if (!levels || codecs[i].max_level > codecs[i].min_level)
+			last = i;
+	for (size_t i = 0; i <= last; i++) {
+		if (levels && codecs[i].max_level == codecs[i].min_level)
+			continue;
+		if (n++ > 0)
+			buf_adds(out, levels || i < last ? ", " : " or ");
+		buf_adds(out, codecs[i].name);
+		if (levels)
+			buf_addf(out, " %d", codecs[i].default_level);
+	}
+}
+
 const char *
 compress_suffix(enum compression kind)
 {

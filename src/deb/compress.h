@@ -5,8 +5,10 @@
 #ifndef WPD_COMPRESS_H
 #define WPD_COMPRESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 
 enum compression {
@@ -36,6 +38,11 @@ const char *compress_suffix(enum compression kind);
 int compress_default_level(enum compression kind);
 int compress_min_level(enum compression kind);
 int compress_max_level(enum compression kind);
+
+/* Appends the compressors' names, "xz, zstd, gzip or none"; with
+ * `levels`, the default level of those that have one, "xz 6, zstd 3,
+ * gzip 9": for help and messages. */
+void compress_describe(struct buf *out, bool levels);
 
 /* The window (xz's dictionary, zstd's window) that the options `o` give,
  * in bytes: the level's, or, when o->size_hint is smaller, the least of
