@@ -289,11 +289,12 @@ parse_unary(struct tparser *p)
 	return parse_postfix(p);
 }
 
-/* Operands of a left-associative chain of `ops`, each operator one level
- * deeper. */
+/* A left-associative chain of operands joined by one of `ops` (operator
+ * tokens; keywords when `words`), each operator one level deeper; each
+ * link a node of `kind` that names its operator. */
 static struct texpr *
-parse_binary_level(struct tparser *p, const char *const *ops,
-    struct texpr *(*operand)(struct tparser *))
+parse_chain(struct tparser *p, const char *const *ops, bool words,
+    enum texpr_kind kind, struct texpr *(*operand)(struct tparser *))
 {
 	unsigned depth = p->depth;
 	struct texpr *x = operand(p);
@@ -303,13 +304,14 @@ parse_binary_level(struct tparser *p, const char *const *ops,
 		struct texpr *y;
 
 		for (op = ops; *op != NULL; op++)
-			if (template_cursor_at_op(p, *op))
+			if (words ? template_cursor_at_name(p, *op) :
+			    template_cursor_at_op(p, *op))
 				break;
 		if (*op == NULL)
 			break;
 		if (!template_cursor_deeper(p, template_cursor_peek(p)))
 			return NULL;
-		y = new_expr(p, TE_BINARY, template_cursor_next(p)->pos);
+		y = new_expr(p, kind, template_cursor_next(p)->pos);
 		y->name = *op;
 		y->left = x;
 		y->right = operand(p);
@@ -326,7 +328,7 @@ parse_concat(struct tparser *p)
 {
 	static const char *const ops[] = { "~", NULL };
 
-	return parse_binary_level(p, ops, parse_unary);
+	return parse_chain(p, ops, false, TE_BINARY, parse_unary);
 }
 
 static struct texpr *
@@ -334,7 +336,7 @@ parse_sum(struct tparser *p)
 {
 	static const char *const ops[] = { "+", "-", NULL };
 
-	return parse_binary_level(p, ops, parse_concat);
+	return parse_chain(p, ops, false, TE_BINARY, parse_concat);
 }
 
 /* The comparison operator at the cursor, read, its token in *at; or
@@ -406,40 +408,20 @@ parse_not(struct tparser *p)
 	return parse_compare(p);
 }
 
-/* Operands joined by the keyword `word`, each one level deeper. */
-static struct texpr *
-parse_logic(struct tparser *p, const char *word, enum texpr_kind kind,
-    struct texpr *(*operand)(struct tparser *))
-{
-	unsigned depth = p->depth;
-	struct texpr *x = operand(p);
-
-	while (x != NULL && template_cursor_at_name(p, word)) {
-		const struct ttoken *tok = template_cursor_next(p);
-		struct texpr *y = new_expr(p, kind, tok->pos);
-
-		if (!template_cursor_deeper(p, tok))
-			return NULL;
-		y->left = x;
-		y->right = operand(p);
-		if (y->right == NULL)
-			return NULL;
-		x = y;
-	}
-	p->depth = depth;
-	return x;
-}
-
 static struct texpr *
 parse_and(struct tparser *p)
 {
-	return parse_logic(p, "and", TE_AND, parse_not);
+	static const char *const ops[] = { "and", NULL };
+
+	return parse_chain(p, ops, true, TE_AND, parse_not);
 }
 
 static struct texpr *
 parse_or(struct tparser *p)
 {
-	return parse_logic(p, "or", TE_OR, parse_and);
+	static const char *const ops[] = { "or", NULL };
+
+	return parse_chain(p, ops, true, TE_OR, parse_and);
 }
 
 /* or-expression ["if" or-expression ["else" expression]] */
