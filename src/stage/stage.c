@@ -15,7 +15,8 @@
 #include "stage/stage.h"
 
 /* Watches the rules' output for the read-only file system's complaint,
- * keeping the end of each chunk for one split across two. */
+ * keeping the end of each chunk for one split across two (the complaint
+ * is shorter than the tail). */
 struct read_only_watch {
 	char tail[64];
 	size_t tail_len;
@@ -26,16 +27,26 @@ static void
 watch_read_only(const char *chunk, size_t len, void *ctx)
 {
 	struct read_only_watch *w = ctx;
-	struct buf joined = BUF_INIT;
+	char seam[2 * sizeof(w->tail)];
+	size_t head = len < sizeof(w->tail) ? len : sizeof(w->tail);
+	size_t keep;
 
-	buf_add(&joined, w->tail, w->tail_len);
-	buf_add(&joined, chunk, len);
-	if (sandbox_says_read_only(joined.data, joined.len))
+	/* The seam, the old tail and the chunk's head, then the chunk. */
+	memcpy(seam, w->tail, w->tail_len);
+	memcpy(seam + w->tail_len, chunk, head);
+	if (sandbox_says_read_only(seam, w->tail_len + head) ||
+	    sandbox_says_read_only(chunk, len))
 		w->seen = true;
-	w->tail_len = joined.len < sizeof(w->tail) ? joined.len :
+	/* The new tail: the last bytes of the seam and the chunk. */
+	if (len >= sizeof(w->tail)) {
+		memcpy(w->tail, chunk + len - sizeof(w->tail), sizeof(w->tail));
+		w->tail_len = sizeof(w->tail);
+		return;
+	}
+	keep = w->tail_len + len < sizeof(w->tail) ? w->tail_len + len :
 	    sizeof(w->tail);
-	memcpy(w->tail, joined.data + joined.len - w->tail_len, w->tail_len);
-	buf_release(&joined);
+	memmove(w->tail, seam + w->tail_len + len - keep, keep);
+	w->tail_len = keep;
 }
 
 /* The rules' failure in words: exit status 0 to 255 or 128 + signal. */
