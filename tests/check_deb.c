@@ -34,7 +34,7 @@ emit(const char *dir, char **path, struct err *e)
 	char *tmp = xasprintf("%s/tmp", dir);
 	char *templates = xasprintf("%s/templates", dir);
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct source src = { root, root, NULL, NULL };
+	struct source src = { .root = root, .shown = root, .work = WORKDIR_INIT };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
 	struct deb_job job = { &src, p, &c, out, { COMPRESS_GZIP, 9, 1 },

@@ -33,7 +33,7 @@ START_TEST(test_build_and_package)
 {
 	char *dir = make_plugin("exit 0\n"), *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir), *log, *want;
-	struct source src = { root, root, NULL, NULL };
+	struct source src = { .root = root, .shown = root, .work = WORKDIR_INIT };
 	struct stage_job job = { .src = &src };
 	struct err e = ERR_INIT;
 	const char *arch = debarch_host();
@@ -69,7 +69,7 @@ START_TEST(test_failures_name_the_step)
 	char *dir = make_plugin("[ \"$1\" = build ] && exit 4\nkill -KILL $$\n");
 	char *root = xasprintf("%s/plugin", dir);
 	char *pkgdir = xasprintf("%s/pkg", dir);
-	struct source src = { root, root, NULL, NULL };
+	struct source src = { .root = root, .shown = root, .work = WORKDIR_INIT };
 	struct stage_job job = { .src = &src };
 	struct err e = ERR_INIT;
 

@@ -41,7 +41,7 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	char *yml = xasprintf("%s/wazo/plugin.yml", root);
 	char *templates = xasprintf("%s/templates", dir);
 	struct diag_list diags = DIAG_LIST_INIT;
-	struct source src = { root, root, NULL, NULL };
+	struct source src = { .root = root, .shown = root, .work = WORKDIR_INIT };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
 	struct tree_job job = { &src, p, &c, out, force, 1700000000,

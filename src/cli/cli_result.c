@@ -213,7 +213,7 @@ cli_result_set_source(struct cli_result *r,
 	r->source_kind = NULL;
 	if (src != NULL)
 		r->source_kind = src->commit != NULL ? "git" :
-		    src->workdir != NULL ? "archive" : "directory";
+		    src->work.path != NULL ? "archive" : "directory";
 }
 
 void

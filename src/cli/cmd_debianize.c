@@ -23,7 +23,7 @@ cmd_debianize(const struct cli_run *run)
 
 	/* An archive or a clone lives in a private directory that goes
 	 * away: debian/ must go into a tree that stays. */
-	if (src->workdir != NULL)
+	if (src->work.path != NULL)
 		return cli_report_usage(run->command->name, "debianize writes "
 		    "debian/ into the plugin's tree: SOURCE must be a directory, "
 		    "not an archive or a git URL");

@@ -81,12 +81,12 @@ check_directory(const char *path, const char *what, struct err *e)
 	return 0;
 }
 
-/* A private directory for what the source unpacks or fetches. */
+/* A private directory for what the source unpacks or fetches, held
+ * for the run: one a killed run left is removed by a later run. */
 static int
 make_workdir(struct source *s, struct err *e)
 {
-	s->workdir = dirtree_private_dir(e);
-	return s->workdir != NULL ? 0 : -1;
+	return workdir_private(&s->work, e);
 }
 
 static bool
@@ -104,7 +104,7 @@ open_git(struct source *s, const struct source_request *r, const char *spec,
 {
 	if (make_workdir(s, e) < 0)
 		return -1;
-	*base = file_join(s->workdir, "tree");
+	*base = file_join(s->work.path, "tree");
 	*shown = source_redact(spec);
 	return source_git_fetch(spec, r->ref, *base, &s->commit, e);
 }
@@ -149,7 +149,7 @@ open_archive(struct source *s, const struct source_request *r,
 
 	if (make_workdir(s, e) < 0)
 		return -1;
-	tree = file_join(s->workdir, "tree");
+	tree = file_join(s->work.path, "tree");
 	if (mkdir(tree, 0755) < 0 ||
 	    source_archive_unpack(spec, tree, &r->limits, e) < 0) {
 		if (e->msg == NULL)
@@ -261,6 +261,7 @@ source_open(struct source *s, const struct source_request *r, struct err *e)
 	int rc = -1;
 
 	memset(s, 0, sizeof(*s));
+	s->work = (struct workdir)WORKDIR_INIT;
 	s->display = source_redact(spec);
 	if (open_kind(s, r, spec, &base, &shown, e) < 0)
 		goto out;
@@ -288,17 +289,13 @@ out:
 void
 source_close(struct source *s)
 {
-	struct err ignored = ERR_INIT;
-
-	if (s->workdir != NULL)
-		dirtree_remove(s->workdir, &ignored);
-	err_release(&ignored);
-	free(s->workdir);
+	workdir_remove(&s->work);
 	free(s->commit);
 	free(s->root);
 	free(s->shown);
 	free(s->display);
 	memset(s, 0, sizeof(*s));
+	s->work = (struct workdir)WORKDIR_INIT;
 }
 
 char *

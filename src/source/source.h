@@ -4,6 +4,7 @@
 #define WPD_SOURCE_H
 
 #include "base/err.h"
+#include "base/workdir.h"
 #include "source/source_archive.h"
 
 /* What the command line says of the source. */
@@ -17,7 +18,7 @@ struct source_request {
 struct source {
 	char *root;	/* the plugin root, as a path to open */
 	char *shown;	/* the plugin root as messages name it ("" for ".") */
-	char *workdir;	/* a private directory to remove, or NULL */
+	struct workdir work;	/* what an archive or git unpacks; path NULL: none */
 	char *commit;	/* the git commit packaged, or NULL */
 	/* SOURCE as every message, report and package shows it: without
 	 * the credentials a URL may carry (source_redact.h). */
