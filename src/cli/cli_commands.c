@@ -57,7 +57,9 @@ static const struct cli_command commands[] = {
 	  "Validate the plugin in SOURCE, then run its 'rules build', or its\n"
 	  "'rules package' with $pkgdir=DIR, as 'build' runs them: in the\n"
 	  "sandbox (--sandbox), with DEB_BUILD_ARCH and DEB_HOST_ARCH set, under\n"
-	  "fakeroot when not root. The debhelper addon runs the rules this\n"
+	  "fakeroot when not root. After 'rules package', the plugin's wazo/\n"
+	  "is put at its metadata path in DIR, its plugin.yml saying the\n"
+	  "version --version gives. The debhelper addon runs the rules this\n"
 	  "way.\n",
 	  cmd_rules },
 	{ "tree", CMD_TREE, PACKAGING,

@@ -57,9 +57,10 @@ static const struct cli_option options[] = {
 	{ "arch", OPT_ARCH, "A", CMD_DEBIANIZE, -1,
 	  "the Architecture field: all (default), any\n(compiled plugins) "
 	  "or an architecture dpkg knows" },
-	{ "version", OPT_VERSION, "V", CMD_PACKAGING, -1,
+	{ "version", OPT_VERSION, "V", CMD_PACKAGING | CMD_RULES, -1,
 	  "the package's version is V, not plugin.yml's" },
-	{ "version-suffix", OPT_VERSION_SUFFIX, "S", CMD_PACKAGING, -1,
+	{ "version-suffix", OPT_VERSION_SUFFIX, "S", CMD_PACKAGING | CMD_RULES,
+	  -1,
 	  "append S to the version (+ci.42, ~git20261202.abc)" },
 	{ "subdirectory", OPT_SUBDIRECTORY, "DIR", CMD_ALL, -1,
 	  "the plugin lives in DIR inside SOURCE" },

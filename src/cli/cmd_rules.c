@@ -1,5 +1,6 @@
 /* cmd_rules: `wazo-plugin-deb rules`, which runs one of the plugin's
- * rules steps as `build` runs it: what the debhelper addon calls. */
+ * rules steps as `build` runs it, and after 'rules package' puts the
+ * plugin's metadata in --pkgdir: what the debhelper addon calls. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -9,7 +10,24 @@
 #include "cli/cli_options.h"
 #include "cli/cli_report.h"
 #include "cli/cmd.h"
+#include "emit/tree.h"
 #include "stage/stage.h"
+
+/* The plugin's wazo/ at its metadata path in `pkgdir`, as build's
+ * package holds it (stamped with --version). */
+static int
+add_metadata(const struct cli_run *run, const char *pkgdir, struct err *e)
+{
+	struct tree_job job = {
+		.src = run->src,
+		.plugin = run->plugin,
+		.settings = &run->args->config,
+		.warning = cli_report_warning,
+		.strict = run->args->strict,
+	};
+
+	return tree_add_metadata(&job, pkgdir, e);
+}
 
 int
 cmd_rules(const struct cli_run *run)
@@ -34,6 +52,8 @@ cmd_rules(const struct cli_run *run)
 	} else {
 		cli_report_begin("packaging");
 		r = stage_package(&job, pkgdir, &e);
+		if (r == 0)
+			r = add_metadata(run, pkgdir, &e);
 		free(pkgdir);
 	}
 	if (r < 0)

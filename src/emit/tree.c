@@ -53,27 +53,39 @@ write_debian_dir(const struct rendered *r, const struct buf *md5sums,
 	return rc;
 }
 
-/* The payload pass: the metadata put in place beside what the rules
- * staged in `pkgdir`; then DEBIAN/, Installed-Size counting the scripts
- * but not the control file (as dpkg-gencontrol does). `scratch` is a
- * work directory outside `pkgdir`. */
+/* The payload pass over `pkgdir`: the plugin's metadata put in place
+ * beside what the rules staged there, the files judged (their warnings
+ * reported); `files` says what the tree holds. `scratch` is a work
+ * directory outside `pkgdir`. */
+static int
+lay_metadata(const struct tree_job *job, const char *pkgdir,
+    const char *scratch, struct payload_result *files, struct err *e)
+{
+	struct package_payload pp;
+	int rc;
+
+	memset(files, 0, sizeof(*files));
+	rc = package_payload_init(&pp, job->src, job->plugin, job->settings,
+	    pkgdir, scratch, e);
+	if (rc == 0)
+		rc = treewriter_fill(pkgdir, pp.sources, pp.count, files, e);
+	if (rc == 0)
+		rc = package_payload_warnings(files, job->strict, job->warning,
+		    job->progress_ctx, e);
+	package_payload_release(&pp);
+	return rc;
+}
+
+/* The metadata put in place, then DEBIAN/, Installed-Size counting the
+ * scripts but not the control file (as dpkg-gencontrol does). */
 static int
 finish_tree(const struct tree_job *job, struct rendered *r,
     const char *pkgdir, const char *scratch, struct err *e)
 {
-	struct package_payload pp;
 	struct payload_result files;
 	struct buf conffiles = BUF_INIT;
-	int rc;
+	int rc = lay_metadata(job, pkgdir, scratch, &files, e);
 
-	memset(&files, 0, sizeof(files));
-	rc = package_payload_init(&pp, job->src, job->plugin, job->settings,
-	    pkgdir, scratch, e);
-	if (rc == 0)
-		rc = treewriter_fill(pkgdir, pp.sources, pp.count, &files, e);
-	if (rc == 0)
-		rc = package_payload_warnings(&files, job->strict, job->warning,
-		    job->progress_ctx, e);
 	if (rc == 0) {
 		package_conffiles(job->settings, &files.md5sums, &conffiles);
 		package_set_fields(r, files.installed_kib +
@@ -83,7 +95,22 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 	}
 	payload_result_release(&files);
 	buf_release(&conffiles);
-	package_payload_release(&pp);
+	return rc;
+}
+
+int
+tree_add_metadata(const struct tree_job *job, const char *pkgdir,
+    struct err *e)
+{
+	struct workdir scratch = WORKDIR_INIT;
+	struct payload_result files;
+	int rc = -1;
+
+	memset(&files, 0, sizeof(files));
+	if (workdir_private(&scratch, e) == 0)
+		rc = lay_metadata(job, pkgdir, scratch.path, &files, e);
+	payload_result_release(&files);
+	workdir_remove(&scratch);
 	return rc;
 }
 

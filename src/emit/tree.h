@@ -41,4 +41,16 @@ struct tree_job {
  */
 int tree_emit(const struct tree_job *job, struct err *e);
 
+/*
+ * Puts the plugin's metadata (its wazo/ directory, and the plugin.yml of
+ * a stamped version over it) in place in `pkgdir`, which 'rules package'
+ * filled, as the package holds it, and judges the files as build does
+ * (warnings to job->warning; job->strict): the package directory of the
+ * debhelper addon, whose other parts are debhelper's. Reads job->src,
+ * plugin, settings, warning, strict and progress_ctx. Returns 0, or -1
+ * with `e` set.
+ */
+int tree_add_metadata(const struct tree_job *job, const char *pkgdir,
+    struct err *e);
+
 #endif

@@ -27,7 +27,7 @@ sub plugin_dir {
 # network: --network, or DH_WAZO_PLUGIN_NETWORK), staging into $pkgdir
 # for the package step.
 sub rules_command {
-	my ($dir, $step, $pkgdir) = @_;
+	my ($dir, $step, $pkgdir, $version) = @_;
 	my $program = $ENV{WAZO_PLUGIN_DEB} // 'wazo-plugin-deb';
 	my @cmd = ($program, 'rules', '--quiet');
 	my $sandbox = $dh{SANDBOX} // $ENV{DH_WAZO_PLUGIN_SANDBOX};
@@ -36,6 +36,7 @@ sub rules_command {
 	push(@cmd, "--sandbox=$sandbox") if defined($sandbox);
 	push(@cmd, "--network=$network") if defined($network);
 	push(@cmd, "--pkgdir=$pkgdir") if defined($pkgdir);
+	push(@cmd, "--version=$version") if defined($version);
 	return (@cmd, $step, $dir);
 }
 
