@@ -46,6 +46,10 @@ enum cli_command_flag {
 	CLI_NAMES_PLUGIN = 1 << 6,
 	/** Takes no argument besides its options. */
 	CLI_TAKES_NOTHING = 1 << 7,
+	/** Runs programs that must hear of an interruption (apt-get): as
+	 * CLI_RUNS_RULES, signals are passed on to them, and the command
+	 * dies of the signal once they ended. */
+	CLI_PASSES_SIGNALS = 1 << 8,
 };
 
 struct cli_command;

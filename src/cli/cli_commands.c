@@ -87,7 +87,7 @@ static const struct cli_command commands[] = {
 	  "plugin's metadata, copyright and changelog, and DEBIAN/. Then\n"
 	  "'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
 	  cmd_tree },
-	{ "uninstall", CMD_UNINSTALL, CLI_NAMES_PLUGIN,
+	{ "uninstall", CMD_UNINSTALL, CLI_NAMES_PLUGIN | CLI_PASSES_SIGNALS,
 	  "remove an installed plugin with apt",
 	  "[OPTIONS] NAMESPACE/NAME [--purge] [--yes]",
 	  "As root, remove the plugin NAMESPACE/NAME with 'apt-get remove' (or\n"

@@ -142,7 +142,7 @@ cli_runner_run(const struct cli_command *cmd, int argc, char **argv)
 		return status;
 	}
 	if (status < 0) {
-		if (cmd->flags & CLI_RUNS_RULES)
+		if (cmd->flags & (CLI_RUNS_RULES | CLI_PASSES_SIGNALS))
 			start_rules();
 		run.plugin = plugin;
 		status = cmd->run(&run);

@@ -105,10 +105,10 @@ host_apt_run(const struct host_apt_job *job, struct err *e)
 	argv[n] = NULL;
 	status = process_capture_err(argv, NULL, env, NULL, &errout, e);
 	if (status > 0) {
-		buf_addf(&msg, "apt-get %s failed (exit status %d): ",
-		    job->action, status);
 		add_apt_errors(&msg, errout.data);
-		err_set(e, STATUS_INVALID, "%s", msg.data);
+		err_set(e, STATUS_INVALID, "apt-get %s failed (exit status "
+		    "%d)%s%s", job->action, status, msg.len ? ": " : "",
+		    msg.data);
 	}
 	free(argv);
 	buf_release(&errout);
