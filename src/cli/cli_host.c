@@ -9,6 +9,7 @@
 #include "base/xalloc.h"
 #include "cli/cli_args.h"
 #include "cli/cli_host.h"
+#include "cli/cli_report.h"
 #include "cli/cli_result.h"
 #include "plugin/debversion.h"
 #include "plugin/plugin.h"
@@ -97,6 +98,27 @@ report_one(const struct cli_run *run, struct buf *json, const char *action,
 
 	cli_host_json_object(json, names, values, 6, "");
 	free(id);
+}
+
+int
+cli_host_apply(const struct cli_run *run, const struct host_apt_job *job,
+    const char *reinstalled, const struct host_plugin_list *before,
+    struct host_plugin_list *after, struct err *e)
+{
+	struct err read_e = ERR_INIT;
+	int r;
+
+	cli_report_begin("apt-get");
+	r = host_apt_run(job, e);
+	if (cli_host_read(run, after, &read_e) < 0) {
+		if (r == 0)
+			*e = read_e;
+		else
+			err_release(&read_e);
+		return -1;
+	}
+	cli_host_report_changes(run, before, after, reinstalled);
+	return r;
 }
 
 void

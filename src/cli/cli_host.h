@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "cli/cli_command.h"
+#include "host/host_apt.h"
 #include "host/host_plugins.h"
 
 /* The plugins dpkg knows, with the prefix and metadata directory the
@@ -32,5 +33,16 @@ void cli_host_json_object(struct buf *out, const char *const *names,
 void cli_host_report_changes(const struct cli_run *run,
     const struct host_plugin_list *before,
     const struct host_plugin_list *after, const char *reinstalled);
+
+/*
+ * Runs apt-get as `job` says, then reads the plugins into `after` and
+ * tells what changed since `before` (cli_host_report_changes(), with
+ * `reinstalled`), also when apt-get failed, which may have changed some.
+ * Returns 0, or -1 with `e` set: apt-get's failure first, else the
+ * reading's.
+ */
+int cli_host_apply(const struct cli_run *run, const struct host_apt_job *job,
+    const char *reinstalled, const struct host_plugin_list *before,
+    struct host_plugin_list *after, struct err *e);
 
 #endif

@@ -59,12 +59,12 @@ apt_install(struct install *in, const char *target, bool downgrade,
 	struct host_plugin_list after = HOST_PLUGIN_LIST_INIT;
 	const struct host_plugin *now;
 
-	cli_report_begin("apt-get");
-	if (host_apt_run(&job, e) < 0 || cli_host_read(in->run, &after, e) < 0)
+	if (cli_host_apply(in->run, &job, job.reinstall ? in->package : NULL,
+	    &in->before, &after, e) < 0) {
+		host_plugins_release(&after);
 		return -1;
+	}
 	now = host_plugins_find(&after, in->package);
-	cli_host_report_changes(in->run, &in->before, &after,
-	    job.reinstall ? in->package : NULL);
 	if (now != NULL)
 		cli_result_set_package(in->run->result, now->package,
 		    now->version, NULL);

@@ -78,11 +78,8 @@ remove_all(const struct cli_run *run, const struct host_plugin_list *l,
 	targets[0] = package;
 	for (size_t i = 0; i < ndeps; i++)
 		targets[i + 1] = l->items[deps[i]].package;
-	cli_report_begin("apt-get");
-	r = host_apt_run(&job, e);
+	r = cli_host_apply(run, &job, NULL, l, &after, e);
 	free(targets);
-	if (r == 0 && (r = cli_host_read(run, &after, e)) == 0)
-		cli_host_report_changes(run, l, &after, NULL);
 	host_plugins_release(&after);
 	return r;
 }
