@@ -26,8 +26,10 @@ LAYERS = {
              "stage"],
     "verify": ["base", "source", "plugin", "template", "render", "deb",
                "stage", "emit"],
+    "host": ["base", "source", "plugin", "template", "render", "deb",
+             "stage", "emit"],
     "cli": ["base", "source", "plugin", "template", "render", "deb",
-            "stage", "emit", "verify"],
+            "stage", "emit", "verify", "host"],
 }
 MAX_LINES = 500
 # Modules whose functions carry another prefix, and why.

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
@@ -17,6 +18,7 @@
 #include "deb/compress.h"
 #include "plugin/archname.h"
 #include "plugin/debversion.h"
+#include "plugin/plugin.h"
 #include "stage/sandbox.h"
 
 /* A whole number from min to max, or -1. */
@@ -181,7 +183,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 		args->source_date_epoch = value;
 		break;
 	case OPT_ARCH:
-		if (archname_check(value, cmd->bit == CMD_BUILD ?
+		if (archname_check(value, (cmd->bit & CMD_DEB) ?
 		    ARCHNAME_BINARY : ARCHNAME_CONTROL, &e) < 0)
 			return report_value_err(cmd, "--arch", &e);
 		args->arch = value;
@@ -208,6 +210,9 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_KEEP: args->keep = true; break;
 	case OPT_BARE: args->bare = true; break;
 	case OPT_VERIFY_NETWORK: args->verify_network = true; break;
+	case OPT_REINSTALL: args->reinstall = true; break;
+	case OPT_PURGE: args->purge = true; break;
+	case OPT_YES: args->yes = true; break;
 	}
 	return -1;
 }
@@ -265,6 +270,50 @@ take_step(const struct cli_command *cmd, int argc, char **argv,
 	if (strcmp(args->step, "build") == 0 && args->pkgdir != NULL)
 		return cli_report_usage(cmd->name, "--pkgdir is for the package "
 		    "step");
+	return -1;
+}
+
+/* Whether `arg` reads as a plugin's NAMESPACE/NAME rather than a SOURCE:
+ * no file of that name, no --ref or --subdirectory, and one slash. */
+static bool
+names_plugin(const struct cli_command *cmd, const struct cli_args *args,
+    const char *arg)
+{
+	struct stat st;
+
+	if (!(cmd->flags & CLI_VALIDATES))
+		return true;
+	return args->request.ref == NULL && args->subdirectory == NULL &&
+	    lstat(arg, &st) < 0 && strchr(arg, '/') != NULL &&
+	    strchr(arg, '/') == strrchr(arg, '/') && strchr(arg, ':') == NULL;
+}
+
+/* The plugin NAMESPACE/NAME a CLI_NAMES_PLUGIN command takes, or (with
+ * CLI_VALIDATES) its SOURCE: -1 when fine, else the exit status. */
+static int
+take_plugin(const struct cli_command *cmd, int argc, char **argv,
+    struct cli_args *args)
+{
+	const char *arg = argv[optind], *slash;
+
+	if (argc - optind != 1)
+		return cli_report_usage(cmd->name, "which plugin? Give one %s, "
+		    "not %d", (cmd->flags & CLI_VALIDATES) ?
+		    "SOURCE or NAMESPACE/NAME" : "NAMESPACE/NAME", argc - optind);
+	if (!names_plugin(cmd, args, arg))
+		return -1;
+	slash = strchr(arg, '/');
+	if (slash != NULL) {
+		args->plugin_namespace = xstrndup(arg, (size_t)(slash - arg));
+		args->plugin_name = xstrdup(slash + 1);
+	}
+	if (slash == NULL || !plugin_namespace_valid(args->plugin_namespace) ||
+	    !plugin_name_valid(args->plugin_name))
+		return cli_report_usage(cmd->name, "'%s' is not a plugin's "
+		    "NAMESPACE/NAME (^[a-z0-9]+/[a-z0-9-]+$)%s", arg,
+		    (cmd->flags & CLI_VALIDATES) ? " nor an existing SOURCE" :
+		    "");
+	optind++;
 	return -1;
 }
 
@@ -341,6 +390,14 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 			    "one DEB or more");
 		return load_config(cmd, args, overrides, noverrides);
 	}
+	if ((cmd->flags & CLI_TAKES_NOTHING) && optind < argc)
+		return cli_report_usage(cmd->name, "takes no argument, got '%s'",
+		    argv[optind]);
+	if ((cmd->flags & CLI_NAMES_PLUGIN) &&
+	    (status = take_plugin(cmd, argc, argv, args)) >= 0)
+		return status;
+	if (args->plugin_name != NULL || (cmd->flags & CLI_TAKES_NOTHING))
+		return load_config(cmd, args, overrides, noverrides);
 	if (argc - optind > 1)
 		return cli_report_usage(cmd->name, "one SOURCE at most, got %d",
 		    argc - optind);
@@ -359,4 +416,6 @@ void
 cli_args_release(struct cli_args *args)
 {
 	settings_release(&args->config);
+	free(args->plugin_namespace);
+	free(args->plugin_name);
 }

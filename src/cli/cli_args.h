@@ -33,6 +33,10 @@ struct cli_args {
 	size_t ndebs;
 	const char *from;		/* verify --from, or NULL */
 	bool keep, bare, verify_network;	/* verify --keep, --bare, --network */
+	/* CLI_NAMES_PLUGIN: the plugin NAMESPACE/NAME (owned), or NULL when
+	 * a SOURCE was given instead. */
+	char *plugin_namespace, *plugin_name;
+	bool reinstall, purge, yes;	/* --reinstall, --purge, --yes */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

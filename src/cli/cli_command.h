@@ -20,6 +20,9 @@ enum cli_command_bit {
 	CMD_DEBIANIZE = 1 << 4,
 	CMD_RULES = 1 << 5,
 	CMD_VERIFY = 1 << 6,
+	CMD_INSTALL = 1 << 7,
+	CMD_LIST = 1 << 8,
+	CMD_UNINSTALL = 1 << 9,
 };
 
 /* What the runner (cli_runner.c) does around a command's stages. */
@@ -37,6 +40,16 @@ enum cli_command_flag {
 	CLI_LOGS_STEPS = 1 << 4,
 	/** Takes built packages (DEB...), not a SOURCE. */
 	CLI_TAKES_DEBS = 1 << 5,
+	/** Takes a plugin as NAMESPACE/NAME; with CLI_VALIDATES, a SOURCE
+	 * instead when the argument is a path, or --ref or --subdirectory
+	 * are given (then nothing is opened for a NAMESPACE/NAME). */
+	CLI_NAMES_PLUGIN = 1 << 6,
+	/** Takes no argument besides its options. */
+	CLI_TAKES_NOTHING = 1 << 7,
+	/** Runs programs that must hear of an interruption (apt-get): as
+	 * CLI_RUNS_RULES, signals are passed on to them, and the command
+	 * dies of the signal once they ended. */
+	CLI_PASSES_SIGNALS = 1 << 8,
 };
 
 struct cli_command;

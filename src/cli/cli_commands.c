@@ -43,6 +43,25 @@ static const struct cli_command commands[] = {
 	  "which builds the plugin's package through the wazo-plugin dh addon\n"
 	  "(dh_wazo_plugin).\n",
 	  cmd_debianize },
+	{ "install", CMD_INSTALL, PACKAGING | CLI_NAMES_PLUGIN,
+	  "install a plugin with apt, built from SOURCE or not",
+	  "[OPTIONS] SOURCE|NAMESPACE/NAME [--reinstall]",
+	  "As root, build the plugin in SOURCE as 'build' does (the .deb goes\n"
+	  "to a private directory, or to DIR with -o) and install it with\n"
+	  "'apt-get install', which brings its debian_depends and the plugins\n"
+	  "it depends on from the machine's apt sources; or install the\n"
+	  "plugin NAMESPACE/NAME (package <prefix>-<name>-<namespace>) from\n"
+	  "them. An existing path, --ref or --subdirectory make a SOURCE.\n"
+	  "The same version installed already is left alone (--reinstall);\n"
+	  "another version is replaced, upgraded or downgraded.\n",
+	  cmd_install },
+	{ "list", CMD_LIST, CLI_TAKES_NOTHING,
+	  "list the plugins installed on this machine",
+	  "[OPTIONS]",
+	  "List the packages of plugins dpkg knows: NAMESPACE/NAME, version,\n"
+	  "dpkg state and package, and whether the plugin's metadata is in\n"
+	  "the metadata directory.\n",
+	  cmd_list },
 	{ "render", CMD_RENDER, CLI_VALIDATES | CLI_LOGS_STEPS,
 	  "write the control file and maintainer scripts",
 	  "[OPTIONS] [SOURCE] -o DIR",
@@ -70,6 +89,13 @@ static const struct cli_command commands[] = {
 	  "plugin's metadata, copyright and changelog, and DEBIAN/. Then\n"
 	  "'dpkg-deb --root-owner-group --build DIR' makes the .deb.\n",
 	  cmd_tree },
+	{ "uninstall", CMD_UNINSTALL, CLI_NAMES_PLUGIN | CLI_PASSES_SIGNALS,
+	  "remove an installed plugin with apt",
+	  "[OPTIONS] NAMESPACE/NAME [--purge] [--yes]",
+	  "As root, remove the plugin NAMESPACE/NAME with 'apt-get remove' (or\n"
+	  "'apt-get purge'). Installed plugins that depend on it are named\n"
+	  "first and nothing is removed, unless --yes removes them too.\n",
+	  cmd_uninstall },
 	{ "verify", CMD_VERIFY, CLI_TAKES_DEBS | CLI_LOGS_STEPS,
 	  "install, upgrade, remove and purge packages in a throwaway root",
 	  "[OPTIONS] [--from OLD.deb] DEB...",

@@ -47,11 +47,18 @@ enum option_id {
 	OPT_KEEP,
 	OPT_BARE,
 	OPT_VERIFY_NETWORK,
+	OPT_REINSTALL,
+	OPT_PURGE,
+	OPT_YES,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
-#define CMD_ALL (CMD_CHECK | CMD_PACKAGING | CMD_RULES)
-#define CMD_RUNS_RULES (CMD_TREE | CMD_BUILD | CMD_RULES)
+#define CMD_ALL (CMD_CHECK | CMD_PACKAGING | CMD_RULES | CMD_INSTALL)
+#define CMD_RUNS_RULES (CMD_TREE | CMD_BUILD | CMD_RULES | CMD_INSTALL)
+/* The commands that make a .deb, and those that only ask dpkg or apt. */
+#define CMD_DEB (CMD_BUILD | CMD_INSTALL)
+#define CMD_HOST (CMD_LIST | CMD_UNINSTALL)
+#define CMD_ANY (CMD_ALL | CMD_VERIFY | CMD_HOST)
 
 /* One option: its name, id (a letter for those with a short form), the
  * name of its value (NULL for a flag), the commands that take it (enum

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/timestamp.h"
+#include "cli/cli_option_table.h"
 #include "cli/cli_options.h"
 #include "cli/cli_report.h"
 
@@ -75,7 +76,7 @@ cli_options_resolve(const struct cli_command *cmd,
 	*opts = (struct cli_options){ .arch = args->arch,
 	    .rules_source_date_epoch = args->source_date_epoch };
 	if (opts->arch == NULL)
-		opts->arch = cmd->bit == CMD_BUILD ? "auto" : "all";
+		opts->arch = (cmd->bit & CMD_DEB) ? "auto" : "all";
 	if (resolve_compression(args, &opts->compress, &e) < 0)
 		return report(cmd, &e);
 	if ((cmd->flags & CLI_RUNS_RULES) &&

@@ -72,7 +72,9 @@ open_run(const struct cli_command *cmd, int argc, char **argv,
 	r->log_steps = (cmd->flags & CLI_LOGS_STEPS) && !args->quiet;
 	if (status < 0)
 		status = cli_options_resolve(cmd, args, opts);
-	if (status < 0 && (cmd->flags & CLI_VALIDATES))
+	/* A plugin named NAMESPACE/NAME has no source to open. */
+	if (status < 0 && (cmd->flags & CLI_VALIDATES) &&
+	    args->plugin_name == NULL)
 		status = cli_plugin_validate(args, r, src, plugin);
 	return status;
 }
@@ -129,14 +131,15 @@ cli_runner_run(const struct cli_command *cmd, int argc, char **argv)
 	struct cli_options opts;
 	struct source src;
 	struct plugin *plugin;
-	bool validated = cmd->flags & CLI_VALIDATES;
-	struct cli_run run = { cmd, &args, &opts, validated ? &src : NULL,
-	    NULL, &result };
+	struct cli_run run = { cmd, &args, &opts, NULL, NULL, &result };
+	bool validated;
 	int status;
 
 	start_result(&result, cmd, argc, argv);
 	status = open_run(cmd, argc, argv, &args, &opts, &result, &src,
 	    &plugin);
+	validated = (cmd->flags & CLI_VALIDATES) && args.plugin_name == NULL;
+	run.src = validated ? &src : NULL;
 	/* After --help, the help is the whole output. */
 	if (status == STATUS_OK) {
 		cli_report_attach(NULL);
@@ -145,7 +148,7 @@ cli_runner_run(const struct cli_command *cmd, int argc, char **argv)
 		return status;
 	}
 	if (status < 0) {
-		if (cmd->flags & CLI_RUNS_RULES)
+		if (cmd->flags & (CLI_RUNS_RULES | CLI_PASSES_SIGNALS))
 			start_rules();
 		run.plugin = plugin;
 		status = cmd->run(&run);

@@ -9,9 +9,12 @@
 int cmd_build(const struct cli_run *run);
 int cmd_check(const struct cli_run *run);
 int cmd_debianize(const struct cli_run *run);
+int cmd_install(const struct cli_run *run);
+int cmd_list(const struct cli_run *run);
 int cmd_render(const struct cli_run *run);
 int cmd_rules(const struct cli_run *run);
 int cmd_tree(const struct cli_run *run);
+int cmd_uninstall(const struct cli_run *run);
 int cmd_verify(const struct cli_run *run);
 
 #endif
