@@ -15,7 +15,7 @@
 #include "base/xalloc.h"
 #include "cli/cli_result.h"
 #include "source/source_redact.h"
-#include "render/control.h"
+#include "base/deb822.h"
 
 /*
  * The steps, by the progress key the stages and commands call them by
@@ -235,9 +235,9 @@ cli_result_set_package(struct cli_result *r, const char *name,
 void
 cli_result_set_package_control(struct cli_result *r, const char *text)
 {
-	char *name = control_field(text, "Package");
-	char *version = control_field(text, "Version");
-	char *arch = control_field(text, "Architecture");
+	char *name = deb822_field(text, "Package");
+	char *version = deb822_field(text, "Version");
+	char *arch = deb822_field(text, "Architecture");
 
 	cli_result_set_package(r, name, version, arch);
 	free(name);
