@@ -26,8 +26,10 @@ LAYERS = {
              "stage"],
     "verify": ["base", "source", "plugin", "template", "render", "deb",
                "stage", "emit"],
+    "publish": ["base", "source", "plugin", "template", "render", "deb",
+                "stage", "emit", "verify"],
     "cli": ["base", "source", "plugin", "template", "render", "deb",
-            "stage", "emit", "verify"],
+            "stage", "emit", "verify", "publish"],
 }
 MAX_LINES = 500
 # Modules whose functions carry another prefix, and why.

@@ -33,6 +33,8 @@ struct cli_args {
 	size_t ndebs;
 	const char *from;		/* verify --from, or NULL */
 	bool keep, bare, verify_network;	/* verify --keep, --bare, --network */
+	/* publish --repo, --codename, --component, --sign-with, or NULL */
+	const char *repo, *codename, *component, *sign_with;
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

@@ -20,6 +20,7 @@ enum cli_command_bit {
 	CMD_DEBIANIZE = 1 << 4,
 	CMD_RULES = 1 << 5,
 	CMD_VERIFY = 1 << 6,
+	CMD_PUBLISH = 1 << 7,
 };
 
 /* What the runner (cli_runner.c) does around a command's stages. */

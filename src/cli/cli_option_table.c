@@ -84,19 +84,34 @@ static const struct cli_option options[] = {
 	  "no stand-in Wazo host (systemctl, asterisk...)" },
 	{ "network", OPT_VERIFY_NETWORK, NULL, CMD_VERIFY, -1,
 	  "the steps may reach the network (default: not)" },
-	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL | CMD_VERIFY, -1,
+	{ "repo", OPT_REPO, "DIR", CMD_PUBLISH, -1,
+	  "the repository (required; made on first use)" },
+	{ "codename", OPT_CODENAME, "C", CMD_PUBLISH, -1,
+	  "the distribution (default: the host's, as\n/etc/os-release "
+	  "names it)" },
+	{ "component", OPT_COMPONENT, "C", CMD_PUBLISH, -1,
+	  "the component (default: main)" },
+	{ "sign-with", OPT_SIGN_WITH, "KEYID", CMD_PUBLISH, -1,
+	  "sign the Release files with gpg's key KEYID\nand export it as "
+	  "DIR/key.gpg" },
+	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL | CMD_VERIFY | CMD_PUBLISH,
+	  -1,
 	  "text (the default) or json: one JSON document\non stdout, also "
 	  "on failure" },
-	{ "junit", OPT_JUNIT, "FILE", CMD_ALL | CMD_VERIFY, -1,
+	{ "junit", OPT_JUNIT, "FILE", CMD_ALL | CMD_VERIFY |
+	  CMD_PUBLISH, -1,
 	  "also write a JUnit XML report of the steps and\nchecks to FILE" },
-	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL | CMD_VERIFY, -1,
+	{ "codequality", OPT_CODEQUALITY, "FILE", CMD_ALL | CMD_VERIFY |
+	  CMD_PUBLISH, -1,
 	  "also write the plugin's problems to FILE as a\nGitLab Code Quality "
 	  "report" },
 	{ "strict", OPT_STRICT, NULL, CMD_ALL, -1,
 	  "fail (exit 1) on warnings too" },
-	{ "quiet", OPT_QUIET, NULL, CMD_ALL | CMD_VERIFY, -1,
+	{ "quiet", OPT_QUIET, NULL, CMD_ALL | CMD_VERIFY |
+	  CMD_PUBLISH, -1,
 	  "print only problems" },
-	{ "help", OPT_HELP, NULL, CMD_ALL | CMD_VERIFY, -1,
+	{ "help", OPT_HELP, NULL, CMD_ALL | CMD_VERIFY |
+	  CMD_PUBLISH, -1,
 	  "show this help and exit" },
 };
 

@@ -12,6 +12,7 @@ int cmd_debianize(const struct cli_run *run);
 int cmd_render(const struct cli_run *run);
 int cmd_rules(const struct cli_run *run);
 int cmd_tree(const struct cli_run *run);
+int cmd_publish(const struct cli_run *run);
 int cmd_verify(const struct cli_run *run);
 
 #endif
