@@ -318,8 +318,11 @@ locked(struct run *run, struct err *e)
 		r->key = file_join(r->repo, PUBLISH_KEY);
 		rc = publish_key_export(job->sign_with, r->key, e);
 	}
-	if (rc == 0)
-		rc = find_pool_files(r, e);
+	for (size_t i = 0; rc == 0 && i < r->nitems; i++)
+		if (r->items[i].pool == NULL) {
+			rc = find_pool_files(r, e);
+			break;
+		}
 	if (rc < 0 && r->created)
 		publish_dir_remove_new(r->repo, run->made_dir);
 	return rc;

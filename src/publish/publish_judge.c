@@ -106,11 +106,12 @@ publish_judge_debs(char *const *debs, size_t n, struct publish_item **items,
     struct err *e)
 {
 	*items = xcalloc(n ? n : 1, sizeof(**items));
+	for (size_t i = 0; i < n; i++)
+		(*items)[i].deb = debs[i];
 	for (size_t i = 0; i < n; i++) {
 		struct publish_item *it = &(*items)[i];
 		struct filehash h;
 
-		it->deb = debs[i];
 		it->action = PUBLISH_ADDED;
 		if (debinfo_read(debs[i], &it->info, e) < 0 ||
 		    check_fields(debs[i], &it->info, e) < 0 ||
@@ -214,6 +215,8 @@ publish_judge_repo(struct publish_item *items, size_t n, const char *archs,
 		}
 		if (it->action == PUBLISH_ADDED)
 			judge_listed(it, archs, entries, nentries);
+		if (it->action == PUBLISH_UNCHANGED && f != NULL)
+			it->pool = xstrdup(f->path);
 	}
 }
 

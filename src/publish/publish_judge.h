@@ -53,7 +53,8 @@ void publish_judge_free(struct publish_item *items, size_t n);
  * distribution's architectures `archs`. Another file of the same name,
  * version and architecture in the pool, or a newer version listed, is
  * PUBLISH_REFUSED (with why); the same file listed under every
- * architecture it goes to is PUBLISH_UNCHANGED; the rest PUBLISH_ADDED.
+ * architecture it goes to is PUBLISH_UNCHANGED (with its pool file); the
+ * rest PUBLISH_ADDED.
  */
 void publish_judge_repo(struct publish_item *items, size_t n,
     const char *archs, const struct publish_repo_file *files,
