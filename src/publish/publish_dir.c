@@ -13,6 +13,7 @@
 #include "base/dirtree.h"
 #include "base/file.h"
 #include "base/process.h"
+#include "base/xalloc.h"
 #include "publish/publish_dir.h"
 
 /* Whether the directory `dir` holds nothing but the entries `allowed`
@@ -49,7 +50,10 @@ publish_dir_check(const char *repo, struct err *e)
 	int rc = 0;
 	bool exists = stat(repo, &st) == 0;
 
-	if (!exists && errno != ENOENT)
+	if (!exists && errno == ENOTDIR)
+		rc = err_set(e, STATUS_USAGE, "--repo %s: one of its parents is a "
+		    "file, not a directory", repo);
+	else if (!exists && errno != ENOENT)
 		rc = err_errno(e, "cannot reach %s", repo);
 	else if (exists && !S_ISDIR(st.st_mode))
 		rc = err_set(e, STATUS_USAGE, "--repo %s is a file, not a "
@@ -72,15 +76,36 @@ publish_dir_is_new(const char *repo)
 	return holds_only(repo, conf_only);
 }
 
+/* Makes the parents of `repo` as mkdir -p does. */
+static int
+make_parents(const char *repo, struct err *e)
+{
+	const char *slash = strrchr(repo, '/');
+	char *parent;
+	int rc;
+
+	while (slash != NULL && slash > repo && slash[-1] == '/')
+		slash--;
+	if (slash == NULL || slash == repo)
+		return 0;
+	parent = xstrndup(repo, (size_t)(slash - repo));
+	rc = dirtree_prepare_output(parent, e);
+	free(parent);
+	return rc;
+}
+
 int
 publish_dir_lock(const char *repo, int *fd, bool *made, struct err *e)
 {
-	char *conf = file_join(repo, "conf");
-	char *path = file_join(conf, PUBLISH_LOCK);
+	char *conf, *path;
 	struct stat held, named;
 	int rc = -1;
 
 	*fd = -1;
+	if (make_parents(repo, e) < 0)
+		return -1;
+	conf = file_join(repo, "conf");
+	path = file_join(conf, PUBLISH_LOCK);
 	for (int tries = 0; rc < 0 && tries < 100; tries++) {
 		if (mkdir(repo, 0755) == 0)
 			*made = true;

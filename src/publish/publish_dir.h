@@ -22,7 +22,7 @@ int publish_dir_check(const char *repo, struct err *e);
 bool publish_dir_is_new(const char *repo);
 /*
  * Takes the lock of `repo` (REPO/conf/PUBLISH_LOCK, flock(2)), making
- * the directory (its parent must exist) and conf/ when missing, and
+ * the directory (and its parents, as mkdir -p) and conf/ when missing, and
  * waiting for the run that holds it; *made tells whether this run made
  * `repo`. *fd holds the lock until closed. -1 with `e` set when it
  * cannot, or a signal came while waiting.
