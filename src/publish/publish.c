@@ -1,12 +1,8 @@
 /* publish: built packages added to a reprepro repository. */
 #include <config.h>
 
-#include <errno.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
@@ -130,12 +126,15 @@ find_dist(struct run *run, struct err *e)
 		rc = err_set(e, STATUS_USAGE, "%s's %s has no component %s (it "
 		    "has: %s): give --component", r->repo, r->codename,
 		    r->component, d.components ? d.components : "none");
-	else if (sign != NULL && (d.sign_with == NULL ||
-	    strcmp(d.sign_with, sign) != 0))
-		rc = err_set(e, STATUS_USAGE, "%s's %s is %s%s, not with "
-		    "--sign-with %s (SignWith in conf/distributions)", r->repo,
-		    r->codename, d.sign_with ? "signed with " : "not signed",
-		    d.sign_with ? d.sign_with : "", sign);
+	else if (sign != NULL && d.sign_with == NULL)
+		rc = err_set(e, STATUS_USAGE, "%s's %s is not signed (its "
+		    "conf/distributions has no SignWith): add 'SignWith: %s' "
+		    "there to sign it with that key", r->repo, r->codename,
+		    sign);
+	else if (sign != NULL && strcmp(d.sign_with, sign) != 0)
+		rc = err_set(e, STATUS_USAGE, "%s's %s is signed with %s "
+		    "(SignWith in conf/distributions), not with --sign-with %s",
+		    r->repo, r->codename, d.sign_with, sign);
 	if (rc == 0) {
 		r->architectures = xstrdup(d.architectures ?
 		    d.architectures : "");
@@ -255,16 +254,19 @@ include(struct run *run, struct err *e)
 {
 	struct publish_result *r = run->r;
 	const char **debs = xcalloc(r->nitems + 1, sizeof(*debs));
+	bool flood = !r->created && *r->added_archs != '\0';
 	size_t n = 0;
 	int rc = 0;
 
 	for (size_t i = 0; i < r->nitems; i++)
 		if (r->items[i].action == PUBLISH_ADDED)
 			debs[n++] = r->items[i].deb;
+	if (n > 0 || flood)
+		step(run->job, "publishing");
 	if (n > 0)
 		rc = publish_repo_include(r->repo, r->codename, r->component,
 		    debs, n, e);
-	if (rc == 0 && !r->created && *r->added_archs != '\0')
+	if (rc == 0 && flood)
 		rc = publish_repo_flood(r->repo, r->codename, e);
 	free(debs);
 	return rc;
@@ -309,7 +311,6 @@ locked(struct run *run, struct err *e)
 	run->conf_path = xasprintf("%s/conf/distributions", r->repo);
 	if (open_dist(run, e) < 0)
 		return -1;
-	step(job, "publishing");
 	rc = process_check_interrupted(e);
 	if (rc == 0)
 		rc = include(run, e);
