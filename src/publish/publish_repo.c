@@ -53,7 +53,9 @@ reprepro(const char *dir, const char *what, const char *const *args,
 		argv[n++] = args[i];
 	status = process_capture_err((char *const *)argv, NULL, NULL,
 	    out ? out : &progress, &errout, e);
-	if (status > 0) {
+	if (status > 0 && process_check_interrupted(e) < 0) {
+		/* Its error is the signal's. */
+	} else if (status > 0) {
 		buf_addf(&msg, "reprepro %s failed (exit status %d) in %s",
 		    what, status, dir);
 		add_messages(&msg, errout.data);
