@@ -4,28 +4,25 @@
 # last one changes /etc/apt: call it only in a throwaway root
 # (tests/dpkg-root).
 
-# make_repo DIR DEB...: a signed apt repository in DIR (suite test,
-# component main) holding DEB..., which replace older versions of the
-# same packages. The key is made in $GNUPGHOME on first use, and
-# exported to DIR/key.gpg for signed-by.
+# make_repo DIR DEB...: publishes DEB... with `wazo-plugin-deb publish`
+# ($WAZO_PLUGIN_DEB) into the signed apt repository DIR (suite test,
+# component main; made on first use), where they replace older versions
+# of the same packages. The key is made in $GNUPGHOME on first use; publish
+# exports it to DIR/key.gpg for signed-by.
 make_repo() {
 	repo_dir=$1
 	shift
-	mkdir -p "$repo_dir/conf" "$GNUPGHOME"
+	mkdir -p "$GNUPGHOME"
 	chmod 700 "$GNUPGHOME"
 	if [ -z "$(gpg --batch --list-secret-keys 2>/dev/null)" ]; then
 		gpg --batch --quiet --passphrase '' --quick-gen-key \
 			'wazo-plugin-deb tests <tests@example.invalid>' \
 			default default never || return 1
 	fi
-	gpg --batch --export >"$repo_dir/key.gpg" || return 1
-	cat >"$repo_dir/conf/distributions" <<DIST
-Codename: test
-Components: main
-Architectures: $(dpkg --print-architecture)
-SignWith: yes
-DIST
-	reprepro --silent -b "$repo_dir" includedeb test "$@"
+	repo_key=$(gpg --batch --with-colons --list-secret-keys |
+		awk -F: '$1 == "fpr" { print $10; exit }')
+	"${WAZO_PLUGIN_DEB:?}" publish -q --repo "$repo_dir" --codename test \
+		--sign-with "$repo_key" "$@"
 }
 
 # serve_repo DIR LOG: serves DIR over HTTP on a free port of 127.0.0.1,

@@ -83,22 +83,6 @@ START_TEST(test_control_check)
 }
 END_TEST
 
-START_TEST(test_field_lookup)
-{
-	char *v = control_field(FIELDS "Description: d\n", "version");
-
-	ck_assert_str_eq(v, "1.0");
-	free(v);
-	v = control_field(FIELDS, "Maintainer");
-	ck_assert_str_eq(v, "A <a@example.org>");
-	free(v);
-	ck_assert_ptr_null(control_field(FIELDS, "Depends"));
-	v = control_field("Package: p \t\nVersion: 1\n", "Package");
-	ck_assert_str_eq(v, "p");
-	free(v);
-}
-END_TEST
-
 START_TEST(test_set_field)
 {
 	struct buf b = BUF_INIT;
@@ -126,7 +110,6 @@ make_suite(void)
 	    sizeof(descriptions) / sizeof(descriptions[0]));
 	tcase_add_loop_test(tc, test_control_check, 0,
 	    sizeof(controls) / sizeof(controls[0]));
-	tcase_add_test(tc, test_field_lookup);
 	tcase_add_test(tc, test_set_field);
 	suite_add_tcase(s, tc);
 	return s;

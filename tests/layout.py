@@ -28,8 +28,10 @@ LAYERS = {
                "stage", "emit"],
     "host": ["base", "source", "plugin", "template", "render", "deb",
              "stage", "emit"],
+    "publish": ["base", "source", "plugin", "template", "render", "deb",
+                "stage", "emit", "verify"],
     "cli": ["base", "source", "plugin", "template", "render", "deb",
-            "stage", "emit", "verify", "host"],
+            "stage", "emit", "verify", "host", "publish"],
 }
 MAX_LINES = 500
 # Modules whose functions carry another prefix, and why.

@@ -213,6 +213,10 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_REINSTALL: args->reinstall = true; break;
 	case OPT_PURGE: args->purge = true; break;
 	case OPT_YES: args->yes = true; break;
+	case OPT_REPO: args->repo = value; break;
+	case OPT_CODENAME: args->codename = value; break;
+	case OPT_COMPONENT: args->component = value; break;
+	case OPT_SIGN_WITH: args->sign_with = value; break;
 	}
 	return -1;
 }
@@ -383,6 +387,9 @@ cli_args_parse(const struct cli_command *cmd, int argc, char **argv,
 	    (status = take_step(cmd, argc, argv, args)) >= 0)
 		return status;
 	if (cmd->flags & CLI_TAKES_DEBS) {
+		if (cmd->bit == CMD_PUBLISH && args->repo == NULL)
+			return cli_report_usage(cmd->name, "--repo DIR is "
+			    "required: the repository to publish into");
 		args->debs = &argv[optind];
 		args->ndebs = (size_t)(argc - optind);
 		if (args->ndebs == 0)

@@ -37,6 +37,8 @@ struct cli_args {
 	 * a SOURCE was given instead. */
 	char *plugin_namespace, *plugin_name;
 	bool reinstall, purge, yes;	/* --reinstall, --purge, --yes */
+	/* publish --repo, --codename, --component, --sign-with, or NULL */
+	const char *repo, *codename, *component, *sign_with;
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

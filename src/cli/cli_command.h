@@ -23,6 +23,7 @@ enum cli_command_bit {
 	CMD_INSTALL = 1 << 7,
 	CMD_LIST = 1 << 8,
 	CMD_UNINSTALL = 1 << 9,
+	CMD_PUBLISH = 1 << 10,
 };
 
 /* What the runner (cli_runner.c) does around a command's stages. */

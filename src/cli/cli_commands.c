@@ -62,6 +62,18 @@ static const struct cli_command commands[] = {
 	  "dpkg state and package, and whether the plugin's metadata is in\n"
 	  "the metadata directory.\n",
 	  cmd_list },
+	{ "publish", CMD_PUBLISH, CLI_TAKES_DEBS | CLI_LOGS_STEPS,
+	  "add packages to an apt repository kept by reprepro",
+	  "[OPTIONS] --repo DIR DEB...",
+	  "Add the packages DEB to the apt repository DIR, which reprepro\n"
+	  "keeps (made on first use, for the host's architecture and those\n"
+	  "the packages need). Every DEB is judged first: the same file\n"
+	  "again is left as it is; another file of a package, version and\n"
+	  "architecture already there, or a version older than the one\n"
+	  "there, is refused and nothing changes. Prints the apt source line\n"
+	  "of the repository. Publishes into one repository wait for each\n"
+	  "other.\n",
+	  cmd_publish },
 	{ "render", CMD_RENDER, CLI_VALIDATES | CLI_LOGS_STEPS,
 	  "write the control file and maintainer scripts",
 	  "[OPTIONS] [SOURCE] -o DIR",

@@ -116,6 +116,16 @@ static const struct cli_option options[] = {
 	  "remove its configuration files too (apt-get purge)" },
 	{ "yes", OPT_YES, NULL, CMD_UNINSTALL, -1,
 	  "remove the plugins that depend on it too" },
+	{ "repo", OPT_REPO, "DIR", CMD_PUBLISH, -1,
+	  "the repository (required; made on first use)" },
+	{ "codename", OPT_CODENAME, "C", CMD_PUBLISH, -1,
+	  "the distribution (default: the host's, as\n/etc/os-release "
+	  "names it)" },
+	{ "component", OPT_COMPONENT, "C", CMD_PUBLISH, -1,
+	  "the component (default: main)" },
+	{ "sign-with", OPT_SIGN_WITH, "KEYID", CMD_PUBLISH, -1,
+	  "sign the Release files with gpg's key KEYID\nand export it as "
+	  "DIR/key.gpg" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_ANY, -1,
 	  "text (the default) or json: one JSON document\non stdout, also "
 	  "on failure" },

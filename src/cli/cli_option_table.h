@@ -50,6 +50,10 @@ enum option_id {
 	OPT_REINSTALL,
 	OPT_PURGE,
 	OPT_YES,
+	OPT_REPO,
+	OPT_CODENAME,
+	OPT_COMPONENT,
+	OPT_SIGN_WITH,
 };
 
 #define CMD_PACKAGING (CMD_RENDER | CMD_TREE | CMD_BUILD | CMD_DEBIANIZE)
@@ -58,7 +62,7 @@ enum option_id {
 /* The commands that make a .deb, and those that only ask dpkg or apt. */
 #define CMD_DEB (CMD_BUILD | CMD_INSTALL)
 #define CMD_HOST (CMD_LIST | CMD_UNINSTALL)
-#define CMD_ANY (CMD_ALL | CMD_VERIFY | CMD_HOST)
+#define CMD_ANY (CMD_ALL | CMD_VERIFY | CMD_HOST | CMD_PUBLISH)
 
 /* One option: its name, id (a letter for those with a short form), the
  * name of its value (NULL for a flag), the commands that take it (enum

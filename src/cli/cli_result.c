@@ -15,7 +15,7 @@
 #include "base/xalloc.h"
 #include "cli/cli_result.h"
 #include "source/source_redact.h"
-#include "render/control.h"
+#include "base/deb822.h"
 
 /*
  * The steps, by the progress key the stages and commands call them by
@@ -61,6 +61,16 @@ static const struct step_kind {
 	  "writing DEBIAN/ with the control file and scripts", false, true },
 	{ "debianizing", NULL, "write debian/",
 	  "writing debian/ for dpkg-buildpackage", false, true },
+	{ "reading", "publish", "read packages",
+	  "reading and checking the packages", false, false },
+	{ "locking", "publish", "lock repository",
+	  "taking the repository's lock (other publishes into it first)",
+	  false, true },
+	{ "publishing", "publish", "reprepro",
+	  "adding the packages with reprepro, which writes and signs the "
+	  "indices", false, true },
+	{ "exporting key", "publish", "export key",
+	  "exporting the public key of the signatures", false, false },
 	{ "preparing", "verify", "throwaway root",
 	  "making the throwaway root with the packages and stand-ins", false,
 	  true },
@@ -243,9 +253,9 @@ cli_result_set_package(struct cli_result *r, const char *name,
 void
 cli_result_set_package_control(struct cli_result *r, const char *text)
 {
-	char *name = control_field(text, "Package");
-	char *version = control_field(text, "Version");
-	char *arch = control_field(text, "Architecture");
+	char *name = deb822_field(text, "Package");
+	char *version = deb822_field(text, "Version");
+	char *arch = deb822_field(text, "Architecture");
 
 	cli_result_set_package(r, name, version, arch);
 	free(name);

@@ -15,6 +15,7 @@ int cmd_render(const struct cli_run *run);
 int cmd_rules(const struct cli_run *run);
 int cmd_tree(const struct cli_run *run);
 int cmd_uninstall(const struct cli_run *run);
+int cmd_publish(const struct cli_run *run);
 int cmd_verify(const struct cli_run *run);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/deb822.h"
 #include "base/file.h"
 #include "emit/package.h"
 #include "render/context.h"
@@ -183,9 +184,9 @@ char *
 package_deb_name(const struct rendered *r)
 {
 	const char *control = r->files[RENDER_CONTROL].data;
-	char *package = control_field(control, "Package");
-	char *version = control_field(control, "Version");
-	char *arch = control_field(control, "Architecture");
+	char *package = deb822_field(control, "Package");
+	char *version = deb822_field(control, "Version");
+	char *arch = deb822_field(control, "Architecture");
 	const char *colon = strchr(version, ':');
 	char *name = xasprintf("%s_%s_%s.deb", package,
 	    colon ? colon + 1 : version, arch);

@@ -9,6 +9,7 @@
 
 #include "base/buf.h"
 #include "base/compiler.h"
+#include "base/deb822.h"
 #include "plugin/lint.h"
 #include "render/control.h"
 
@@ -133,7 +134,7 @@ control_check(const char *text, size_t len, const char *path, struct err *e)
 			    "appears twice", path, line, (int)name_len, p);
 	}
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(required_fields); i++) {
-		char *value = control_field(text, required_fields[i]);
+		char *value = deb822_field(text, required_fields[i]);
 
 		if (value == NULL || value[0] == '\0') {
 			free(value);
@@ -145,42 +146,10 @@ control_check(const char *text, size_t len, const char *path, struct err *e)
 	return 0;
 }
 
-/* The line where field `name` starts, or NULL. */
-static const char *
-find_field(const char *text, const char *name)
-{
-	size_t len = strlen(name);
-
-	for (const char *p = text; p != NULL && *p; ) {
-		if (strncasecmp(p, name, len) == 0 && p[len] == ':')
-			return p;
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return NULL;
-}
-
-char *
-control_field(const char *text, const char *name)
-{
-	const char *p = find_field(text, name), *v;
-	size_t len;
-
-	if (p == NULL)
-		return NULL;
-	v = p + strlen(name) + 1;
-	v += strspn(v, " \t");
-	len = strcspn(v, "\n");
-	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
-		len--;
-	return xstrndup(v, len);
-}
-
 bool
 control_set_field(struct buf *text, const char *name, const char *value)
 {
-	const char *p = find_field(text->data, name), *end;
+	const char *p = deb822_find(text->data, name), *end;
 	struct buf out = BUF_INIT;
 
 	if (p == NULL)

@@ -27,9 +27,6 @@ char *control_description(const char *description, const char *name,
 int control_check(const char *text, size_t len, const char *path,
     struct err *e);
 
-/* The value of field `name` in a checked control file (its first line,
- * without the blanks around it), or NULL; the caller frees it. */
-char *control_field(const char *text, const char *name);
 
 /*
  * Sets field `name` of the checked control file in `text` to `value` (one

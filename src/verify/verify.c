@@ -10,8 +10,8 @@
 #include "base/compiler.h"
 #include "base/dirtree.h"
 #include "base/file.h"
-#include "base/process.h"
 #include "base/xalloc.h"
+#include "deb/debinfo.h"
 #include "verify/throwroot.h"
 #include "verify/verify.h"
 
@@ -72,36 +72,21 @@ static char *const env_bare[] = {
 	"HOME=/root", "LC_ALL=C.UTF-8", "DEBIAN_FRONTEND=noninteractive", NULL,
 };
 
-/* A field of the package `deb`, read by dpkg-deb on the host. */
-static char *
-deb_field(const char *deb, const char *field, struct err *e)
-{
-	char *argv[] = { "dpkg-deb", "--field", (char *)deb, (char *)field,
-	    NULL };
-	struct buf out = BUF_INIT;
-	int status = process_probe(argv, NULL, NULL, &out, e);
-
-	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
-	    out.data[out.len - 1] == ' '))
-		out.data[--out.len] = '\0';
-	if (status == 0 && out.len > 0)
-		return buf_detach(&out);
-	buf_release(&out);
-	if (status >= 0)
-		err_set(e, STATUS_USAGE, "%s: not a package dpkg-deb can read",
-		    deb);
-	return NULL;
-}
-
 /* Reads the package `deb` into `p`. */
 static int
 read_pkg(const char *deb, struct pkg *p, struct err *e)
 {
+	struct debinfo info;
+	int rc = debinfo_read(deb, &info, e);
+
 	memset(p, 0, sizeof(*p));
-	if ((p->name = deb_field(deb, "Package", e)) == NULL ||
-	    (p->version = deb_field(deb, "Version", e)) == NULL)
-		return -1;
-	return 0;
+	if (rc == 0) {
+		p->name = info.package;
+		p->version = info.version;
+		info.package = info.version = NULL;
+	}
+	debinfo_release(&info);
+	return rc;
 }
 
 static int

@@ -43,7 +43,7 @@ struct verify;
 
 /* Reads the packages (names, versions), makes the throwaway root, puts
  * the stand-ins and the packages in it. 0, or -1 with `e` set
- * (STATUS_USAGE for a package dpkg-deb cannot read or a --from that
+ * (STATUS_USAGE for a file that is no readable package or a --from that
  * matches none; STATUS_SYSTEM when the root cannot be made). */
 int verify_open(const struct verify_job *job, struct verify **out,
     struct err *e);

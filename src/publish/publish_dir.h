@@ -1,0 +1,37 @@
+/* publish_dir: a repository's base directory as publish sees it: a
+ * repository (conf/distributions), or what may become one (missing or
+ * empty); its lock, which publishes take one after the other; and, when
+ * the run that made it fails, its removal. */
+#ifndef WPD_PUBLISH_DIR_H
+#define WPD_PUBLISH_DIR_H
+
+#include <stdbool.h>
+
+#include "base/err.h"
+
+/* The lock file, below the repository's conf/. */
+#define PUBLISH_LOCK "wazo-plugin-deb.lock"
+/* The exported public key, at the repository's top. */
+#define PUBLISH_KEY "key.gpg"
+
+/* 0 when `repo` is a repository, missing, or empty (but for the lock of
+ * a run making it); else -1 with `e` set (STATUS_USAGE). */
+int publish_dir_check(const char *repo, struct err *e);
+/* Whether `repo` holds nothing but conf/ (a run's lock): a repository
+ * to make. */
+bool publish_dir_is_new(const char *repo);
+/*
+ * Takes the lock of `repo` (REPO/conf/PUBLISH_LOCK, flock(2)), making
+ * the directory (and its parents, as mkdir -p) and conf/ when missing, and
+ * waiting for the run that holds it; *made tells whether this run made
+ * `repo`. *fd holds the lock until closed. -1 with `e` set when it
+ * cannot, or a signal came while waiting.
+ */
+int publish_dir_lock(const char *repo, int *fd, bool *made, struct err *e);
+/* Removes what a first publish into `repo` made: the whole directory
+ * when it made it (`made`), else conf/, db/, dists/, pool/ and the key.
+ * Those waiting for the lock then find their lock file gone and start
+ * over. */
+void publish_dir_remove_new(const char *repo, bool made);
+
+#endif
