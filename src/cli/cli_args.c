@@ -195,6 +195,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_KEEP: args->keep = true; break;
 	case OPT_BARE: args->bare = true; break;
 	case OPT_VERIFY_NETWORK: args->verify_network = true; break;
+	case OPT_IGNORE_DEPENDS: args->ignore_depends = true; break;
 	}
 	return -1;
 }

@@ -33,6 +33,7 @@ struct cli_args {
 	size_t ndebs;
 	const char *from;		/* verify --from, or NULL */
 	bool keep, bare, verify_network;	/* verify --keep, --bare, --network */
+	bool ignore_depends;		/* verify --ignore-depends */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

@@ -84,6 +84,9 @@ static const struct cli_option options[] = {
 	  "no stand-in Wazo host (systemctl, asterisk...)" },
 	{ "network", OPT_VERIFY_NETWORK, NULL, CMD_VERIFY, -1,
 	  "the steps may reach the network (default: not)" },
+	{ "ignore-depends", OPT_IGNORE_DEPENDS, NULL, CMD_VERIFY, -1,
+	  "go on past a Depends apt cannot satisfy (dpkg\n"
+	  "--ignore-depends), reporting it skipped" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_ALL | CMD_VERIFY, -1,
 	  "text (the default) or json: one JSON document\non stdout, also "
 	  "on failure" },

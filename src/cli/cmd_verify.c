@@ -40,6 +40,7 @@ print_step(const struct verify_step_result *r)
 	    r->status, r->state);
 	print_lines("  call: ", r->calls.data);
 	print_lines("  not found: ", r->scan.missing.data);
+	print_lines("  skipped: Depends: ", r->skipped.data);
 	for (size_t i = 0; i < r->nchanges; i++)
 		printf("  %s: %s%s%s\n",
 		    verify_changes_kind_name(r->changes[i].kind),
@@ -90,6 +91,8 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	json_lines(out, r->calls.data);
 	buf_adds(out, ", \"not_found\": ");
 	json_lines(out, r->scan.missing.data);
+	buf_adds(out, ", \"skipped\": ");
+	json_lines(out, r->skipped.data);
 	buf_addf(out, ", \"network\": %s, \"changes\": [",
 	    r->scan.network ? "true" : "false");
 	for (size_t i = 0; i < r->nchanges; i++) {
@@ -161,6 +164,7 @@ cmd_verify(const struct cli_run *run)
 	struct verify_job job = {
 		.debs = a->debs, .ndebs = a->ndebs, .from = a->from,
 		.bare = a->bare, .network = a->verify_network,
+		.ignore_depends = a->ignore_depends,
 		.metadata_dir = settings_get(&a->config, SETTING_METADATA_DIR),
 		.backup_rules_dir = settings_get(&a->config,
 		    SETTING_BACKUP_RULES_DIR),

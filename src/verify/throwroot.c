@@ -177,7 +177,9 @@ enter(const struct throwroot *t, int out, char *const argv[],
     char *const env[])
 {
 	static const char *const kinds[] = { "mnt", "net" };
-	char *root = file_join(t->base, "root");
+	/* Opened from here: entering the mount namespace moves this
+	 * process to its root, which is not ours when we run chrooted. */
+	int root = open(t->root, O_RDONLY | O_DIRECTORY);
 	int null = open("/dev/null", O_RDONLY);
 
 	for (size_t i = 0; i < 2; i++) {
@@ -193,8 +195,8 @@ enter(const struct throwroot *t, int out, char *const argv[],
 		}
 		close(fd);
 	}
-	if (chroot(root) < 0 || chdir("/") < 0) {
-		dprintf(out, "cannot chroot to %s: %s\n", root,
+	if (root < 0 || fchdir(root) < 0 || chroot(".") < 0 || chdir("/") < 0) {
+		dprintf(out, "cannot chroot to %s: %s\n", t->root,
 		    strerror(errno));
 		_exit(125);
 	}

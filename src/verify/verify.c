@@ -14,6 +14,8 @@
 #include "base/xalloc.h"
 #include "verify/throwroot.h"
 #include "verify/verify.h"
+#include "verify/verify_depends.h"
+#include "verify/verify_pkg.h"
 
 enum action { INSTALL_NEW, INSTALL_OLD, REMOVE, PURGE };
 
@@ -44,20 +46,19 @@ static const struct step from_old[] = {
 	{ "purge from installed", PURGE },
 };
 
-struct pkg {
-	char *name, *version;
-	char *deb;		/* its path in the root */
-};
-
 struct verify {
 	struct verify_job job;
 	struct throwroot root;
-	struct pkg *pkgs;	/* the DEBs', then --from's */
+	struct verify_pkg *pkgs;	/* the DEBs', then --from's */
 	size_t npkgs;		/* the DEBs' */
 	const struct step *plan;
 	size_t nsteps, next;
 	struct verify_owned owned;
 	struct dirtree_list last;	/* the upper layer after a step */
+	struct dirtree_list base;	/* before the first, past Depends */
+	struct verify_depends depends;	/* to satisfy first */
+	bool depends_pending;		/* the step "dependencies" is next */
+	char *ignore;		/* dpkg --ignore-depends=, or NULL */
 };
 
 /* The environment of dpkg in the root: a server's, the stand-ins first
@@ -72,36 +73,20 @@ static char *const env_bare[] = {
 	"HOME=/root", "LC_ALL=C.UTF-8", "DEBIAN_FRONTEND=noninteractive", NULL,
 };
 
-/* A field of the package `deb`, read by dpkg-deb on the host. */
-static char *
-deb_field(const char *deb, const char *field, struct err *e)
+/* The Depends of every package (--from's too) that the packages
+ * verified together do not satisfy themselves. */
+static void
+add_depends(struct verify *v)
 {
-	char *argv[] = { "dpkg-deb", "--field", (char *)deb, (char *)field,
-	    NULL };
-	struct buf out = BUF_INIT;
-	int status = process_probe(argv, NULL, NULL, &out, e);
+	char **names = xcalloc(v->npkgs + 1, sizeof(*names));
 
-	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
-	    out.data[out.len - 1] == ' '))
-		out.data[--out.len] = '\0';
-	if (status == 0 && out.len > 0)
-		return buf_detach(&out);
-	buf_release(&out);
-	if (status >= 0)
-		err_set(e, STATUS_USAGE, "%s: not a package dpkg-deb can read",
-		    deb);
-	return NULL;
-}
-
-/* Reads the package `deb` into `p`. */
-static int
-read_pkg(const char *deb, struct pkg *p, struct err *e)
-{
-	memset(p, 0, sizeof(*p));
-	if ((p->name = deb_field(deb, "Package", e)) == NULL ||
-	    (p->version = deb_field(deb, "Version", e)) == NULL)
-		return -1;
-	return 0;
+	for (size_t i = 0; i < v->npkgs; i++)
+		names[i] = v->pkgs[i].name;
+	for (size_t i = 0; i < v->npkgs + (v->job.from != NULL); i++)
+		verify_depends_add(&v->depends, v->pkgs[i].depends, names,
+		    v->npkgs);
+	v->depends_pending = v->depends.count > 0;
+	free(names);
 }
 
 static int
@@ -111,7 +96,7 @@ read_pkgs(struct verify *v, struct err *e)
 
 	v->pkgs = xcalloc(j->ndebs + 1, sizeof(*v->pkgs));
 	for (size_t i = 0; i < j->ndebs; i++, v->npkgs++) {
-		if (read_pkg(j->debs[i], &v->pkgs[i], e) < 0)
+		if (verify_pkg_read(j->debs[i], &v->pkgs[i], e) < 0)
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(v->pkgs[k].name, v->pkgs[i].name) == 0)
@@ -120,15 +105,21 @@ read_pkgs(struct verify *v, struct err *e)
 				    "other)", j->debs[k], j->debs[i],
 				    v->pkgs[i].name);
 	}
-	if (j->from == NULL)
-		return 0;
-	if (read_pkg(j->from, &v->pkgs[j->ndebs], e) < 0)
-		return -1;
-	for (size_t i = 0; i < j->ndebs; i++)
-		if (strcmp(v->pkgs[i].name, v->pkgs[j->ndebs].name) == 0)
-			return 0;
-	return err_set(e, STATUS_USAGE, "--from %s holds %s, which none of the "
-	    "packages to verify is", j->from, v->pkgs[j->ndebs].name);
+	if (j->from != NULL) {
+		size_t i = 0;
+
+		if (verify_pkg_read(j->from, &v->pkgs[j->ndebs], e) < 0)
+			return -1;
+		while (i < j->ndebs &&
+		    strcmp(v->pkgs[i].name, v->pkgs[j->ndebs].name) != 0)
+			i++;
+		if (i == j->ndebs)
+			return err_set(e, STATUS_USAGE, "--from %s holds %s, "
+			    "which none of the packages to verify is", j->from,
+			    v->pkgs[j->ndebs].name);
+	}
+	add_depends(v);
+	return 0;
 }
 
 /* The packages into the root, and the stand-ins unless bare. */
@@ -179,6 +170,8 @@ verify_open(const struct verify_job *job, struct verify **out,
 	    throwroot_open(&v->root, job->network, e) < 0 ||
 	    fill_root(v, e) < 0)
 		return -1;
+	if (dirtree_list(v->root.upper, &v->base, e) < 0)
+		return -1;
 	return dirtree_list(v->root.upper, &v->last, e);
 }
 
@@ -197,7 +190,16 @@ verify_version(const struct verify *v)
 const char *
 verify_next(const struct verify *v)
 {
+	if (v->depends_pending)
+		return "dependencies";
 	return v->next < v->nsteps ? v->plan[v->next].name : NULL;
+}
+
+/* dpkg's environment in the root. */
+static char *const *
+env_of(const struct verify *v)
+{
+	return v->job.bare ? env_bare : env_standins;
 }
 
 /* Runs argv in the root with dpkg's environment. */
@@ -205,8 +207,7 @@ static int
 run(const struct verify *v, char *const argv[], struct buf *out,
     struct err *e)
 {
-	return throwroot_run(&v->root, argv, v->job.bare ? env_bare :
-	    env_standins, out, e);
+	return throwroot_run(&v->root, argv, env_of(v), out, e);
 }
 
 /* The file name of `path`, as the report shows a package. */
@@ -223,7 +224,7 @@ base_name(const char *path)
 static char **
 dpkg_argv(const struct verify *v, enum action action, char **shown)
 {
-	char **argv = xcalloc(v->npkgs + 3, sizeof(*argv));
+	char **argv = xcalloc(v->npkgs + 4, sizeof(*argv));
 	struct buf text = BUF_INIT;
 	size_t n = 0;
 
@@ -231,6 +232,11 @@ dpkg_argv(const struct verify *v, enum action action, char **shown)
 	argv[n++] = xstrdup(action == REMOVE ? "--remove" : action == PURGE ?
 	    "--purge" : "--install");
 	buf_addf(&text, "dpkg %s", argv[1]);
+	if (v->ignore != NULL && (action == INSTALL_NEW ||
+	    action == INSTALL_OLD)) {
+		argv[n++] = xasprintf("--ignore-depends=%s", v->ignore);
+		buf_addf(&text, " %s", argv[n - 1]);
+	}
 	for (size_t i = 0; i < v->npkgs; i++) {
 		bool old = action == INSTALL_OLD;
 
@@ -256,7 +262,7 @@ free_argv(char **argv)
 
 /* The state dpkg gives `p`: "ii 1.0", "rc 1.0", or "not-installed". */
 static char *
-query_state(const struct verify *v, const struct pkg *p, struct err *e)
+query_state(const struct verify *v, const struct verify_pkg *p, struct err *e)
 {
 	char *argv[] = { "dpkg-query", "--show",
 	    "--showformat=${db:Status-Abbrev}${Version}", p->name, NULL };
@@ -282,8 +288,8 @@ static char *
 wrong_state(const struct verify *v, size_t i, enum action action,
     const char *got)
 {
-	const struct pkg *p = &v->pkgs[i];
-	const struct pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
+	const struct verify_pkg *p = &v->pkgs[i];
+	const struct verify_pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
 	const char *want;
 
 	if (action == REMOVE && (strncmp(got, "rc ", 3) == 0 ||
@@ -367,7 +373,8 @@ take_changes(struct verify *v, enum action action,
 		return -1;
 	}
 	if (action == PURGE)
-		verify_changes_left(&now, &v->owned, &r->changes, &r->nchanges);
+		verify_changes_left(&now, &v->base, &v->owned, &r->changes,
+		    &r->nchanges);
 	else
 		verify_changes_diff(&v->last, &now, &v->owned, &r->changes,
 		    &r->nchanges);
@@ -376,80 +383,69 @@ take_changes(struct verify *v, enum action action,
 	return 0;
 }
 
-/* Why the step failed, from what it recorded, or NULL. */
-static char *
-judge(const struct verify_step_result *r, enum action action,
-    const char *wrong)
+/* The step "dependencies": the packages' Depends installed by apt; the
+ * upper layer after it is what the purges are judged against. */
+static int
+depends_step(struct verify *v, struct verify_step_result *r, struct err *e)
 {
-	struct buf why = BUF_INIT;
+	struct verify_depends_result d;
+	int rc;
 
-	if (r->status != 0) {
-		buf_addf(&why, "dpkg exited %d", r->status);
-		if (r->scan.failed != NULL)
-			buf_addf(&why, ": %s", r->scan.failed);
-	} else if (wrong[0] != '\0') {
-		buf_adds(&why, wrong);
-	}
-	if (action == PURGE && r->nchanges > 0) {
-		buf_addf(&why, "%s%zu %s after purge:", why.len ? "; " : "",
-		    r->nchanges, r->nchanges == 1 ? "entry is left" :
-		    "entries are left");
-		for (size_t i = 0; i < r->nchanges; i++)
-			buf_addf(&why, " %s%s%s%s", r->changes[i].path,
-			    r->changes[i].kind == VERIFY_REMOVED ?
-			    " (removed)" : "",
-			    r->changes[i].what ? " the " : "",
-			    r->changes[i].what ? r->changes[i].what : "");
-	}
-	if (why.len > 0 && r->scan.missing.len > 0) {
-		buf_adds(&why, "; not found: ");
-		for (const char *c = r->scan.missing.data; *c; c++)
-			buf_addc(&why, *c == '\n' ? (c[1] ? ' ' : '\0') : *c);
-	}
-	if (why.len > 0 && r->scan.network)
-		buf_adds(&why, "; a command reached for the network "
-		    "(--network allows it)");
-	return why.len > 0 ? buf_detach(&why) : (buf_release(&why), NULL);
+	v->depends_pending = false;
+	r->step = "dependencies";
+	rc = verify_depends_satisfy(&v->root, env_of(v), &v->depends, &d, e);
+	r->command = d.command, d.command = NULL;
+	r->state = d.installed, d.installed = NULL;
+	r->status = d.status;
+	buf_add(&r->output, d.output.data, d.output.len);
+	if (rc == 0 && d.status != 0)
+		r->failure = xasprintf("apt-get exited %d", d.status);
+	else if (rc == 0 && d.unmet.len > 0 && !v->job.ignore_depends)
+		r->failure = xasprintf("cannot satisfy Depends: %.*s "
+		    "(--ignore-depends goes on without)", (int)d.unmet.len - 1,
+		    d.unmet.data);
+	else if (rc == 0 && d.unmet.len > 0)
+		buf_add(&r->skipped, d.unmet.data, d.unmet.len);
+	if (rc == 0 && r->failure == NULL)
+		v->ignore = d.ignore, d.ignore = NULL;
+	for (char *c = r->failure; c != NULL && *c != '\0'; c++)
+		*c = *c == '\n' ? ';' : *c;
+	verify_depends_result_release(&d);
+	if (rc < 0 || take_calls(v, &r->calls, e) < 0)
+		return -1;
+	dirtree_list_release(&v->last);
+	dirtree_list_release(&v->base);
+	if (dirtree_list(v->root.upper, &v->last, e) < 0)
+		return -1;
+	return dirtree_list(v->root.upper, &v->base, e);
 }
 
 int
 verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
 {
-	const struct step *s = &v->plan[v->next++];
+	const struct step *s;
 	char **argv;
 	struct buf wrong = BUF_INIT;
 	int rc = -1;
 
-	memset(r, 0, sizeof(*r));
+	verify_step_result_init(r);
+	if (v->depends_pending)
+		return depends_step(v, r, e);
+	s = &v->plan[v->next++];
 	argv = dpkg_argv(v, s->action, &r->command);
-	buf_init(&r->output);
-	buf_init(&r->calls);
-	buf_init(&r->scan.missing);
 	r->step = s->name;
 	r->status = run(v, argv, &r->output, e);
 	if (r->status >= 0 && take_calls(v, &r->calls, e) == 0 &&
 	    check_states(v, s->action, r, &wrong, e) == 0 &&
 	    take_changes(v, s->action, r, e) == 0) {
 		verify_standin_scan(r->output.data, &r->scan);
-		r->failure = judge(r, s->action, wrong.data);
+		r->failure = verify_step_judge(r, s->action == PURGE,
+		    wrong.data);
 		rc = 0;
 	}
 	buf_release(&wrong);
 	free_argv(argv);
 	return rc;
-}
-
-void
-verify_step_result_release(struct verify_step_result *r)
-{
-	free(r->command);
-	free(r->state);
-	buf_release(&r->output);
-	buf_release(&r->calls);
-	verify_standin_scan_release(&r->scan);
-	verify_changes_free(r->changes, r->nchanges);
-	free(r->failure);
-	memset(r, 0, sizeof(*r));
 }
 
 char *
@@ -470,12 +466,12 @@ verify_close(struct verify *v)
 	if (v == NULL)
 		return;
 	throwroot_close(&v->root);
-	for (size_t i = 0; v->pkgs != NULL && i <= v->job.ndebs; i++) {
-		free(v->pkgs[i].name);
-		free(v->pkgs[i].version);
-		free(v->pkgs[i].deb);
-	}
+	for (size_t i = 0; v->pkgs != NULL && i <= v->job.ndebs; i++)
+		verify_pkg_release(&v->pkgs[i]);
 	free(v->pkgs);
+	verify_depends_release(&v->depends);
+	dirtree_list_release(&v->base);
+	free(v->ignore);
 	verify_changes_owned_release(&v->owned);
 	dirtree_list_release(&v->last);
 	free(v);

@@ -226,12 +226,24 @@ relevant_left(const struct dirtree_entry *d, const struct verify_owned *o)
 
 void
 verify_changes_left(const struct dirtree_list *after,
-    const struct verify_owned *o, struct verify_change **out, size_t *n)
+    const struct dirtree_list *base, const struct verify_owned *o,
+    struct verify_change **out, size_t *n)
 {
+	size_t i = 0;
+
 	for (size_t j = 0; j < after->count; j++) {
 		const struct dirtree_entry *d = &after->entries[j];
 		struct stat host;
 
+		/* Both listings are in path order. */
+		while (i < base->count &&
+		    strcmp(base->entries[i].path, d->path) < 0)
+			i++;
+		if (i < base->count && strcmp(base->entries[i].path,
+		    d->path) == 0 && (same(&base->entries[i].st, &d->st) ||
+		    (S_ISDIR(d->st.st_mode) &&
+		    S_ISDIR(base->entries[i].st.st_mode))))
+			continue;
 		if (!relevant_left(d, o))
 			continue;
 		/* A host directory the overlay copied up for an entry

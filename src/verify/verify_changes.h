@@ -44,11 +44,13 @@ void verify_changes_diff(const struct dirtree_list *before,
     const struct dirtree_list *after, const struct verify_owned *o,
     struct verify_change **out, size_t *n);
 /* Appends what the upper layer `after` still holds, besides dpkg's
- * records and the directories of the host that other entries made the
- * overlay copy: after a purge, what the packages left behind (a host
- * entry removed counts too). */
+ * records, the directories of the host that other entries made the
+ * overlay copy, and what `base` (the layer before the packages' first
+ * installation) held already, unchanged: after a purge, what the
+ * packages left behind (a host entry removed counts too). */
 void verify_changes_left(const struct dirtree_list *after,
-    const struct verify_owned *o, struct verify_change **out, size_t *n);
+    const struct dirtree_list *base, const struct verify_owned *o,
+    struct verify_change **out, size_t *n);
 void verify_changes_free(struct verify_change *c, size_t n);
 /* "created", "changed", "removed", "left after purge". */
 const char *verify_changes_kind_name(enum verify_change_kind kind);
