@@ -159,6 +159,20 @@ cli_result_step_begin(struct cli_result *r, const char *key)
 }
 
 void
+cli_result_step_output(struct cli_result *r, const char *text)
+{
+	struct cli_step *s = r->nsteps > 0 && !r->steps[r->nsteps - 1].ended ?
+	    &r->steps[r->nsteps - 1] : NULL;
+	char *joined;
+
+	if (s == NULL)
+		return;
+	joined = xasprintf("%s%s", s->output ? s->output : "", text);
+	free(s->output);
+	s->output = joined;
+}
+
+void
 cli_result_set_error(struct cli_result *r, const char *message)
 {
 	const struct cli_step *s = cli_result_running(r);
@@ -461,6 +475,8 @@ cli_result_release(struct cli_result *r)
 	for (size_t i = 0; i < r->noutputs; i++)
 		free(r->outputs[i].path);
 	free(r->outputs);
+	for (size_t i = 0; i < r->nsteps; i++)
+		free(r->steps[i].output);
 	free(r->steps);
 	buf_release(&r->extra);
 }

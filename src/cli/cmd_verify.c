@@ -38,6 +38,9 @@ print_step(const struct verify_step_result *r)
 	printf("%s: %s%s\n  %s: exit %d; %s\n", r->step, r->failure ?
 	    "FAILED: " : "ok", r->failure ? r->failure : "", r->command,
 	    r->status, r->state);
+	for (size_t i = 0; i < r->rules.count; i++)
+		printf("  ran: rules %s (exit %d)\n", r->rules.items[i].command,
+		    r->rules.items[i].status);
 	print_lines("  call: ", r->calls.data);
 	print_lines("  not found: ", r->scan.missing.data);
 	print_lines("  skipped: Depends: ", r->skipped.data);
@@ -87,7 +90,19 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	json_add_string(out, r->command);
 	buf_addf(out, ", \"exit_status\": %d, \"state\": ", r->status);
 	json_add_string(out, r->state);
-	buf_adds(out, ", \"calls\": ");
+	buf_adds(out, ", \"rules\": [");
+	for (size_t i = 0; i < r->rules.count; i++) {
+		const struct verify_rules_call *c = &r->rules.items[i];
+
+		buf_adds(out, i ? ", {\"command\": " : "{\"command\": ");
+		json_add_string(out, c->command);
+		buf_adds(out, ", \"path\": ");
+		json_add_string(out, c->path);
+		buf_addf(out, ", \"exit_status\": %d, \"output\": ", c->status);
+		json_add_string(out, c->output);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "], \"calls\": ");
 	json_lines(out, r->calls.data);
 	buf_adds(out, ", \"not_found\": ");
 	json_lines(out, r->scan.missing.data);
@@ -110,6 +125,21 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	buf_addc(out, '}');
 }
 
+/* The rules commands the step ran, with their output, as its JUnit
+ * test case's output. */
+static void
+step_output(struct cli_result *result, const struct verify_step_result *r)
+{
+	for (size_t i = 0; i < r->rules.count; i++) {
+		const struct verify_rules_call *c = &r->rules.items[i];
+		char *line = xasprintf("rules %s (exit %d)\n%s", c->command,
+		    c->status, c->output);
+
+		cli_result_step_output(result, line);
+		free(line);
+	}
+}
+
 /* The steps, one after the other, until one fails. */
 static int
 run_steps(const struct cli_run *run, struct verify *v, struct buf *json)
@@ -128,6 +158,7 @@ run_steps(const struct cli_run *run, struct verify *v, struct buf *json)
 		if (!run->result->json)
 			print_step(&r);
 		json_step(json, &r);
+		step_output(run->result, &r);
 		if (r.failure != NULL) {
 			cli_report_error("%s: %s", r.step, r.failure);
 			status = STATUS_INVALID;

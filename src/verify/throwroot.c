@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -174,7 +176,7 @@ throwroot_put(const struct throwroot *t, const char *from,
 /* In the command's child: into the holder's namespaces and root. */
 static void
 enter(const struct throwroot *t, int out, char *const argv[],
-    char *const env[])
+    char *const env[], bool traced)
 {
 	static const char *const kinds[] = { "mnt", "net" };
 	/* Opened from here: entering the mount namespace moves this
@@ -201,9 +203,25 @@ enter(const struct throwroot *t, int out, char *const argv[],
 		_exit(125);
 	}
 	dup2(null, 0), dup2(out, 1), dup2(out, 2);
+	/* Stopped for the tracer to set itself up, unless it cannot be. */
+	if (traced && ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0)
+		raise(SIGSTOP);
 	execvpe(argv[0], argv, env);
 	dprintf(2, "%s: %s\n", argv[0], strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
+}
+
+pid_t
+throwroot_spawn(const struct throwroot *t, char *const argv[],
+    char *const env[], int out, bool traced, struct err *e)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return err_errno(e, "cannot fork");
+	if (pid == 0)
+		enter(t, out, argv, env, traced);
+	return pid;
 }
 
 int
@@ -216,18 +234,12 @@ throwroot_run(const struct throwroot *t, char *const argv[],
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot make a pipe");
-	if ((pid = fork()) < 0) {
-		close(p[0]), close(p[1]);
-		return err_errno(e, "cannot fork");
-	}
-	if (pid == 0) {
-		close(p[0]);
-		/* The command's output must survive the exec. */
-		if (fcntl(p[1], F_SETFD, 0) < 0)
-			_exit(125);
-		enter(t, p[1], argv, env);
-	}
+	pid = throwroot_spawn(t, argv, env, p[1], false, e);
 	close(p[1]);
+	if (pid < 0) {
+		close(p[0]);
+		return -1;
+	}
 	/* A read error ends the output; the command is waited for still. */
 	if (file_read_fd(p[0], argv[0], SIZE_MAX, out, NULL, &unread) < 0)
 		err_release(&unread);

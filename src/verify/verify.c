@@ -59,6 +59,7 @@ struct verify {
 	struct verify_depends depends;	/* to satisfy first */
 	bool depends_pending;		/* the step "dependencies" is next */
 	char *ignore;		/* dpkg --ignore-depends=, or NULL */
+	struct verify_trace_paths paths;	/* where the rules are */
 };
 
 /* The environment of dpkg in the root: a server's, the stand-ins first
@@ -163,6 +164,8 @@ verify_open(const struct verify_job *job, struct verify **out,
 	v->root.hold_fd = -1;
 	v->owned.metadata_dir = job->metadata_dir;
 	v->owned.backup_rules_dir = job->backup_rules_dir;
+	v->paths.metadata_dir = job->metadata_dir;
+	v->paths.backup_rules_dir = job->backup_rules_dir;
 	v->plan = job->from ? from_old : plain;
 	v->nsteps = job->from ? WPD_ARRAY_SIZE(from_old) :
 	    WPD_ARRAY_SIZE(plain);
@@ -434,7 +437,8 @@ verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
 	s = &v->plan[v->next++];
 	argv = dpkg_argv(v, s->action, &r->command);
 	r->step = s->name;
-	r->status = run(v, argv, &r->output, e);
+	r->status = verify_trace_run(&v->root, argv, env_of(v), &v->paths,
+	    &r->output, &r->rules, e);
 	if (r->status >= 0 && take_calls(v, &r->calls, e) == 0 &&
 	    check_states(v, s->action, r, &wrong, e) == 0 &&
 	    take_changes(v, s->action, r, e) == 0) {

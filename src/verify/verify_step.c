@@ -24,6 +24,7 @@ verify_step_result_release(struct verify_step_result *r)
 	buf_release(&r->output);
 	buf_release(&r->calls);
 	buf_release(&r->skipped);
+	verify_trace_release(&r->rules);
 	verify_standin_scan_release(&r->scan);
 	verify_changes_free(r->changes, r->nchanges);
 	free(r->failure);

@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "verify/verify_changes.h"
 #include "verify/verify_standin.h"
+#include "verify/verify_trace.h"
 
 /* What one step did. */
 struct verify_step_result {
@@ -20,6 +21,7 @@ struct verify_step_result {
 	struct buf output;	/* dpkg's output */
 	struct buf calls;	/* the stand-ins' calls, one a line */
 	struct buf skipped;	/* Depends skipped, "REL (apt: WHY)" lines */
+	struct verify_rules_calls rules;	/* the rules commands run */
 	struct verify_scan scan;
 	struct verify_change *changes;
 	size_t nchanges;
