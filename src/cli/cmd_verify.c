@@ -15,18 +15,29 @@
 #include "cli/cmd.h"
 #include "verify/verify.h"
 
+/* The line at *at (a copy, which the caller frees), moving *at past
+ * it; NULL at the end of the text. */
+static char *
+next_line(const char **at)
+{
+	const char *line = *at, *nl;
+
+	if (line == NULL || *line == '\0')
+		return NULL;
+	nl = strchr(line, '\n');
+	*at = nl ? nl + 1 : NULL;
+	return xstrndup(line, nl ? (size_t)(nl - line) : strlen(line));
+}
+
 /* Prints each line of `text` after `prefix`. */
 static void
 print_lines(const char *prefix, const char *text)
 {
-	const char *line = text;
+	char *one;
 
-	while (line != NULL && *line != '\0') {
-		const char *nl = strchr(line, '\n');
-
-		printf("%s%.*s\n", prefix, nl ? (int)(nl - line) :
-		    (int)strlen(line), line);
-		line = nl ? nl + 1 : NULL;
+	while ((one = next_line(&text)) != NULL) {
+		printf("%s%s\n", prefix, one);
+		free(one);
 	}
 }
 
@@ -44,6 +55,7 @@ print_step(const struct verify_step_result *r)
 	print_lines("  call: ", r->calls.data);
 	print_lines("  not found: ", r->scan.missing.data);
 	print_lines("  skipped: Depends: ", r->skipped.data);
+	print_lines("  warning: ", r->warnings.data);
 	for (size_t i = 0; i < r->nchanges; i++)
 		printf("  %s: %s%s%s\n",
 		    verify_changes_kind_name(r->changes[i].kind),
@@ -58,20 +70,15 @@ print_step(const struct verify_step_result *r)
 static void
 json_lines(struct buf *out, const char *text)
 {
-	const char *line = text;
 	bool first = true;
+	char *one;
 
 	buf_addc(out, '[');
-	while (line != NULL && *line != '\0') {
-		const char *nl = strchr(line, '\n');
-		char *one = xstrndup(line, nl ? (size_t)(nl - line) :
-		    strlen(line));
-
+	while ((one = next_line(&text)) != NULL) {
 		buf_adds(out, first ? "" : ", ");
 		json_add_string(out, one);
 		free(one);
 		first = false;
-		line = nl ? nl + 1 : NULL;
 	}
 	buf_addc(out, ']');
 }
@@ -108,6 +115,8 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	json_lines(out, r->scan.missing.data);
 	buf_adds(out, ", \"skipped\": ");
 	json_lines(out, r->skipped.data);
+	buf_adds(out, ", \"warnings\": ");
+	json_lines(out, r->warnings.data);
 	buf_addf(out, ", \"network\": %s, \"changes\": [",
 	    r->scan.network ? "true" : "false");
 	for (size_t i = 0; i < r->nchanges; i++) {
@@ -123,6 +132,18 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	buf_adds(out, "], \"output\": ");
 	json_add_string(out, r->output.data);
 	buf_addc(out, '}');
+}
+
+/* The step's warnings, as the run's (stderr, and the reports). */
+static void
+warn(const char *lines)
+{
+	char *one;
+
+	while ((one = next_line(&lines)) != NULL) {
+		cli_report_warning(one, NULL);
+		free(one);
+	}
 }
 
 /* The rules commands the step ran, with their output, as its JUnit
@@ -159,6 +180,7 @@ run_steps(const struct cli_run *run, struct verify *v, struct buf *json)
 			print_step(&r);
 		json_step(json, &r);
 		step_output(run->result, &r);
+		warn(r.warnings.data);
 		if (r.failure != NULL) {
 			cli_report_error("%s: %s", r.step, r.failure);
 			status = STATUS_INVALID;

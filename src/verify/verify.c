@@ -17,33 +17,31 @@
 #include "verify/verify_depends.h"
 #include "verify/verify_pkg.h"
 
-enum action { INSTALL_NEW, INSTALL_OLD, REMOVE, PURGE };
-
 /* A step: what dpkg does, and so what state the packages must be in. */
 struct step {
 	const char *name;
-	enum action action;
+	enum verify_action action;
 };
 
 /* The steps, in order; with --from, the older version first. */
 static const struct step plain[] = {
-	{ "install", INSTALL_NEW },
-	{ "reinstall", INSTALL_NEW },
-	{ "remove", REMOVE },
-	{ "purge after remove", PURGE },
-	{ "install again", INSTALL_NEW },
-	{ "purge from installed", PURGE },
+	{ "install", VERIFY_INSTALL_NEW },
+	{ "reinstall", VERIFY_INSTALL_NEW },
+	{ "remove", VERIFY_REMOVE },
+	{ "purge after remove", VERIFY_PURGE },
+	{ "install again", VERIFY_INSTALL_NEW },
+	{ "purge from installed", VERIFY_PURGE },
 };
 static const struct step from_old[] = {
-	{ "install old", INSTALL_OLD },
-	{ "upgrade", INSTALL_NEW },
-	{ "downgrade", INSTALL_OLD },
-	{ "upgrade again", INSTALL_NEW },
-	{ "reinstall", INSTALL_NEW },
-	{ "remove", REMOVE },
-	{ "purge after remove", PURGE },
-	{ "install again", INSTALL_NEW },
-	{ "purge from installed", PURGE },
+	{ "install old", VERIFY_INSTALL_OLD },
+	{ "upgrade", VERIFY_INSTALL_NEW },
+	{ "downgrade", VERIFY_INSTALL_OLD },
+	{ "upgrade again", VERIFY_INSTALL_NEW },
+	{ "reinstall", VERIFY_INSTALL_NEW },
+	{ "remove", VERIFY_REMOVE },
+	{ "purge after remove", VERIFY_PURGE },
+	{ "install again", VERIFY_INSTALL_NEW },
+	{ "purge from installed", VERIFY_PURGE },
 };
 
 struct verify {
@@ -213,56 +211,6 @@ run(const struct verify *v, char *const argv[], struct buf *out,
 	return throwroot_run(&v->root, argv, env_of(v), out, e);
 }
 
-/* The file name of `path`, as the report shows a package. */
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/* The dpkg command line of `action` (packages by path or by name), and
- * into *shown as the report shows it (packages by their file's name). */
-static char **
-dpkg_argv(const struct verify *v, enum action action, char **shown)
-{
-	char **argv = xcalloc(v->npkgs + 4, sizeof(*argv));
-	struct buf text = BUF_INIT;
-	size_t n = 0;
-
-	argv[n++] = xstrdup("dpkg");
-	argv[n++] = xstrdup(action == REMOVE ? "--remove" : action == PURGE ?
-	    "--purge" : "--install");
-	buf_addf(&text, "dpkg %s", argv[1]);
-	if (v->ignore != NULL && (action == INSTALL_NEW ||
-	    action == INSTALL_OLD)) {
-		argv[n++] = xasprintf("--ignore-depends=%s", v->ignore);
-		buf_addf(&text, " %s", argv[n - 1]);
-	}
-	for (size_t i = 0; i < v->npkgs; i++) {
-		bool old = action == INSTALL_OLD;
-
-		if (old && i > 0)
-			break;
-		argv[n++] = xstrdup(old ? v->pkgs[v->npkgs].deb :
-		    action == INSTALL_NEW ? v->pkgs[i].deb : v->pkgs[i].name);
-		buf_addf(&text, " %s", old ? base_name(v->job.from) :
-		    action == INSTALL_NEW ? base_name(v->job.debs[i]) :
-		    v->pkgs[i].name);
-	}
-	*shown = buf_detach(&text);
-	return argv;
-}
-
-static void
-free_argv(char **argv)
-{
-	for (size_t i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
-}
-
 /* The state dpkg gives `p`: "ii 1.0", "rc 1.0", or "not-installed". */
 static char *
 query_state(const struct verify *v, const struct verify_pkg *p, struct err *e)
@@ -288,25 +236,25 @@ query_state(const struct verify *v, const struct verify_pkg *p, struct err *e)
 /* The state each package must be in after `action`, or NULL when `got`
  * is it. */
 static char *
-wrong_state(const struct verify *v, size_t i, enum action action,
+wrong_state(const struct verify *v, size_t i, enum verify_action action,
     const char *got)
 {
 	const struct verify_pkg *p = &v->pkgs[i];
 	const struct verify_pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
 	const char *want;
 
-	if (action == REMOVE && (strncmp(got, "rc ", 3) == 0 ||
+	if (action == VERIFY_REMOVE && (strncmp(got, "rc ", 3) == 0 ||
 	    strcmp(got, "not-installed") == 0))
 		return NULL;
-	if (action == REMOVE)
+	if (action == VERIFY_REMOVE)
 		return xasprintf("%s is %s, not removed (rc)", p->name, got);
-	if (action == PURGE)
+	if (action == VERIFY_PURGE)
 		return strcmp(got, "not-installed") == 0 ? NULL :
 		    xasprintf("%s is %s after purge, not gone", p->name, got);
-	if (action == INSTALL_OLD && (old == NULL ||
+	if (action == VERIFY_INSTALL_OLD && (old == NULL ||
 	    strcmp(old->name, p->name) != 0))
 		return NULL;
-	want = action == INSTALL_OLD ? old->version : p->version;
+	want = action == VERIFY_INSTALL_OLD ? old->version : p->version;
 	if (strncmp(got, "ii ", 3) == 0 && strcmp(got + 3, want) == 0)
 		return NULL;
 	return xasprintf("%s is %s, not ii %s", p->name, got, want);
@@ -315,7 +263,7 @@ wrong_state(const struct verify *v, size_t i, enum action action,
 /* The states into r->state, the file lists of the installed packages
  * into v->owned, and what is wrong with them into *wrong. */
 static int
-check_states(struct verify *v, enum action action,
+check_states(struct verify *v, enum verify_action action,
     struct verify_step_result *r, struct buf *wrong, struct err *e)
 {
 	struct buf states = BUF_INIT;
@@ -366,7 +314,7 @@ take_calls(const struct verify *v, struct buf *calls, struct err *e)
 /* What the upper layer says of the step: its changes, and after a
  * purge what is left. */
 static int
-take_changes(struct verify *v, enum action action,
+take_changes(struct verify *v, enum verify_action action,
     struct verify_step_result *r, struct err *e)
 {
 	struct dirtree_list now;
@@ -375,15 +323,44 @@ take_changes(struct verify *v, enum action action,
 		dirtree_list_release(&now);
 		return -1;
 	}
-	if (action == PURGE)
+	if (action == VERIFY_PURGE) {
 		verify_changes_left(&now, &v->base, &v->owned, &r->changes,
 		    &r->nchanges);
+		verify_changes_drop_restored(v->root.upper, r->changes,
+		    &r->nchanges);
+	}
 	else
 		verify_changes_diff(&v->last, &now, &v->owned, &r->changes,
 		    &r->nchanges);
 	dirtree_list_release(&v->last);
 	v->last = now;
 	return 0;
+}
+
+/* The host's files an install changed or removed, outside the packages
+ * (another package's configuration...): warnings, naming their package. */
+static void
+warn_host_changes(const struct verify *v, struct verify_step_result *r)
+{
+	for (size_t i = 0; i < r->nchanges; i++) {
+		const struct verify_change *c = &r->changes[i];
+		char *argv[] = { "dpkg-query", "--search", c->path, NULL };
+		struct buf owner = BUF_INIT;
+		struct err ignored = ERR_INIT;
+
+		if (!verify_changes_of_host(c))
+			continue;
+		if (run(v, argv, &owner, &ignored) != 0 ||
+		    strchr(owner.data, ':') == NULL) {
+			err_release(&ignored);
+			buf_reset(&owner);
+			buf_adds(&owner, "no package");
+		}
+		buf_addf(&r->warnings, "%s %s %s (%.*s's), outside the "
+		    "package\n", r->step, verify_changes_kind_name(c->kind),
+		    c->path, (int)strcspn(owner.data, ":"), owner.data);
+		buf_release(&owner);
+	}
 }
 
 /* The step "dependencies": the packages' Depends installed by apt; the
@@ -435,7 +412,8 @@ verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
 	if (v->depends_pending)
 		return depends_step(v, r, e);
 	s = &v->plan[v->next++];
-	argv = dpkg_argv(v, s->action, &r->command);
+	argv = verify_pkg_dpkg_argv(v->pkgs, v->npkgs, v->ignore, s->action,
+	    &r->command);
 	r->step = s->name;
 	r->status = verify_trace_run(&v->root, argv, env_of(v), &v->paths,
 	    &r->output, &r->rules, e);
@@ -443,12 +421,15 @@ verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
 	    check_states(v, s->action, r, &wrong, e) == 0 &&
 	    take_changes(v, s->action, r, e) == 0) {
 		verify_standin_scan(r->output.data, &r->scan);
-		r->failure = verify_step_judge(r, s->action == PURGE,
+		r->failure = verify_step_judge(r, s->action == VERIFY_PURGE,
 		    wrong.data);
+		if (s->action == VERIFY_INSTALL_NEW ||
+		    s->action == VERIFY_INSTALL_OLD)
+			warn_host_changes(v, r);
 		rc = 0;
 	}
 	buf_release(&wrong);
-	free_argv(argv);
+	verify_pkg_free_argv(argv);
 	return rc;
 }
 

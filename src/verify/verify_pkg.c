@@ -35,11 +35,63 @@ int
 verify_pkg_read(const char *deb, struct verify_pkg *p, struct err *e)
 {
 	memset(p, 0, sizeof(*p));
+	p->file = deb;
 	if ((p->name = deb_field(deb, "Package", false, e)) == NULL ||
 	    (p->version = deb_field(deb, "Version", false, e)) == NULL ||
 	    (p->depends = deb_field(deb, "Depends", true, e)) == NULL)
 		return -1;
 	return 0;
+}
+
+/* The file name of `path`, as the report shows a package. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* The dpkg command line of `action` (packages by path or by name), and
+ * into *shown as the report shows it (packages by their file's name). */
+char **
+verify_pkg_dpkg_argv(const struct verify_pkg *pkgs, size_t npkgs,
+    const char *ignore, enum verify_action action, char **shown)
+{
+	char **argv = xcalloc(npkgs + 4, sizeof(*argv));
+	struct buf text = BUF_INIT;
+	size_t n = 0;
+
+	argv[n++] = xstrdup("dpkg");
+	argv[n++] = xstrdup(action == VERIFY_REMOVE ? "--remove" : action == VERIFY_PURGE ?
+	    "--purge" : "--install");
+	buf_addf(&text, "dpkg %s", argv[1]);
+	if (ignore != NULL && (action == VERIFY_INSTALL_NEW ||
+	    action == VERIFY_INSTALL_OLD)) {
+		argv[n++] = xasprintf("--ignore-depends=%s", ignore);
+		buf_addf(&text, " %s", argv[n - 1]);
+	}
+	for (size_t i = 0; i < npkgs; i++) {
+		bool old = action == VERIFY_INSTALL_OLD;
+
+		if (old && i > 0)
+			break;
+		argv[n++] = xstrdup(old ? pkgs[npkgs].deb :
+		    action == VERIFY_INSTALL_NEW ? pkgs[i].deb : pkgs[i].name);
+		buf_addf(&text, " %s", old ? base_name(pkgs[npkgs].file) :
+		    action == VERIFY_INSTALL_NEW ? base_name(pkgs[i].file) :
+		    pkgs[i].name);
+	}
+	*shown = buf_detach(&text);
+	return argv;
+}
+
+void
+verify_pkg_free_argv(char **argv)
+{
+	for (size_t i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
 }
 
 void

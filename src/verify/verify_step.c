@@ -13,6 +13,7 @@ verify_step_result_init(struct verify_step_result *r)
 	buf_init(&r->output);
 	buf_init(&r->calls);
 	buf_init(&r->skipped);
+	buf_init(&r->warnings);
 	buf_init(&r->scan.missing);
 }
 
@@ -24,6 +25,7 @@ verify_step_result_release(struct verify_step_result *r)
 	buf_release(&r->output);
 	buf_release(&r->calls);
 	buf_release(&r->skipped);
+	buf_release(&r->warnings);
 	verify_trace_release(&r->rules);
 	verify_standin_scan_release(&r->scan);
 	verify_changes_free(r->changes, r->nchanges);

@@ -22,6 +22,7 @@ struct verify_step_result {
 	struct buf calls;	/* the stand-ins' calls, one a line */
 	struct buf skipped;	/* Depends skipped, "REL (apt: WHY)" lines */
 	struct verify_rules_calls rules;	/* the rules commands run */
+	struct buf warnings;	/* host files changed, one a line */
 	struct verify_scan scan;
 	struct verify_change *changes;
 	size_t nchanges;
