@@ -36,12 +36,13 @@ static const char *
 setup(const char *base, bool network, char *msg, size_t size)
 {
 	char *upper = file_join(base, "upper"), *work = file_join(base, "work");
-	char *root = file_join(base, "root"), *opts, *dev, *proc;
+	char *root = file_join(base, "root"), *opts, *dev, *proc, *sys;
 	const char *why;
 
 	opts = xasprintf("lowerdir=/,upperdir=%s,workdir=%s", upper, work);
 	dev = file_join(root, "dev");
 	proc = file_join(root, "proc");
+	sys = file_join(root, "sys");
 	why = setup_step(unshare(CLONE_NEWNS | (network ? 0 : CLONE_NEWNET)),
 	    "cannot make a mount namespace (root is needed)", msg, size);
 	if (why == NULL)
@@ -63,7 +64,14 @@ setup(const char *base, bool network, char *msg, size_t size)
 	if (why == NULL)
 		why = setup_step(mount("proc", proc, "proc", 0, NULL),
 		    "cannot mount /proc", msg, size);
+	/* Read-only, as a server's programs may read it but not change
+	 * the host's kernel through it. */
+	if (why == NULL)
+		why = setup_step(mount("sysfs", sys, "sysfs", MS_RDONLY |
+		    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL),
+		    "cannot mount /sys", msg, size);
 	free(upper), free(work), free(root), free(opts), free(dev), free(proc);
+	free(sys);
 	return why;
 }
 

@@ -1,6 +1,7 @@
 /* throwroot: a throwaway copy of this machine's root, in which the real
  * dpkg installs and removes packages without touching the host: an
- * overlay of / whose changes go to a tmpfs, in a private mount namespace
+ * overlay of / whose changes go to a tmpfs (with /dev, /proc, and /sys
+ * read-only), in a private mount namespace
  * (and a network namespace of its own unless the network is allowed),
  * held by a child process. This process's namespaces are never changed:
  * each command runs in a child that enters the holder's namespaces and

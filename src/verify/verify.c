@@ -141,12 +141,8 @@ fill_root(struct verify *v, struct err *e)
 	}
 	free(dir);
 	free(debs);
-	if (rc == 0 && !v->job.bare) {
-		char *bin = throwroot_path(&v->root, VERIFY_STANDIN_BIN);
-
-		rc = verify_standin_install(bin, e);
-		free(bin);
-	}
+	if (rc == 0 && !v->job.bare)
+		rc = verify_standin_install(&v->root, e);
 	return rc;
 }
 
