@@ -369,7 +369,8 @@ depends_step(struct verify *v, struct verify_step_result *r, struct err *e)
 
 	v->depends_pending = false;
 	r->step = "dependencies";
-	rc = verify_depends_satisfy(&v->root, env_of(v), &v->depends, &d, e);
+	rc = verify_depends_satisfy(&v->root, env_of(v), &v->depends,
+	    v->job.ignore_depends, &d, e);
 	r->command = d.command, d.command = NULL;
 	r->state = d.installed, d.installed = NULL;
 	r->status = d.status;

@@ -236,8 +236,8 @@ record_unmet(char **unmet, char **why, size_t n,
 
 int
 verify_depends_satisfy(const struct throwroot *t, char *const env[],
-    const struct verify_depends *d, struct verify_depends_result *r,
-    struct err *e)
+    const struct verify_depends *d, bool go_on,
+    struct verify_depends_result *r, struct err *e)
 {
 	char *update[] = { "apt-get", "update", NULL };
 	size_t n = d->count, nmet, nunmet;
@@ -267,7 +267,7 @@ verify_depends_satisfy(const struct throwroot *t, char *const env[],
 		nunmet = again;
 	}
 	buf_add(&r->output, log.data, log.len);
-	if (rc == 0 && nmet > 0)
+	if (rc == 0 && nmet > 0 && (nunmet == 0 || go_on))
 		rc = install(t, env, met, nmet, r, &shown, e);
 	record_unmet(unmet, why, nunmet, r);
 	for (size_t i = 0; i < nunmet; i++)

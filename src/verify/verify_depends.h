@@ -5,10 +5,10 @@
  * root's package lists (the host's, as they are); when one cannot be
  * satisfied, `apt-get update` runs once in the root (never on the host;
  * without the network only local sources answer) and it is tried again.
- * The satisfiable relations are then installed together with `apt-get
- * satisfy`; the others are named with apt's reason, and are either the
- * step's failure or, asked to go on, skipped (their packages are what
- * dpkg's --ignore-depends is given). */
+ * The relations that cannot be are named with apt's reason, and are
+ * either the step's failure (nothing is installed) or, asked to go on,
+ * skipped (their packages are what dpkg's --ignore-depends is given);
+ * the others are installed together with `apt-get satisfy`. */
 #ifndef WPD_VERIFY_DEPENDS_H
 #define WPD_VERIFY_DEPENDS_H
 
@@ -42,12 +42,13 @@ struct verify_depends_result {
 	char *ignore;		/* "NAME,..." of the unmet relations, or NULL */
 };
 
-/* Satisfies `d` in the root `t`, the commands run with `env`. 0 (what
+/* Satisfies `d` in the root `t`, the commands run with `env`; when a
+ * relation cannot be, the others are installed only if `go_on`. 0 (what
  * happened in `r`; release it with verify_depends_result_release()), or
  * -1 with `e` set when apt-get could not be run. */
 int verify_depends_satisfy(const struct throwroot *t, char *const env[],
-    const struct verify_depends *d, struct verify_depends_result *r,
-    struct err *e);
+    const struct verify_depends *d, bool go_on,
+    struct verify_depends_result *r, struct err *e);
 void verify_depends_result_release(struct verify_depends_result *r);
 
 #endif
