@@ -10,7 +10,6 @@
 #include "base/compiler.h"
 #include "base/dirtree.h"
 #include "base/file.h"
-#include "base/process.h"
 #include "base/xalloc.h"
 #include "verify/throwroot.h"
 #include "verify/verify.h"

@@ -1,10 +1,12 @@
 /* verify: a built package's life, with the real dpkg, in a throwaway root
- * (throwroot): installed, upgraded from and downgraded to an older
- * version, reinstalled, removed, purged after removal and purged from
- * installed, as piuparts does for Debian. After each step: dpkg's exit
- * status, the packages' states, the stand-ins' calls (verify_standin),
- * the files changed outside the packages (verify_changes), and whether
- * the step did what it must. The host is never touched. */
+ * (throwroot): its Depends installed by apt first (verify_depends), then
+ * installed, upgraded from and downgraded to an older version,
+ * reinstalled, removed, purged after removal and purged from installed,
+ * as piuparts does for Debian. After each step: dpkg's exit status, the
+ * packages' states, the rules commands run (verify_trace), the
+ * stand-ins' calls (verify_standin), the files changed outside the
+ * packages (verify_changes), and whether the step did what it must
+ * (verify_step). The host is never touched. */
 #ifndef WPD_VERIFY_H
 #define WPD_VERIFY_H
 
