@@ -33,6 +33,21 @@ START_TEST(test_field_lookup)
 }
 END_TEST
 
+/* A folded field's lines, joined by one space. */
+START_TEST(test_folded_field)
+{
+	const char *text = "Package: p\nDepends: a (>= 1),\n b,\n\tc  \n"
+	    "Version: 1\n";
+	char *v = deb822_field(text, "Depends");
+
+	ck_assert_str_eq(v, "a (>= 1), b, c");
+	free(v);
+	v = deb822_field(text, "Version");
+	ck_assert_str_eq(v, "1");
+	free(v);
+}
+END_TEST
+
 START_TEST(test_find)
 {
 	const char *text = "A: 1\n B continued\nB: 2\n";
@@ -51,6 +66,7 @@ make_suite(void)
 	TCase *tc = tcase_create("deb822");
 
 	tcase_add_test(tc, test_field_lookup);
+	tcase_add_test(tc, test_folded_field);
 	tcase_add_test(tc, test_find);
 	suite_add_tcase(s, tc);
 	return s;

@@ -6,8 +6,9 @@
 /* The line where field `name` (compared without case) starts in `text`,
  * or NULL; `text` is one paragraph, or the first one holding it. */
 const char *deb822_find(const char *text, const char *name);
-/* The value of field `name` in `text` (its first line, without the
- * blanks around it), or NULL; the caller frees it. */
+/* The value of field `name` in `text` (its lines, a folded field's
+ * joined by one space, without the blanks around them), or NULL; the
+ * caller frees it. */
 char *deb822_field(const char *text, const char *name);
 
 #endif

@@ -217,6 +217,7 @@ take_option(const struct cli_command *cmd, int id, char *value,
 	case OPT_CODENAME: args->codename = value; break;
 	case OPT_COMPONENT: args->component = value; break;
 	case OPT_SIGN_WITH: args->sign_with = value; break;
+	case OPT_IGNORE_DEPENDS: args->ignore_depends = true; break;
 	}
 	return -1;
 }

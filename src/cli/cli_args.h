@@ -39,6 +39,7 @@ struct cli_args {
 	bool reinstall, purge, yes;	/* --reinstall, --purge, --yes */
 	/* publish --repo, --codename, --component, --sign-with, or NULL */
 	const char *repo, *codename, *component, *sign_with;
+	bool ignore_depends;		/* verify --ignore-depends */
 	struct source_request request;	/* SOURCE, --subdirectory, --ref, limits */
 	const char *env[64];		/* --env, in order */
 	size_t nenv;

@@ -162,19 +162,27 @@ format_step(const struct cli_result *r, const struct cli_step *s,
 	    r->command);
 	add_xml(out, s->name);
 	buf_addf(out, "\" time=\"%.3f\"", s->seconds);
-	if (s->ok) {
+	if (s->ok && s->output == NULL) {
 		buf_adds(out, "/>\n");
 		return;
 	}
-	buf_adds(out, ">\n      <failure type=\"");
-	add_xml(out, s->name);
-	buf_adds(out, "\" message=\"");
-	add_xml(out, msg);
-	buf_adds(out, "\">");
-	add_xml(out, msg);
-	buf_addf(out, "&#10;exit status %d</failure>\n    </testcase>\n",
-	    r->exit_code);
-	(*failures)++;
+	buf_adds(out, ">\n");
+	if (!s->ok) {
+		buf_adds(out, "      <failure type=\"");
+		add_xml(out, s->name);
+		buf_adds(out, "\" message=\"");
+		add_xml(out, msg);
+		buf_adds(out, "\">");
+		add_xml(out, msg);
+		buf_addf(out, "&#10;exit status %d</failure>\n", r->exit_code);
+		(*failures)++;
+	}
+	if (s->output != NULL) {
+		buf_adds(out, "      <system-out>");
+		add_xml(out, s->output);
+		buf_adds(out, "</system-out>\n");
+	}
+	buf_adds(out, "    </testcase>\n");
 }
 
 /* The checks' test cases, once; returns how many. */

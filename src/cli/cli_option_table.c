@@ -126,6 +126,9 @@ static const struct cli_option options[] = {
 	{ "sign-with", OPT_SIGN_WITH, "KEYID", CMD_PUBLISH, -1,
 	  "sign the Release files with gpg's key KEYID\nand export it as "
 	  "DIR/key.gpg" },
+	{ "ignore-depends", OPT_IGNORE_DEPENDS, NULL, CMD_VERIFY, -1,
+	  "go on past a Depends apt cannot satisfy (dpkg\n"
+	  "--ignore-depends), reporting it skipped" },
 	{ "format", OPT_FORMAT, "FORMAT", CMD_ANY, -1,
 	  "text (the default) or json: one JSON document\non stdout, also "
 	  "on failure" },

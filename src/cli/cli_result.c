@@ -74,6 +74,9 @@ static const struct step_kind {
 	{ "preparing", "verify", "throwaway root",
 	  "making the throwaway root with the packages and stand-ins", false,
 	  true },
+	{ "dependencies", "verify", "dependencies",
+	  "apt-get satisfy of the packages' Depends in the root", false,
+	  true },
 	{ "install", "verify", "install", "dpkg --install", false, true },
 	{ "install old", "verify", "install old",
 	  "dpkg --install of the older version", false, true },
@@ -171,6 +174,20 @@ cli_result_step_begin(struct cli_result *r, const char *key)
 	s->shown = k == NULL || k->shown;
 	s->start = now();
 	return s;
+}
+
+void
+cli_result_step_output(struct cli_result *r, const char *text)
+{
+	struct cli_step *s = r->nsteps > 0 && !r->steps[r->nsteps - 1].ended ?
+	    &r->steps[r->nsteps - 1] : NULL;
+	char *joined;
+
+	if (s == NULL)
+		return;
+	joined = xasprintf("%s%s", s->output ? s->output : "", text);
+	free(s->output);
+	s->output = joined;
 }
 
 void
@@ -476,6 +493,8 @@ cli_result_release(struct cli_result *r)
 	for (size_t i = 0; i < r->noutputs; i++)
 		free(r->outputs[i].path);
 	free(r->outputs);
+	for (size_t i = 0; i < r->nsteps; i++)
+		free(r->steps[i].output);
 	free(r->steps);
 	buf_release(&r->extra);
 }

@@ -28,6 +28,7 @@ struct cli_step {
 	bool ok;		/* ended without error */
 	double start;		/* monotonic seconds */
 	double seconds;		/* how long it took, once ended */
+	char *output;		/* what the step says (JUnit's system-out) */
 };
 
 /* A file the run wrote. */
@@ -82,6 +83,9 @@ struct cli_step *cli_result_step_end(struct cli_result *r, bool ok);
 /* The running step, or NULL. */
 const struct cli_step *cli_result_running(const struct cli_result *r);
 
+/* Appends `text` to what the running step says, which the JUnit report
+ * gives as its test case's output. */
+void cli_result_step_output(struct cli_result *r, const char *text);
 /* Records the error that stops the run (the first one is kept) and the
  * step it stopped. */
 void cli_result_set_error(struct cli_result *r, const char *message);

@@ -15,18 +15,29 @@
 #include "cli/cmd.h"
 #include "verify/verify.h"
 
+/* The line at *at (a copy, which the caller frees), moving *at past
+ * it; NULL at the end of the text. */
+static char *
+next_line(const char **at)
+{
+	const char *line = *at, *nl;
+
+	if (line == NULL || *line == '\0')
+		return NULL;
+	nl = strchr(line, '\n');
+	*at = nl ? nl + 1 : NULL;
+	return xstrndup(line, nl ? (size_t)(nl - line) : strlen(line));
+}
+
 /* Prints each line of `text` after `prefix`. */
 static void
 print_lines(const char *prefix, const char *text)
 {
-	const char *line = text;
+	char *one;
 
-	while (line != NULL && *line != '\0') {
-		const char *nl = strchr(line, '\n');
-
-		printf("%s%.*s\n", prefix, nl ? (int)(nl - line) :
-		    (int)strlen(line), line);
-		line = nl ? nl + 1 : NULL;
+	while ((one = next_line(&text)) != NULL) {
+		printf("%s%s\n", prefix, one);
+		free(one);
 	}
 }
 
@@ -38,8 +49,13 @@ print_step(const struct verify_step_result *r)
 	printf("%s: %s%s\n  %s: exit %d; %s\n", r->step, r->failure ?
 	    "FAILED: " : "ok", r->failure ? r->failure : "", r->command,
 	    r->status, r->state);
+	for (size_t i = 0; i < r->rules.count; i++)
+		printf("  ran: rules %s (exit %d)\n", r->rules.items[i].command,
+		    r->rules.items[i].status);
 	print_lines("  call: ", r->calls.data);
 	print_lines("  not found: ", r->scan.missing.data);
+	print_lines("  skipped: Depends: ", r->skipped.data);
+	print_lines("  warning: ", r->warnings.data);
 	for (size_t i = 0; i < r->nchanges; i++)
 		printf("  %s: %s%s%s\n",
 		    verify_changes_kind_name(r->changes[i].kind),
@@ -54,20 +70,15 @@ print_step(const struct verify_step_result *r)
 static void
 json_lines(struct buf *out, const char *text)
 {
-	const char *line = text;
 	bool first = true;
+	char *one;
 
 	buf_addc(out, '[');
-	while (line != NULL && *line != '\0') {
-		const char *nl = strchr(line, '\n');
-		char *one = xstrndup(line, nl ? (size_t)(nl - line) :
-		    strlen(line));
-
+	while ((one = next_line(&text)) != NULL) {
 		buf_adds(out, first ? "" : ", ");
 		json_add_string(out, one);
 		free(one);
 		first = false;
-		line = nl ? nl + 1 : NULL;
 	}
 	buf_addc(out, ']');
 }
@@ -86,10 +97,26 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	json_add_string(out, r->command);
 	buf_addf(out, ", \"exit_status\": %d, \"state\": ", r->status);
 	json_add_string(out, r->state);
-	buf_adds(out, ", \"calls\": ");
+	buf_adds(out, ", \"rules\": [");
+	for (size_t i = 0; i < r->rules.count; i++) {
+		const struct verify_rules_call *c = &r->rules.items[i];
+
+		buf_adds(out, i ? ", {\"command\": " : "{\"command\": ");
+		json_add_string(out, c->command);
+		buf_adds(out, ", \"path\": ");
+		json_add_string(out, c->path);
+		buf_addf(out, ", \"exit_status\": %d, \"output\": ", c->status);
+		json_add_string(out, c->output);
+		buf_addc(out, '}');
+	}
+	buf_adds(out, "], \"calls\": ");
 	json_lines(out, r->calls.data);
 	buf_adds(out, ", \"not_found\": ");
 	json_lines(out, r->scan.missing.data);
+	buf_adds(out, ", \"skipped\": ");
+	json_lines(out, r->skipped.data);
+	buf_adds(out, ", \"warnings\": ");
+	json_lines(out, r->warnings.data);
 	buf_addf(out, ", \"network\": %s, \"changes\": [",
 	    r->scan.network ? "true" : "false");
 	for (size_t i = 0; i < r->nchanges; i++) {
@@ -105,6 +132,33 @@ json_step(struct buf *out, const struct verify_step_result *r)
 	buf_adds(out, "], \"output\": ");
 	json_add_string(out, r->output.data);
 	buf_addc(out, '}');
+}
+
+/* The step's warnings, as the run's (stderr, and the reports). */
+static void
+warn(const char *lines)
+{
+	char *one;
+
+	while ((one = next_line(&lines)) != NULL) {
+		cli_report_warning(one, NULL);
+		free(one);
+	}
+}
+
+/* The rules commands the step ran, with their output, as its JUnit
+ * test case's output. */
+static void
+step_output(struct cli_result *result, const struct verify_step_result *r)
+{
+	for (size_t i = 0; i < r->rules.count; i++) {
+		const struct verify_rules_call *c = &r->rules.items[i];
+		char *line = xasprintf("rules %s (exit %d)\n%s", c->command,
+		    c->status, c->output);
+
+		cli_result_step_output(result, line);
+		free(line);
+	}
 }
 
 /* The steps, one after the other, until one fails. */
@@ -125,6 +179,8 @@ run_steps(const struct cli_run *run, struct verify *v, struct buf *json)
 		if (!run->result->json)
 			print_step(&r);
 		json_step(json, &r);
+		step_output(run->result, &r);
+		warn(r.warnings.data);
 		if (r.failure != NULL) {
 			cli_report_error("%s: %s", r.step, r.failure);
 			status = STATUS_INVALID;
@@ -161,6 +217,7 @@ cmd_verify(const struct cli_run *run)
 	struct verify_job job = {
 		.debs = a->debs, .ndebs = a->ndebs, .from = a->from,
 		.bare = a->bare, .network = a->verify_network,
+		.ignore_depends = a->ignore_depends,
 		.metadata_dir = settings_get(&a->config, SETTING_METADATA_DIR),
 		.backup_rules_dir = settings_get(&a->config,
 		    SETTING_BACKUP_RULES_DIR),

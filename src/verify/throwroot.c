@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mount.h>
+#include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -34,12 +36,13 @@ static const char *
 setup(const char *base, bool network, char *msg, size_t size)
 {
 	char *upper = file_join(base, "upper"), *work = file_join(base, "work");
-	char *root = file_join(base, "root"), *opts, *dev, *proc;
+	char *root = file_join(base, "root"), *opts, *dev, *proc, *sys;
 	const char *why;
 
 	opts = xasprintf("lowerdir=/,upperdir=%s,workdir=%s", upper, work);
 	dev = file_join(root, "dev");
 	proc = file_join(root, "proc");
+	sys = file_join(root, "sys");
 	why = setup_step(unshare(CLONE_NEWNS | (network ? 0 : CLONE_NEWNET)),
 	    "cannot make a mount namespace (root is needed)", msg, size);
 	if (why == NULL)
@@ -61,7 +64,14 @@ setup(const char *base, bool network, char *msg, size_t size)
 	if (why == NULL)
 		why = setup_step(mount("proc", proc, "proc", 0, NULL),
 		    "cannot mount /proc", msg, size);
+	/* Read-only, as a server's programs may read it but not change
+	 * the host's kernel through it. */
+	if (why == NULL)
+		why = setup_step(mount("sysfs", sys, "sysfs", MS_RDONLY |
+		    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL),
+		    "cannot mount /sys", msg, size);
 	free(upper), free(work), free(root), free(opts), free(dev), free(proc);
+	free(sys);
 	return why;
 }
 
@@ -174,10 +184,12 @@ throwroot_put(const struct throwroot *t, const char *from,
 /* In the command's child: into the holder's namespaces and root. */
 static void
 enter(const struct throwroot *t, int out, char *const argv[],
-    char *const env[])
+    char *const env[], bool traced)
 {
 	static const char *const kinds[] = { "mnt", "net" };
-	char *root = file_join(t->base, "root");
+	/* Opened from here: entering the mount namespace moves this
+	 * process to its root, which is not ours when we run chrooted. */
+	int root = open(t->root, O_RDONLY | O_DIRECTORY);
 	int null = open("/dev/null", O_RDONLY);
 
 	for (size_t i = 0; i < 2; i++) {
@@ -193,15 +205,31 @@ enter(const struct throwroot *t, int out, char *const argv[],
 		}
 		close(fd);
 	}
-	if (chroot(root) < 0 || chdir("/") < 0) {
-		dprintf(out, "cannot chroot to %s: %s\n", root,
+	if (root < 0 || fchdir(root) < 0 || chroot(".") < 0 || chdir("/") < 0) {
+		dprintf(out, "cannot chroot to %s: %s\n", t->root,
 		    strerror(errno));
 		_exit(125);
 	}
 	dup2(null, 0), dup2(out, 1), dup2(out, 2);
+	/* Stopped for the tracer to set itself up, unless it cannot be. */
+	if (traced && ptrace(PTRACE_TRACEME, 0, NULL, NULL) == 0)
+		raise(SIGSTOP);
 	execvpe(argv[0], argv, env);
 	dprintf(2, "%s: %s\n", argv[0], strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
+}
+
+pid_t
+throwroot_spawn(const struct throwroot *t, char *const argv[],
+    char *const env[], int out, bool traced, struct err *e)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return err_errno(e, "cannot fork");
+	if (pid == 0)
+		enter(t, out, argv, env, traced);
+	return pid;
 }
 
 int
@@ -214,18 +242,12 @@ throwroot_run(const struct throwroot *t, char *const argv[],
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot make a pipe");
-	if ((pid = fork()) < 0) {
-		close(p[0]), close(p[1]);
-		return err_errno(e, "cannot fork");
-	}
-	if (pid == 0) {
-		close(p[0]);
-		/* The command's output must survive the exec. */
-		if (fcntl(p[1], F_SETFD, 0) < 0)
-			_exit(125);
-		enter(t, p[1], argv, env);
-	}
+	pid = throwroot_spawn(t, argv, env, p[1], false, e);
 	close(p[1]);
+	if (pid < 0) {
+		close(p[0]);
+		return -1;
+	}
 	/* A read error ends the output; the command is waited for still. */
 	if (file_read_fd(p[0], argv[0], SIZE_MAX, out, NULL, &unread) < 0)
 		err_release(&unread);

@@ -1,6 +1,7 @@
 /* throwroot: a throwaway copy of this machine's root, in which the real
  * dpkg installs and removes packages without touching the host: an
- * overlay of / whose changes go to a tmpfs, in a private mount namespace
+ * overlay of / whose changes go to a tmpfs (with /dev, /proc, and /sys
+ * read-only), in a private mount namespace
  * (and a network namespace of its own unless the network is allowed),
  * held by a child process. This process's namespaces are never changed:
  * each command runs in a child that enters the holder's namespaces and
@@ -40,6 +41,15 @@ int throwroot_open(struct throwroot *t, bool network, struct err *e);
  */
 int throwroot_run(const struct throwroot *t, char *const argv[],
     char *const env[], struct buf *out, struct err *e);
+/*
+ * Starts argv as throwroot_run() does, its standard output and error on
+ * `out` (a descriptor of this process), and returns its process id, or
+ * -1 with `e` set. `traced`: it stops (SIGSTOP) under PTRACE_TRACEME
+ * before its exec, for the caller to trace it; unless it cannot be
+ * traced, then it runs on. The caller waits for it.
+ */
+pid_t throwroot_spawn(const struct throwroot *t, char *const argv[],
+    char *const env[], int out, bool traced, struct err *e);
 /* The path, as this process reaches it, of `path` (absolute) inside the
  * root. The caller frees it. */
 char *throwroot_path(const struct throwroot *t, const char *path);

@@ -14,50 +14,50 @@
 #include "deb/debinfo.h"
 #include "verify/throwroot.h"
 #include "verify/verify.h"
-
-enum action { INSTALL_NEW, INSTALL_OLD, REMOVE, PURGE };
+#include "verify/verify_depends.h"
+#include "verify/verify_pkg.h"
 
 /* A step: what dpkg does, and so what state the packages must be in. */
 struct step {
 	const char *name;
-	enum action action;
+	enum verify_action action;
 };
 
 /* The steps, in order; with --from, the older version first. */
 static const struct step plain[] = {
-	{ "install", INSTALL_NEW },
-	{ "reinstall", INSTALL_NEW },
-	{ "remove", REMOVE },
-	{ "purge after remove", PURGE },
-	{ "install again", INSTALL_NEW },
-	{ "purge from installed", PURGE },
+	{ "install", VERIFY_INSTALL_NEW },
+	{ "reinstall", VERIFY_INSTALL_NEW },
+	{ "remove", VERIFY_REMOVE },
+	{ "purge after remove", VERIFY_PURGE },
+	{ "install again", VERIFY_INSTALL_NEW },
+	{ "purge from installed", VERIFY_PURGE },
 };
 static const struct step from_old[] = {
-	{ "install old", INSTALL_OLD },
-	{ "upgrade", INSTALL_NEW },
-	{ "downgrade", INSTALL_OLD },
-	{ "upgrade again", INSTALL_NEW },
-	{ "reinstall", INSTALL_NEW },
-	{ "remove", REMOVE },
-	{ "purge after remove", PURGE },
-	{ "install again", INSTALL_NEW },
-	{ "purge from installed", PURGE },
-};
-
-struct pkg {
-	char *name, *version;
-	char *deb;		/* its path in the root */
+	{ "install old", VERIFY_INSTALL_OLD },
+	{ "upgrade", VERIFY_INSTALL_NEW },
+	{ "downgrade", VERIFY_INSTALL_OLD },
+	{ "upgrade again", VERIFY_INSTALL_NEW },
+	{ "reinstall", VERIFY_INSTALL_NEW },
+	{ "remove", VERIFY_REMOVE },
+	{ "purge after remove", VERIFY_PURGE },
+	{ "install again", VERIFY_INSTALL_NEW },
+	{ "purge from installed", VERIFY_PURGE },
 };
 
 struct verify {
 	struct verify_job job;
 	struct throwroot root;
-	struct pkg *pkgs;	/* the DEBs', then --from's */
+	struct verify_pkg *pkgs;	/* the DEBs', then --from's */
 	size_t npkgs;		/* the DEBs' */
 	const struct step *plan;
 	size_t nsteps, next;
 	struct verify_owned owned;
 	struct dirtree_list last;	/* the upper layer after a step */
+	struct dirtree_list base;	/* before the first, past Depends */
+	struct verify_depends depends;	/* to satisfy first */
+	bool depends_pending;		/* the step "dependencies" is next */
+	char *ignore;		/* dpkg --ignore-depends=, or NULL */
+	struct verify_trace_paths paths;	/* where the rules are */
 };
 
 /* The environment of dpkg in the root: a server's, the stand-ins first
@@ -72,21 +72,20 @@ static char *const env_bare[] = {
 	"HOME=/root", "LC_ALL=C.UTF-8", "DEBIAN_FRONTEND=noninteractive", NULL,
 };
 
-/* Reads the package `deb` into `p`. */
-static int
-read_pkg(const char *deb, struct pkg *p, struct err *e)
+/* The Depends of every package (--from's too) that the packages
+ * verified together do not satisfy themselves. */
+static void
+add_depends(struct verify *v)
 {
-	struct debinfo info;
-	int rc = debinfo_read(deb, &info, e);
+	char **names = xcalloc(v->npkgs + 1, sizeof(*names));
 
-	memset(p, 0, sizeof(*p));
-	if (rc == 0) {
-		p->name = info.package;
-		p->version = info.version;
-		info.package = info.version = NULL;
-	}
-	debinfo_release(&info);
-	return rc;
+	for (size_t i = 0; i < v->npkgs; i++)
+		names[i] = v->pkgs[i].name;
+	for (size_t i = 0; i < v->npkgs + (v->job.from != NULL); i++)
+		verify_depends_add(&v->depends, v->pkgs[i].depends, names,
+		    v->npkgs);
+	v->depends_pending = v->depends.count > 0;
+	free(names);
 }
 
 static int
@@ -96,7 +95,7 @@ read_pkgs(struct verify *v, struct err *e)
 
 	v->pkgs = xcalloc(j->ndebs + 1, sizeof(*v->pkgs));
 	for (size_t i = 0; i < j->ndebs; i++, v->npkgs++) {
-		if (read_pkg(j->debs[i], &v->pkgs[i], e) < 0)
+		if (verify_pkg_read(j->debs[i], &v->pkgs[i], e) < 0)
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(v->pkgs[k].name, v->pkgs[i].name) == 0)
@@ -105,15 +104,21 @@ read_pkgs(struct verify *v, struct err *e)
 				    "other)", j->debs[k], j->debs[i],
 				    v->pkgs[i].name);
 	}
-	if (j->from == NULL)
-		return 0;
-	if (read_pkg(j->from, &v->pkgs[j->ndebs], e) < 0)
-		return -1;
-	for (size_t i = 0; i < j->ndebs; i++)
-		if (strcmp(v->pkgs[i].name, v->pkgs[j->ndebs].name) == 0)
-			return 0;
-	return err_set(e, STATUS_USAGE, "--from %s holds %s, which none of the "
-	    "packages to verify is", j->from, v->pkgs[j->ndebs].name);
+	if (j->from != NULL) {
+		size_t i = 0;
+
+		if (verify_pkg_read(j->from, &v->pkgs[j->ndebs], e) < 0)
+			return -1;
+		while (i < j->ndebs &&
+		    strcmp(v->pkgs[i].name, v->pkgs[j->ndebs].name) != 0)
+			i++;
+		if (i == j->ndebs)
+			return err_set(e, STATUS_USAGE, "--from %s holds %s, "
+			    "which none of the packages to verify is", j->from,
+			    v->pkgs[j->ndebs].name);
+	}
+	add_depends(v);
+	return 0;
 }
 
 /* The packages into the root, and the stand-ins unless bare. */
@@ -136,12 +141,8 @@ fill_root(struct verify *v, struct err *e)
 	}
 	free(dir);
 	free(debs);
-	if (rc == 0 && !v->job.bare) {
-		char *bin = throwroot_path(&v->root, VERIFY_STANDIN_BIN);
-
-		rc = verify_standin_install(bin, e);
-		free(bin);
-	}
+	if (rc == 0 && !v->job.bare)
+		rc = verify_standin_install(&v->root, e);
 	return rc;
 }
 
@@ -157,12 +158,16 @@ verify_open(const struct verify_job *job, struct verify **out,
 	v->root.hold_fd = -1;
 	v->owned.metadata_dir = job->metadata_dir;
 	v->owned.backup_rules_dir = job->backup_rules_dir;
+	v->paths.metadata_dir = job->metadata_dir;
+	v->paths.backup_rules_dir = job->backup_rules_dir;
 	v->plan = job->from ? from_old : plain;
 	v->nsteps = job->from ? WPD_ARRAY_SIZE(from_old) :
 	    WPD_ARRAY_SIZE(plain);
 	if (read_pkgs(v, e) < 0 ||
 	    throwroot_open(&v->root, job->network, e) < 0 ||
 	    fill_root(v, e) < 0)
+		return -1;
+	if (dirtree_list(v->root.upper, &v->base, e) < 0)
 		return -1;
 	return dirtree_list(v->root.upper, &v->last, e);
 }
@@ -182,7 +187,16 @@ verify_version(const struct verify *v)
 const char *
 verify_next(const struct verify *v)
 {
+	if (v->depends_pending)
+		return "dependencies";
 	return v->next < v->nsteps ? v->plan[v->next].name : NULL;
+}
+
+/* dpkg's environment in the root. */
+static char *const *
+env_of(const struct verify *v)
+{
+	return v->job.bare ? env_bare : env_standins;
 }
 
 /* Runs argv in the root with dpkg's environment. */
@@ -190,58 +204,12 @@ static int
 run(const struct verify *v, char *const argv[], struct buf *out,
     struct err *e)
 {
-	return throwroot_run(&v->root, argv, v->job.bare ? env_bare :
-	    env_standins, out, e);
-}
-
-/* The file name of `path`, as the report shows a package. */
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/* The dpkg command line of `action` (packages by path or by name), and
- * into *shown as the report shows it (packages by their file's name). */
-static char **
-dpkg_argv(const struct verify *v, enum action action, char **shown)
-{
-	char **argv = xcalloc(v->npkgs + 3, sizeof(*argv));
-	struct buf text = BUF_INIT;
-	size_t n = 0;
-
-	argv[n++] = xstrdup("dpkg");
-	argv[n++] = xstrdup(action == REMOVE ? "--remove" : action == PURGE ?
-	    "--purge" : "--install");
-	buf_addf(&text, "dpkg %s", argv[1]);
-	for (size_t i = 0; i < v->npkgs; i++) {
-		bool old = action == INSTALL_OLD;
-
-		if (old && i > 0)
-			break;
-		argv[n++] = xstrdup(old ? v->pkgs[v->npkgs].deb :
-		    action == INSTALL_NEW ? v->pkgs[i].deb : v->pkgs[i].name);
-		buf_addf(&text, " %s", old ? base_name(v->job.from) :
-		    action == INSTALL_NEW ? base_name(v->job.debs[i]) :
-		    v->pkgs[i].name);
-	}
-	*shown = buf_detach(&text);
-	return argv;
-}
-
-static void
-free_argv(char **argv)
-{
-	for (size_t i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	return throwroot_run(&v->root, argv, env_of(v), out, e);
 }
 
 /* The state dpkg gives `p`: "ii 1.0", "rc 1.0", or "not-installed". */
 static char *
-query_state(const struct verify *v, const struct pkg *p, struct err *e)
+query_state(const struct verify *v, const struct verify_pkg *p, struct err *e)
 {
 	char *argv[] = { "dpkg-query", "--show",
 	    "--showformat=${db:Status-Abbrev}${Version}", p->name, NULL };
@@ -264,25 +232,25 @@ query_state(const struct verify *v, const struct pkg *p, struct err *e)
 /* The state each package must be in after `action`, or NULL when `got`
  * is it. */
 static char *
-wrong_state(const struct verify *v, size_t i, enum action action,
+wrong_state(const struct verify *v, size_t i, enum verify_action action,
     const char *got)
 {
-	const struct pkg *p = &v->pkgs[i];
-	const struct pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
+	const struct verify_pkg *p = &v->pkgs[i];
+	const struct verify_pkg *old = v->job.from ? &v->pkgs[v->npkgs] : NULL;
 	const char *want;
 
-	if (action == REMOVE && (strncmp(got, "rc ", 3) == 0 ||
+	if (action == VERIFY_REMOVE && (strncmp(got, "rc ", 3) == 0 ||
 	    strcmp(got, "not-installed") == 0))
 		return NULL;
-	if (action == REMOVE)
+	if (action == VERIFY_REMOVE)
 		return xasprintf("%s is %s, not removed (rc)", p->name, got);
-	if (action == PURGE)
+	if (action == VERIFY_PURGE)
 		return strcmp(got, "not-installed") == 0 ? NULL :
 		    xasprintf("%s is %s after purge, not gone", p->name, got);
-	if (action == INSTALL_OLD && (old == NULL ||
+	if (action == VERIFY_INSTALL_OLD && (old == NULL ||
 	    strcmp(old->name, p->name) != 0))
 		return NULL;
-	want = action == INSTALL_OLD ? old->version : p->version;
+	want = action == VERIFY_INSTALL_OLD ? old->version : p->version;
 	if (strncmp(got, "ii ", 3) == 0 && strcmp(got + 3, want) == 0)
 		return NULL;
 	return xasprintf("%s is %s, not ii %s", p->name, got, want);
@@ -291,7 +259,7 @@ wrong_state(const struct verify *v, size_t i, enum action action,
 /* The states into r->state, the file lists of the installed packages
  * into v->owned, and what is wrong with them into *wrong. */
 static int
-check_states(struct verify *v, enum action action,
+check_states(struct verify *v, enum verify_action action,
     struct verify_step_result *r, struct buf *wrong, struct err *e)
 {
 	struct buf states = BUF_INIT;
@@ -342,7 +310,7 @@ take_calls(const struct verify *v, struct buf *calls, struct err *e)
 /* What the upper layer says of the step: its changes, and after a
  * purge what is left. */
 static int
-take_changes(struct verify *v, enum action action,
+take_changes(struct verify *v, enum verify_action action,
     struct verify_step_result *r, struct err *e)
 {
 	struct dirtree_list now;
@@ -351,8 +319,12 @@ take_changes(struct verify *v, enum action action,
 		dirtree_list_release(&now);
 		return -1;
 	}
-	if (action == PURGE)
-		verify_changes_left(&now, &v->owned, &r->changes, &r->nchanges);
+	if (action == VERIFY_PURGE) {
+		verify_changes_left(&now, &v->base, &v->owned, &r->changes,
+		    &r->nchanges);
+		verify_changes_drop_restored(v->root.upper, r->changes,
+		    &r->nchanges);
+	}
 	else
 		verify_changes_diff(&v->last, &now, &v->owned, &r->changes,
 		    &r->nchanges);
@@ -361,80 +333,101 @@ take_changes(struct verify *v, enum action action,
 	return 0;
 }
 
-/* Why the step failed, from what it recorded, or NULL. */
-static char *
-judge(const struct verify_step_result *r, enum action action,
-    const char *wrong)
+/* The host's files an install changed or removed, outside the packages
+ * (another package's configuration...): warnings, naming their package. */
+static void
+warn_host_changes(const struct verify *v, struct verify_step_result *r)
 {
-	struct buf why = BUF_INIT;
+	for (size_t i = 0; i < r->nchanges; i++) {
+		const struct verify_change *c = &r->changes[i];
+		char *argv[] = { "dpkg-query", "--search", c->path, NULL };
+		struct buf owner = BUF_INIT;
+		struct err ignored = ERR_INIT;
 
-	if (r->status != 0) {
-		buf_addf(&why, "dpkg exited %d", r->status);
-		if (r->scan.failed != NULL)
-			buf_addf(&why, ": %s", r->scan.failed);
-	} else if (wrong[0] != '\0') {
-		buf_adds(&why, wrong);
+		if (!verify_changes_of_host(c))
+			continue;
+		if (run(v, argv, &owner, &ignored) != 0 ||
+		    strchr(owner.data, ':') == NULL) {
+			err_release(&ignored);
+			buf_reset(&owner);
+			buf_adds(&owner, "no package");
+		}
+		buf_addf(&r->warnings, "%s %s %s (%.*s's), outside the "
+		    "package\n", r->step, verify_changes_kind_name(c->kind),
+		    c->path, (int)strcspn(owner.data, ":"), owner.data);
+		buf_release(&owner);
 	}
-	if (action == PURGE && r->nchanges > 0) {
-		buf_addf(&why, "%s%zu %s after purge:", why.len ? "; " : "",
-		    r->nchanges, r->nchanges == 1 ? "entry is left" :
-		    "entries are left");
-		for (size_t i = 0; i < r->nchanges; i++)
-			buf_addf(&why, " %s%s%s%s", r->changes[i].path,
-			    r->changes[i].kind == VERIFY_REMOVED ?
-			    " (removed)" : "",
-			    r->changes[i].what ? " the " : "",
-			    r->changes[i].what ? r->changes[i].what : "");
-	}
-	if (why.len > 0 && r->scan.missing.len > 0) {
-		buf_adds(&why, "; not found: ");
-		for (const char *c = r->scan.missing.data; *c; c++)
-			buf_addc(&why, *c == '\n' ? (c[1] ? ' ' : '\0') : *c);
-	}
-	if (why.len > 0 && r->scan.network)
-		buf_adds(&why, "; a command reached for the network "
-		    "(--network allows it)");
-	return why.len > 0 ? buf_detach(&why) : (buf_release(&why), NULL);
+}
+
+/* The step "dependencies": the packages' Depends installed by apt; the
+ * upper layer after it is what the purges are judged against. */
+static int
+depends_step(struct verify *v, struct verify_step_result *r, struct err *e)
+{
+	struct verify_depends_result d;
+	int rc;
+
+	v->depends_pending = false;
+	r->step = "dependencies";
+	rc = verify_depends_satisfy(&v->root, env_of(v), &v->depends,
+	    v->job.ignore_depends, &d, e);
+	r->command = d.command, d.command = NULL;
+	r->state = d.installed, d.installed = NULL;
+	r->status = d.status;
+	buf_add(&r->output, d.output.data, d.output.len);
+	if (rc == 0 && d.status != 0)
+		r->failure = xasprintf("apt-get exited %d", d.status);
+	else if (rc == 0 && d.unmet.len > 0 && !v->job.ignore_depends)
+		r->failure = xasprintf("cannot satisfy Depends: %.*s "
+		    "(--ignore-depends goes on without)", (int)d.unmet.len - 1,
+		    d.unmet.data);
+	else if (rc == 0 && d.unmet.len > 0)
+		buf_add(&r->skipped, d.unmet.data, d.unmet.len);
+	if (rc == 0 && r->failure == NULL)
+		v->ignore = d.ignore, d.ignore = NULL;
+	for (char *c = r->failure; c != NULL && *c != '\0'; c++)
+		*c = *c == '\n' ? ';' : *c;
+	verify_depends_result_release(&d);
+	if (rc < 0 || take_calls(v, &r->calls, e) < 0)
+		return -1;
+	dirtree_list_release(&v->last);
+	dirtree_list_release(&v->base);
+	if (dirtree_list(v->root.upper, &v->last, e) < 0)
+		return -1;
+	return dirtree_list(v->root.upper, &v->base, e);
 }
 
 int
 verify_step(struct verify *v, struct verify_step_result *r, struct err *e)
 {
-	const struct step *s = &v->plan[v->next++];
+	const struct step *s;
 	char **argv;
 	struct buf wrong = BUF_INIT;
 	int rc = -1;
 
-	memset(r, 0, sizeof(*r));
-	argv = dpkg_argv(v, s->action, &r->command);
-	buf_init(&r->output);
-	buf_init(&r->calls);
-	buf_init(&r->scan.missing);
+	verify_step_result_init(r);
+	if (v->depends_pending)
+		return depends_step(v, r, e);
+	s = &v->plan[v->next++];
+	argv = verify_pkg_dpkg_argv(v->pkgs, v->npkgs, v->ignore, s->action,
+	    &r->command);
 	r->step = s->name;
-	r->status = run(v, argv, &r->output, e);
+	r->status = verify_trace_run(&v->root, argv, env_of(v), &v->paths,
+	    &r->output, &r->rules, e);
 	if (r->status >= 0 && take_calls(v, &r->calls, e) == 0 &&
 	    check_states(v, s->action, r, &wrong, e) == 0 &&
 	    take_changes(v, s->action, r, e) == 0) {
 		verify_standin_scan(r->output.data, &r->scan);
-		r->failure = judge(r, s->action, wrong.data);
+		r->failure = verify_step_judge(r, s->action == VERIFY_PURGE,
+		    wrong.data);
+		if (s->action == VERIFY_INSTALL_NEW ||
+		    s->action == VERIFY_INSTALL_OLD)
+			warn_host_changes(v, r);
 		rc = 0;
 	}
 	buf_release(&wrong);
-	free_argv(argv);
+	verify_pkg_free_argv(argv);
 	return rc;
-}
-
-void
-verify_step_result_release(struct verify_step_result *r)
-{
-	free(r->command);
-	free(r->state);
-	buf_release(&r->output);
-	buf_release(&r->calls);
-	verify_standin_scan_release(&r->scan);
-	verify_changes_free(r->changes, r->nchanges);
-	free(r->failure);
-	memset(r, 0, sizeof(*r));
 }
 
 char *
@@ -455,12 +448,12 @@ verify_close(struct verify *v)
 	if (v == NULL)
 		return;
 	throwroot_close(&v->root);
-	for (size_t i = 0; v->pkgs != NULL && i <= v->job.ndebs; i++) {
-		free(v->pkgs[i].name);
-		free(v->pkgs[i].version);
-		free(v->pkgs[i].deb);
-	}
+	for (size_t i = 0; v->pkgs != NULL && i <= v->job.ndebs; i++)
+		verify_pkg_release(&v->pkgs[i]);
 	free(v->pkgs);
+	verify_depends_release(&v->depends);
+	dirtree_list_release(&v->base);
+	free(v->ignore);
 	verify_changes_owned_release(&v->owned);
 	dirtree_list_release(&v->last);
 	free(v);

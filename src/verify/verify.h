@@ -1,10 +1,12 @@
 /* verify: a built package's life, with the real dpkg, in a throwaway root
- * (throwroot): installed, upgraded from and downgraded to an older
- * version, reinstalled, removed, purged after removal and purged from
- * installed, as piuparts does for Debian. After each step: dpkg's exit
- * status, the packages' states, the stand-ins' calls (verify_standin),
- * the files changed outside the packages (verify_changes), and whether
- * the step did what it must. The host is never touched. */
+ * (throwroot): its Depends installed by apt first (verify_depends), then
+ * installed, upgraded from and downgraded to an older version,
+ * reinstalled, removed, purged after removal and purged from installed,
+ * as piuparts does for Debian. After each step: dpkg's exit status, the
+ * packages' states, the rules commands run (verify_trace), the
+ * stand-ins' calls (verify_standin), the files changed outside the
+ * packages (verify_changes), and whether the step did what it must
+ * (verify_step). The host is never touched. */
 #ifndef WPD_VERIFY_H
 #define WPD_VERIFY_H
 
@@ -13,8 +15,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
-#include "verify/verify_changes.h"
-#include "verify/verify_standin.h"
+#include "verify/verify_step.h"
 
 struct verify_job {
 	char *const *debs;	/* the packages, installed together */
@@ -22,22 +23,10 @@ struct verify_job {
 	const char *from;	/* an older version of one of them, or NULL */
 	bool bare;		/* no stand-ins */
 	bool network;		/* keep the host's network */
+	bool ignore_depends;	/* go on past an unsatisfiable Depends */
 	const char *metadata_dir, *backup_rules_dir;	/* to name */
 };
 
-/* What one step did. */
-struct verify_step_result {
-	const char *step;	/* "install"...; static */
-	char *command;		/* the dpkg command line */
-	int status;		/* dpkg's exit status */
-	char *state;		/* "PACKAGE STATE VERSION; ..." */
-	struct buf output;	/* dpkg's output */
-	struct buf calls;	/* the stand-ins' calls, one a line */
-	struct verify_scan scan;
-	struct verify_change *changes;
-	size_t nchanges;
-	char *failure;		/* why the step failed, or NULL */
-};
 
 struct verify;
 
@@ -57,7 +46,6 @@ const char *verify_next(const struct verify *v);
  * -1 with `e` set when the system failed. */
 int verify_step(struct verify *v, struct verify_step_result *r,
     struct err *e);
-void verify_step_result_release(struct verify_step_result *r);
 /* Copies the root's upper layer (every change of the steps) into a new
  * directory, whose path it returns (the caller frees), or NULL with `e`
  * set. */

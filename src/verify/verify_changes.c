@@ -8,6 +8,7 @@
 #include <sys/sysmacros.h>
 
 #include "base/compiler.h"
+#include "base/file.h"
 #include "base/xalloc.h"
 #include "verify/verify_changes.h"
 
@@ -226,12 +227,24 @@ relevant_left(const struct dirtree_entry *d, const struct verify_owned *o)
 
 void
 verify_changes_left(const struct dirtree_list *after,
-    const struct verify_owned *o, struct verify_change **out, size_t *n)
+    const struct dirtree_list *base, const struct verify_owned *o,
+    struct verify_change **out, size_t *n)
 {
+	size_t i = 0;
+
 	for (size_t j = 0; j < after->count; j++) {
 		const struct dirtree_entry *d = &after->entries[j];
 		struct stat host;
 
+		/* Both listings are in path order. */
+		while (i < base->count &&
+		    strcmp(base->entries[i].path, d->path) < 0)
+			i++;
+		if (i < base->count && strcmp(base->entries[i].path,
+		    d->path) == 0 && (same(&base->entries[i].st, &d->st) ||
+		    (S_ISDIR(d->st.st_mode) &&
+		    S_ISDIR(base->entries[i].st.st_mode))))
+			continue;
 		if (!relevant_left(d, o))
 			continue;
 		/* A host directory the overlay copied up for an entry
@@ -242,6 +255,55 @@ verify_changes_left(const struct dirtree_list *after,
 		add(out, n, is_whiteout(&d->st) ? VERIFY_REMOVED : VERIFY_LEFT,
 		    d->path, o);
 	}
+}
+
+/* Whether the files `a` and `b` hold the same bytes. */
+static bool
+same_bytes(const char *a, const char *b)
+{
+	struct buf x = BUF_INIT, y = BUF_INIT;
+	struct err e = ERR_INIT;
+	bool same = file_read(a, 1 << 24, &x, NULL, &e) == 0 &&
+	    file_read(b, 1 << 24, &y, NULL, &e) == 0 && x.len == y.len &&
+	    memcmp(x.data, y.data, x.len) == 0;
+
+	err_release(&e);
+	buf_release(&x);
+	buf_release(&y);
+	return same;
+}
+
+void
+verify_changes_drop_restored(const char *upper, struct verify_change *c,
+    size_t *n)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		char *copy = xasprintf("%s%s", upper, c[i].path);
+		struct stat mine, host;
+		bool restored = c[i].kind == VERIFY_LEFT &&
+		    lstat(copy, &mine) == 0 && S_ISREG(mine.st_mode) &&
+		    lstat(c[i].path, &host) == 0 && S_ISREG(host.st_mode) &&
+		    mine.st_mode == host.st_mode &&
+		    mine.st_size == host.st_size && same_bytes(copy, c[i].path);
+
+		free(copy);
+		if (restored)
+			free(c[i].path);
+		else
+			c[kept++] = c[i];
+	}
+	*n = kept;
+}
+
+bool
+verify_changes_of_host(const struct verify_change *c)
+{
+	struct stat st;
+
+	return (c->kind == VERIFY_CHANGED || c->kind == VERIFY_REMOVED) &&
+	    lstat(c->path, &st) == 0;
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef WPD_VERIFY_CHANGES_H
 #define WPD_VERIFY_CHANGES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/dirtree.h"
@@ -44,11 +45,21 @@ void verify_changes_diff(const struct dirtree_list *before,
     const struct dirtree_list *after, const struct verify_owned *o,
     struct verify_change **out, size_t *n);
 /* Appends what the upper layer `after` still holds, besides dpkg's
- * records and the directories of the host that other entries made the
- * overlay copy: after a purge, what the packages left behind (a host
- * entry removed counts too). */
+ * records, the directories of the host that other entries made the
+ * overlay copy, and what `base` (the layer before the packages' first
+ * installation) held already, unchanged: after a purge, what the
+ * packages left behind (a host entry removed counts too). */
 void verify_changes_left(const struct dirtree_list *after,
-    const struct verify_owned *o, struct verify_change **out, size_t *n);
+    const struct dirtree_list *base, const struct verify_owned *o,
+    struct verify_change **out, size_t *n);
+/* Drops from `c` (count *n) the entries left after a purge that are a
+ * host's regular file restored: the same mode and bytes as on the host
+ * (the upper layer, `upper`, keeps a copy of a file once changed). */
+void verify_changes_drop_restored(const char *upper, struct verify_change *c,
+    size_t *n);
+/* Whether `c` is a change of a file of the host (changed or removed),
+ * not of one the steps made. */
+bool verify_changes_of_host(const struct verify_change *c);
 void verify_changes_free(struct verify_change *c, size_t n);
 /* "created", "changed", "removed", "left after purge". */
 const char *verify_changes_kind_name(enum verify_change_kind kind);

@@ -20,6 +20,13 @@ const char *const verify_standin_commands[] = {
 };
 const size_t verify_standin_ncommands = WPD_ARRAY_SIZE(
     verify_standin_commands);
+/* Where rules calling a service by its path reach it: there too, the
+ * stand-in (in the root's upper layer; the host keeps its own). */
+static const char *const absolute[] = {
+	"/usr/bin/systemctl", "/bin/systemctl", "/usr/sbin/service",
+	"/usr/sbin/invoke-rc.d", "/usr/bin/deb-systemd-invoke",
+	"/usr/sbin/asterisk",
+};
 /* Commands a Wazo server does not have: they fail as there. */
 const char *const verify_standin_missing[] = { "sudo" };
 const size_t verify_standin_nmissing = WPD_ARRAY_SIZE(verify_standin_missing);
@@ -55,9 +62,31 @@ write_script(const char *bin, const char *name, const char *text,
 	return rc;
 }
 
-int
-verify_standin_install(const char *bin, struct err *e)
+/* The stand-ins at the services' own paths, where their directory is
+ * (/bin may be a link to /usr/bin: written once, through it). */
+static int
+install_absolute(const struct throwroot *t, struct err *e)
 {
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < WPD_ARRAY_SIZE(absolute); i++) {
+		char *path = throwroot_path(t, absolute[i]);
+		char *dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+		struct stat st;
+
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = file_write_atomic(path, logging_script,
+			    strlen(logging_script), 0755, e);
+		free(dir);
+		free(path);
+	}
+	return rc;
+}
+
+int
+verify_standin_install(const struct throwroot *t, struct err *e)
+{
+	char *bin = throwroot_path(t, VERIFY_STANDIN_BIN);
 	char *dir = xstrndup(bin, (size_t)(strrchr(bin, '/') - bin));
 	int rc = 0;
 
@@ -70,7 +99,10 @@ verify_standin_install(const char *bin, struct err *e)
 	for (size_t i = 0; rc == 0 && i < verify_standin_nmissing; i++)
 		rc = write_script(bin, verify_standin_missing[i],
 		    missing_script, e);
+	if (rc == 0)
+		rc = install_absolute(t, e);
 	free(dir);
+	free(bin);
 	return rc;
 }
 

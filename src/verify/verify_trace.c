@@ -1,0 +1,281 @@
+/* verify_trace: the rules commands a step ran, seen through ptrace(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/file.h"
+#include "base/xalloc.h"
+#include "verify/verify_trace.h"
+
+/* Where a recorded call's output lies in the command's output. */
+struct span {
+	pid_t pid;
+	off_t start, end;
+	bool ended;
+};
+
+struct tracer {
+	const struct verify_trace_paths *paths;
+	int out;			/* the command's output, a memory file */
+	pid_t *live;			/* the traced processes */
+	size_t nlive;
+	pid_t *seen;			/* every one, ended or not */
+	size_t nseen;
+	struct verify_rules_calls *calls;
+	struct span *spans;		/* one per call */
+};
+
+static bool
+starts_under(const char *path, const char *dir)
+{
+	size_t len = dir ? strlen(dir) : 0;
+
+	return len > 0 && strncmp(path, dir, len) == 0 && path[len] == '/';
+}
+
+/* Whether `path` is a plugin's rules or a backup copy of them. */
+static bool
+is_rules(const struct verify_trace_paths *p, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = strlen(path);
+
+	return (starts_under(path, p->metadata_dir) && len > 11 &&
+	    strcmp(path + len - 11, "/wazo/rules") == 0) ||
+	    (starts_under(path, p->backup_rules_dir) &&
+	    strncmp(slash + 1, "rules.", 6) == 0);
+}
+
+static off_t
+out_size(const struct tracer *tr)
+{
+	struct stat st;
+
+	return fstat(tr->out, &st) == 0 ? st.st_size : 0;
+}
+
+static bool
+has(const pid_t *pids, size_t n, pid_t pid)
+{
+	for (size_t i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return true;
+	return false;
+}
+
+/* A process reported or announced (by its parent's fork event, which
+ * may come after the child's first stop, or even after its end). */
+static void
+add_live(struct tracer *tr, pid_t pid, bool announced)
+{
+	if (has(tr->live, tr->nlive, pid) ||
+	    (announced && has(tr->seen, tr->nseen, pid)))
+		return;
+	tr->live = xreallocarray(tr->live, tr->nlive + 1, sizeof(pid_t));
+	tr->live[tr->nlive++] = pid;
+	if (!has(tr->seen, tr->nseen, pid)) {
+		tr->seen = xreallocarray(tr->seen, tr->nseen + 1,
+		    sizeof(pid_t));
+		tr->seen[tr->nseen++] = pid;
+	}
+}
+
+static void
+remove_live(struct tracer *tr, pid_t pid)
+{
+	for (size_t i = 0; i < tr->nlive; i++)
+		if (tr->live[i] == pid) {
+			tr->live[i] = tr->live[--tr->nlive];
+			return;
+		}
+}
+
+/* The process `pid` exec'd: a rules command when its command line
+ * names a rules file and then the command (the interpreter of a script
+ * comes first: "/bin/sh RULES install"). */
+static void
+on_exec(struct tracer *tr, pid_t pid)
+{
+	char path[64], line[8192];
+	struct buf text = BUF_INIT;
+	struct err ignored = ERR_INIT;
+	size_t n;
+	int fd;
+
+	for (size_t i = 0; i < tr->calls->count; i++)
+		if (tr->spans[i].pid == pid && !tr->spans[i].ended)
+			return;		/* env, then the interpreter */
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	if (file_read_fd(fd, path, sizeof(line), &text, NULL, &ignored) < 0)
+		err_release(&ignored);
+	close(fd);
+	n = text.len;
+	for (size_t at = 0; at < n; at += strlen(text.data + at) + 1) {
+		const char *arg = text.data + at, *next = arg + strlen(arg) + 1;
+		struct verify_rules_calls *c = tr->calls;
+
+		if (!is_rules(tr->paths, arg) || next >= text.data + n ||
+		    strchr(next, '/') != NULL)
+			continue;
+		c->items = xreallocarray(c->items, c->count + 1,
+		    sizeof(*c->items));
+		tr->spans = xreallocarray(tr->spans, c->count + 1,
+		    sizeof(*tr->spans));
+		c->items[c->count] = (struct verify_rules_call){
+			xstrdup(arg), xstrdup(next), -1, NULL };
+		tr->spans[c->count++] = (struct span){ pid, out_size(tr), 0,
+			false };
+		break;
+	}
+	buf_release(&text);
+}
+
+static void
+process_ended(struct tracer *tr, pid_t pid, int status)
+{
+	remove_live(tr, pid);
+	for (size_t i = 0; i < tr->calls->count; i++)
+		if (tr->spans[i].pid == pid && !tr->spans[i].ended) {
+			tr->spans[i].ended = true;
+			tr->spans[i].end = out_size(tr);
+			tr->calls->items[i].status = status;
+		}
+}
+
+static int
+exit_status(int st)
+{
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Resumes the stopped `pid` after what stopped it. */
+static void
+on_stop(struct tracer *tr, pid_t pid, int st)
+{
+	int sig = WSTOPSIG(st), event = (unsigned)st >> 16;
+	unsigned long child;
+
+	add_live(tr, pid, false);
+	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK ||
+	    event == PTRACE_EVENT_CLONE) {
+		if (ptrace(PTRACE_GETEVENTMSG, pid, NULL, &child) == 0)
+			add_live(tr, (pid_t)child, true);
+		sig = 0;
+	} else if (event == PTRACE_EVENT_EXEC) {
+		on_exec(tr, pid);
+		sig = 0;
+	} else if (sig == SIGSTOP || sig == SIGTRAP) {
+		sig = 0;	/* a new process's first stop */
+	}
+	ptrace(PTRACE_CONT, pid, NULL, (void *)(intptr_t)sig);
+}
+
+/* Follows `pid` and what it starts until all ended; its exit status. */
+static int
+follow(struct tracer *tr, pid_t pid, const char *name, struct err *e)
+{
+	int st, status = -1;
+	pid_t w;
+
+	while ((w = waitpid(pid, &st, __WALL)) < 0)
+		if (errno != EINTR)
+			return err_errno(e, "cannot wait for a command");
+	if (!WIFSTOPPED(st))
+		return exit_status(st);		/* not traced */
+	ptrace(PTRACE_SETOPTIONS, pid, NULL, (void *)(intptr_t)(
+	    PTRACE_O_TRACEEXEC | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+	    PTRACE_O_TRACECLONE | PTRACE_O_EXITKILL));
+	add_live(tr, pid, false);
+	ptrace(PTRACE_CONT, pid, NULL, NULL);
+	while (tr->nlive > 0) {
+		if ((w = waitpid(-1, &st, __WALL)) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			process_ended(tr, w, exit_status(st));
+			status = w == pid ? exit_status(st) : status;
+		} else if (WIFSTOPPED(st)) {
+			on_stop(tr, w, st);
+		}
+	}
+	if (status < 0)
+		return err_set(e, STATUS_SYSTEM, "cannot follow %s to its end",
+		    name);
+	return status;
+}
+
+/* The calls' outputs, from the command's. */
+static void
+cut_outputs(struct tracer *tr, const struct buf *all)
+{
+	for (size_t i = 0; i < tr->calls->count; i++) {
+		const struct span *s = &tr->spans[i];
+		size_t start = (size_t)s->start, end = s->ended ?
+		    (size_t)s->end : all->len;
+
+		start = start < all->len ? start : all->len;
+		end = end < start ? start : end < all->len ? end : all->len;
+		tr->calls->items[i].output = xstrndup(all->data + start,
+		    end - start);
+	}
+}
+
+int
+verify_trace_run(const struct throwroot *t, char *const argv[],
+    char *const env[], const struct verify_trace_paths *paths,
+    struct buf *out, struct verify_rules_calls *calls, struct err *e)
+{
+	struct tracer tr = { paths, -1, NULL, 0, NULL, 0, calls, NULL };
+	struct buf all = BUF_INIT;
+	struct err unread = ERR_INIT;
+	int status;
+	pid_t pid;
+
+	if ((tr.out = memfd_create("wazo-plugin-deb-output", MFD_CLOEXEC)) < 0)
+		return err_errno(e, "cannot make a memory file");
+	if ((pid = throwroot_spawn(t, argv, env, tr.out, true, e)) < 0) {
+		close(tr.out);
+		return -1;
+	}
+	status = follow(&tr, pid, argv[0], e);
+	if (lseek(tr.out, 0, SEEK_SET) < 0 || file_read_fd(tr.out, argv[0],
+	    SIZE_MAX, &all, NULL, &unread) < 0)
+		err_release(&unread);
+	cut_outputs(&tr, &all);
+	buf_add(out, all.data, all.len);
+	buf_release(&all);
+	close(tr.out);
+	free(tr.live);
+	free(tr.seen);
+	free(tr.spans);
+	return status;
+}
+
+void
+verify_trace_release(struct verify_rules_calls *calls)
+{
+	for (size_t i = 0; i < calls->count; i++) {
+		free(calls->items[i].path);
+		free(calls->items[i].command);
+		free(calls->items[i].output);
+	}
+	free(calls->items);
+	calls->items = NULL;
+	calls->count = 0;
+}
