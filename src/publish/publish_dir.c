@@ -43,7 +43,6 @@ int
 publish_dir_check(const char *repo, struct err *e)
 {
 	static const char *const conf_only[] = { "conf", NULL };
-	static const char *const lock_only[] = { PUBLISH_LOCK, NULL };
 	struct stat st;
 	char *conf = file_join(repo, "conf");
 	char *dist = file_join(conf, "distributions");
@@ -58,8 +57,9 @@ publish_dir_check(const char *repo, struct err *e)
 	else if (exists && !S_ISDIR(st.st_mode))
 		rc = err_set(e, STATUS_USAGE, "--repo %s is a file, not a "
 		    "directory", repo);
-	else if (access(dist, F_OK) != 0 && (!holds_only(repo, conf_only) ||
-	    !holds_only(conf, lock_only)))
+	/* What conf/ holds is judged under the lock (publish_dir_is_new()):
+	 * a run making the repository may be writing there now. */
+	else if (access(dist, F_OK) != 0 && !holds_only(repo, conf_only))
 		rc = err_set(e, STATUS_USAGE, "--repo %s is neither empty nor "
 		    "a repository (it has no conf/distributions): give a new "
 		    "or empty directory", repo);
@@ -72,8 +72,12 @@ bool
 publish_dir_is_new(const char *repo)
 {
 	static const char *const conf_only[] = { "conf", NULL };
+	static const char *const lock_only[] = { PUBLISH_LOCK, NULL };
+	char *conf = file_join(repo, "conf");
+	bool is_new = holds_only(repo, conf_only) && holds_only(conf, lock_only);
 
-	return holds_only(repo, conf_only);
+	free(conf);
+	return is_new;
 }
 
 /* Makes the parents of `repo` as mkdir -p does. */

@@ -14,11 +14,12 @@
 /* The exported public key, at the repository's top. */
 #define PUBLISH_KEY "key.gpg"
 
-/* 0 when `repo` is a repository, missing, or empty (but for the lock of
- * a run making it); else -1 with `e` set (STATUS_USAGE). */
+/* 0 when `repo` is a repository, missing, or empty but for conf/ (where
+ * a run making it may be writing: publish_dir_is_new() judges conf/ under
+ * the lock); else -1 with `e` set (STATUS_USAGE). */
 int publish_dir_check(const char *repo, struct err *e);
-/* Whether `repo` holds nothing but conf/ (a run's lock): a repository
- * to make. */
+/* Whether `repo` holds nothing but conf/ with the lock in it: a
+ * repository to make. Asked with the lock held. */
 bool publish_dir_is_new(const char *repo);
 /*
  * Takes the lock of `repo` (REPO/conf/PUBLISH_LOCK, flock(2)), making
