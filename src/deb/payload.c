@@ -19,9 +19,8 @@
 
 #define CHUNK (256 * 1024)
 
-/* One entry of the package, kept small (64 bytes and its path, in the
- * list's arena): a large tree has many, all listed before the first is
- * written. */
+/* One entry of the package, kept small (64 bytes, its path in the list's
+ * arena): a large tree has many, all listed before the first is written. */
 struct item {
 	char *path;		/* in the package, no leading "./" */
 	nlink_t nlink;
@@ -316,11 +315,12 @@ read_file(struct pass *p, const struct item *it, const char *disk, bool take,
 			note_arch(p, elfarch_detect(p->elf, p->chunk, (size_t)n),
 			    it->path);
 		MD5Update(&md5, p->chunk, (size_t)n);
-		if (take)
-			r = p->w->data(p->w->ctx, p->chunk, (size_t)n, e);
+		r = take ? p->w->data(p->w->ctx, p->chunk, (size_t)n, e) : 0;
 		if (r == 0)
 			r = process_check_interrupted(e);
 		total += n;
+		if (n < CHUNK && total == it->size)
+			break;	/* a short read: the end, no read(2) of 0 needed */
 	}
 	close(fd);
 	if (r == 0 && total != it->size)
