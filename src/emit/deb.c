@@ -104,7 +104,8 @@ static int
 open_member(struct member *m, const char *workdir, unsigned long long size,
     struct err *e)
 {
-	m->fd = size <= SMALL_MEMBER ? memfd_create("member", MFD_CLOEXEC) : -1;
+	m->fd = size <= SMALL_MEMBER ?
+	    memfd_create(strrchr(m->name, '/') + 1, MFD_CLOEXEC) : -1;
 	if (m->fd < 0)
 		m->fd = outfile_scratch(workdir, e);
 	return m->fd;
