@@ -19,16 +19,16 @@
 
 #define CHUNK (256 * 1024)
 
-/* One entry of the package, kept small (64 bytes, its path in the list's
+/* One entry of the package, kept small (56 bytes, its path in the list's
  * arena): a large tree has many, all listed before the first is written. */
 struct item {
 	char *path;		/* in the package, no leading "./" */
-	nlink_t nlink;
 	off_t size;
 	dev_t dev;
 	ino_t ino;
 	time_t mtime;
-	size_t order;		/* the source's rank, then the scan's */
+	uint32_t nlink;		/* no file system links a file 2^32 times */
+	uint32_t order;		/* the source's rank, then the scan's */
 	mode_t mode;
 	uint16_t source;	/* its source's index */
 	bool made_up;		/* a parent directory added here */
@@ -51,9 +51,9 @@ add_item(struct items *items, char *path, size_t source, bool made_up,
 		items->cap = items->cap ? items->cap * 2 : 256;
 		items->v = xreallocarray(items->v, items->cap, sizeof(*items->v));
 	}
-	items->v[items->count] = (struct item){ path, st->st_nlink, st->st_size,
-	    st->st_dev, st->st_ino, st->st_mtime, items->count, st->st_mode,
-	    (uint16_t)source, made_up };
+	items->v[items->count] = (struct item){ path, st->st_size, st->st_dev,
+	    st->st_ino, st->st_mtime, (uint32_t)st->st_nlink,
+	    (uint32_t)items->count, st->st_mode, (uint16_t)source, made_up };
 	items->count++;
 }
 
