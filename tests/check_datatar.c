@@ -9,6 +9,17 @@
 #include "check_main.h"
 #include "deb/datatar.h"
 
+/* The size datatar_write() told when it opened the file. */
+static unsigned long long planned;
+
+static int
+open_file(unsigned long long size, void *ctx, struct err *e)
+{
+	(void)e;
+	planned = size;
+	return fileno(ctx);
+}
+
 /* The tar's listing, by tar(1): "MODE PATH" lines. */
 static char *
 listing(FILE *f)
@@ -56,9 +67,12 @@ START_TEST(test_two_sources_merge_in_one_pass)
 	ck_assert_int_eq(symlink("real-tool", link), 0);
 	test_write_file(wazo, "rules", "#!/bin/sh\n", 0755);
 	test_write_file(wazo, "plugin.yml", "name: name\n", 0644);
-	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 2, &o,
+	ck_assert_int_eq(datatar_write(open_file, f, "data.tar", sources, 2, &o,
 	    0, &r, &e), 0);
 	got = listing(f);
+	/* Uncompressed, the tar is the size planned before it began. */
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	ck_assert_uint_eq(planned, (unsigned long long)ftell(f));
 	ck_assert_str_eq(got,
 	    "drwxr-xr-x ./  \n"
 	    "drwxr-xr-x ./etc/  \n"
@@ -107,7 +121,7 @@ START_TEST(test_objects_and_refusals)
 	    staging, staging);
 
 	ck_assert_int_eq(system(cmd), 0);
-	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 1, &o,
+	ck_assert_int_eq(datatar_write(open_file, f, "data.tar", sources, 1, &o,
 	    0, &r, &e), 0);
 	ck_assert_ptr_nonnull(r.elf_arch);
 	ck_assert_str_eq(r.elf_path, "usr/bin/t");
@@ -115,7 +129,7 @@ START_TEST(test_objects_and_refusals)
 	payload_result_release(&r);
 	fifo = xasprintf("%s/usr/bin/fifo", staging);
 	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
-	ck_assert_int_eq(datatar_write(fileno(f), "data.tar", sources, 1, &o,
+	ck_assert_int_eq(datatar_write(open_file, f, "data.tar", sources, 1, &o,
 	    0, &r, &e), -1);
 	ck_assert_int_eq(e.status, STATUS_INVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "only files, directories and "

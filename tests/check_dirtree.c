@@ -64,6 +64,68 @@ START_TEST(test_list_is_sorted_and_complete)
 }
 END_TEST
 
+/* Every entry once, in no promised order: sorted here to compare. */
+static int
+note_entry(const char *rel, const struct stat *st, void *ctx, struct err *e)
+{
+	struct buf *names = ctx;
+
+	(void)e;
+	buf_addf(names, "%s %o\n", rel, (unsigned)st->st_mode & 0170777);
+	return 0;
+}
+
+static int
+stop_at_usr(const char *rel, const struct stat *st, void *ctx, struct err *e)
+{
+	int *seen = ctx;
+
+	(void)st;
+	(*seen)++;
+	return strcmp(rel, "usr") == 0 ?
+	    err_set(e, STATUS_INVALID, "stopped at %s", rel) : 0;
+}
+
+static int
+compare_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+START_TEST(test_walk_visits_each_entry_and_stops)
+{
+	char *dir = make_listed_tree(), *lines[16], *save = NULL;
+	struct err e = ERR_INIT;
+	struct buf names = BUF_INIT, sorted = BUF_INIT;
+	size_t n = 0;
+	int seen = 0;
+
+	ck_assert_int_eq(dirtree_walk(dir, note_entry, &names, &e), 0);
+	for (char *l = strtok_r(names.data, "\n", &save); l != NULL && n < 16;
+	    l = strtok_r(NULL, "\n", &save))
+		lines[n++] = l;
+	qsort(lines, n, sizeof(*lines), compare_lines);
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&sorted, "%s|", lines[i]);
+	ck_assert_str_eq(sorted.data, " 40700|DEBIAN 40755|DEBIAN/control "
+	    "100644|usr 40755|usr/a 40755|usr/a-b 100644|usr/a/z 100600|"
+	    "usr/link 120777|");
+	/* The visitor's -1 ends the walk, its error kept. */
+	ck_assert_int_eq(dirtree_walk(dir, stop_at_usr, &seen, &e), -1);
+	ck_assert_str_eq(e.msg, "stopped at usr");
+	ck_assert_int_lt(seen, 8);
+	err_release(&e);
+	ck_assert_int_eq(dirtree_walk("/nonexistent/wpd", note_entry, &names,
+	    &e), -1);
+	ck_assert_int_eq(e.status, STATUS_SYSTEM);
+	err_release(&e);
+	buf_release(&names);
+	buf_release(&sorted);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_list_missing_root)
 {
 	struct dirtree_list p;
@@ -245,6 +307,7 @@ make_suite(void)
 
 	tcase_add_test(tc, test_list_is_sorted_and_complete);
 	tcase_add_test(tc, test_list_missing_root);
+	tcase_add_test(tc, test_walk_visits_each_entry_and_stops);
 	tcase_add_test(tc, test_copy_keeps_modes_links_and_merges);
 	tcase_add_test(tc, test_remove);
 	tcase_add_test(tc, test_remove_deeper_than_path_max);

@@ -102,6 +102,56 @@ START_TEST(test_pass_order_and_writer)
 }
 END_TEST
 
+/* A writer that, when it gets the file, makes it `delta` bytes longer
+ * (or shorter) than its listing said, as a file changing under the pass. */
+static off_t delta;
+
+static int
+resize_entry(void *ctx, const struct payload_file *f, bool *take_data,
+    struct err *e)
+{
+	if (S_ISREG(f->st->st_mode) && delta != 0)
+		ck_assert_int_eq(truncate(f->disk, f->st->st_size + delta), 0);
+	return record_entry(ctx, f, take_data, e);
+}
+
+/* Files of exactly one read chunk (256 KiB) and one byte more are read
+ * whole; one that grows or shrinks once listed is refused. */
+START_TEST(test_file_read_whole_or_changed)
+{
+	char *dir = test_make_dir(), *big = xcalloc(1, 262145);
+	struct payload_source sources[] = { { dir, "", false } };
+	struct record rec = { BUF_INIT, 0 };
+	struct payload_writer w = { resize_entry, record_data, record_end, &rec,
+	    false, NULL, NULL };
+	struct payload_result out;
+	struct err e = ERR_INIT;
+
+	test_write_bytes(dir, "chunk", big, 262144, 0644);
+	test_write_bytes(dir, "more", big, 262145, 0644);
+	delta = 0;
+	ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), 0);
+	ck_assert_str_eq(rec.log.data, ",chunk=262144,more=262145,");
+	payload_result_release(&out);
+	for (int i = 0; i < 4; i++) {
+		static const off_t deltas[] = { 1, -1, 262144, -262144 };
+
+		delta = deltas[i];
+		test_write_bytes(dir, "chunk", big, 262144, 0644);
+		test_write_bytes(dir, "more", big, 262145, 0644);
+		ck_assert_int_eq(payload_pass(sources, 1, 0, &w, &out, &e), -1);
+		ck_assert_ptr_nonnull(strstr(e.msg, "chunk changed while it was "
+		    "packaged"));
+		err_release(&e);
+		payload_result_release(&out);
+	}
+	buf_release(&rec.log);
+	test_remove_tree(dir);
+	free(big);
+	free(dir);
+}
+END_TEST
+
 /* entry_size(): 1000 a directory, the size plus 1 else (a link's size
  * is its target's length). */
 static unsigned long long
@@ -366,6 +416,7 @@ make_suite(void)
 	TCase *tc = tcase_create("payload");
 
 	tcase_add_test(tc, test_pass_order_and_writer);
+	tcase_add_test(tc, test_file_read_whole_or_changed);
 	tcase_add_test(tc, test_installed_size_and_md5sums);
 	tcase_add_test(tc, test_begin_with_the_planned_size);
 	tcase_add_test(tc, test_missing_root);

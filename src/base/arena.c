@@ -63,6 +63,21 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+char *
+arena_join(struct arena *a, const char *dir, const char *name)
+{
+	size_t dlen = strlen(dir), nlen = strlen(name);
+	char *p;
+
+	if (dlen == 0 || nlen == 0)
+		return arena_strdup(a, dlen ? dir : name);
+	p = arena_alloc(a, dlen + 1 + nlen + 1);
+	memcpy(p, dir, dlen);
+	p[dlen] = '/';
+	memcpy(p + dlen + 1, name, nlen + 1);
+	return p;
+}
+
 void
 arena_release(struct arena *a)
 {

@@ -16,6 +16,8 @@ struct arena {
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
+/* "dir/name", or the one of them that is not empty. */
+char *arena_join(struct arena *a, const char *dir, const char *name);
 void arena_release(struct arena *a);
 
 #endif

@@ -18,17 +18,57 @@
 #include "base/buf.h"
 #include "base/dirtree.h"
 
-static void
-add_entry(struct dirtree_list *l, size_t *cap, const char *rel,
-    const struct stat *st)
+int
+dirtree_walk(const char *root, dirtree_visit visit, void *ctx, struct err *e)
 {
-	if (l->count == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		l->entries = xreallocarray(l->entries, *cap, sizeof(*l->entries));
+	char *paths[] = { (char *)root, NULL };
+	size_t root_len = strlen(root);
+	FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
+	FTSENT *ent;
+	int r = 0;
+
+	if (fts == NULL)
+		return err_errno(e, "cannot scan %s", root);
+	while (r == 0 && (ent = fts_read(fts)) != NULL) {
+		const char *rel = ent->fts_path + root_len;
+
+		if (ent->fts_info == FTS_DP)
+			continue;
+		if (ent->fts_info == FTS_ERR || ent->fts_info == FTS_DNR ||
+		    ent->fts_info == FTS_NS) {
+			errno = ent->fts_errno;
+			r = err_errno(e, "cannot scan %s", ent->fts_path);
+			break;
+		}
+		while (*rel == '/')
+			rel++;
+		r = visit(rel, ent->fts_statp, ctx, e);
+	}
+	fts_close(fts);
+	return r;
+}
+
+struct list_walk {
+	struct dirtree_list *l;
+	size_t cap;
+};
+
+static int
+add_entry(const char *rel, const struct stat *st, void *ctx, struct err *e)
+{
+	struct list_walk *w = ctx;
+	struct dirtree_list *l = w->l;
+
+	(void)e;
+	if (l->count == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		l->entries = xreallocarray(l->entries, w->cap,
+		    sizeof(*l->entries));
 	}
 	l->entries[l->count].path = xstrdup(rel);
 	l->entries[l->count].st = *st;
 	l->count++;
+	return 0;
 }
 
 static int
@@ -41,33 +81,14 @@ compare_entries(const void *a, const void *b)
 int
 dirtree_list(const char *root, struct dirtree_list *out, struct err *e)
 {
-	char *paths[] = { (char *)root, NULL };
-	size_t cap = 0, root_len = strlen(root);
-	FTS *fts = fts_open(paths, FTS_PHYSICAL | FTS_NOCHDIR, NULL);
-	FTSENT *ent;
+	struct list_walk w = { out, 0 };
 
 	out->entries = NULL;
 	out->count = 0;
-	if (fts == NULL)
-		return err_errno(e, "cannot scan %s", root);
-	while ((ent = fts_read(fts)) != NULL) {
-		const char *rel = ent->fts_path + root_len;
-
-		if (ent->fts_info == FTS_DP)
-			continue;
-		if (ent->fts_info == FTS_ERR || ent->fts_info == FTS_DNR ||
-		    ent->fts_info == FTS_NS) {
-			errno = ent->fts_errno;
-			err_errno(e, "cannot scan %s", ent->fts_path);
-			fts_close(fts);
-			dirtree_list_release(out);
-			return -1;
-		}
-		while (*rel == '/')
-			rel++;
-		add_entry(out, &cap, rel, ent->fts_statp);
+	if (dirtree_walk(root, add_entry, &w, e) < 0) {
+		dirtree_list_release(out);
+		return -1;
 	}
-	fts_close(fts);
 	qsort(out->entries, out->count, sizeof(*out->entries), compare_entries);
 	return 0;
 }

@@ -21,6 +21,15 @@ struct dirtree_list {
 	size_t count;
 };
 
+/* Calls `visit` with every entry of the tree at `root` (the path relative
+ * to it, "" for the root; symbolic links are not followed) in the order
+ * they are found, without keeping any; stops at the first -1 it returns,
+ * or at an error of the scan. */
+typedef int (*dirtree_visit)(const char *rel, const struct stat *st,
+    void *ctx, struct err *e);
+int dirtree_walk(const char *root, dirtree_visit visit, void *ctx,
+    struct err *e);
+
 /* Lists the tree at `root` (symbolic links are not followed). Release
  * `out` with dirtree_list_release(), also after an error. */
 int dirtree_list(const char *root, struct dirtree_list *out, struct err *e);

@@ -287,6 +287,10 @@ cli_result_add_output(struct cli_result *r, const char *path,
 	struct filehash h;
 	struct cli_output *o;
 
+	/* Only the JSON document lists the outputs: without it, the file
+	 * (a whole .deb, or a tree) is not read again to hash it. */
+	if (!r->json)
+		return 0;
 	if (filehash_file(path, &h, e) < 0)
 		return -1;
 	r->outputs = xreallocarray(r->outputs, r->noutputs + 1,
@@ -304,8 +308,11 @@ int
 cli_result_add_tree(struct cli_result *r, const char *dir, struct err *e)
 {
 	struct dirtree_list l;
-	int rc = dirtree_list(dir, &l, e);
+	int rc;
 
+	if (!r->json)
+		return 0;
+	rc = dirtree_list(dir, &l, e);
 	for (size_t i = 0; rc == 0 && i < l.count; i++) {
 		char *path;
 

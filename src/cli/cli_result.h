@@ -106,10 +106,12 @@ void cli_result_set_package(struct cli_result *r, const char *name,
     const char *version, const char *architecture);
 void cli_result_set_package_control(struct cli_result *r, const char *text);
 /* Records the file `path` written, of `kind` (static), with its size and
- * digests; -1 with `e` set when it cannot be read. */
+ * digests; -1 with `e` set when it cannot be read. Only for the JSON
+ * document: without --format=json, nothing is recorded or read. */
 int cli_result_add_output(struct cli_result *r, const char *path,
     const char *kind, struct err *e);
-/* Records every regular file of the tree `dir`, in path order. */
+/* Records every regular file of the tree `dir`, in path order (as
+ * cli_result_add_output(), only for the JSON document). */
 int cli_result_add_tree(struct cli_result *r, const char *dir,
     struct err *e);
 /* Adds the member "name": json (a JSON value) to the document. */

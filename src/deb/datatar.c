@@ -9,7 +9,8 @@
 #include "deb/tarwriter.h"
 
 struct datatar {
-	int fd;
+	datatar_open open;
+	void *open_ctx;
 	const char *path;
 	const struct compress_options *o;
 	time_t mtime;
@@ -21,9 +22,13 @@ tar_begin(void *ctx, unsigned long long total, struct err *e)
 {
 	struct datatar *d = ctx;
 	struct compress_options o = *d->o;
+	int fd;
 
 	o.size_hint = tarwriter_stream_size(total);
-	d->tw = tarwriter_open(d->fd, d->path, &o, d->mtime, e);
+	fd = d->open(o.size_hint, d->open_ctx, e);
+	if (fd < 0)
+		return -1;
+	d->tw = tarwriter_open(fd, d->path, &o, d->mtime, e);
 	return d->tw == NULL ? -1 : 0;
 }
 
@@ -50,12 +55,12 @@ tar_data(void *ctx, const void *chunk, size_t len, struct err *e)
 }
 
 int
-datatar_write(int fd, const char *path, const struct payload_source *sources,
-    size_t nsources,
+datatar_write(datatar_open open, void *ctx, const char *path,
+    const struct payload_source *sources, size_t nsources,
     const struct compress_options *o, time_t mtime,
     struct payload_result *out, struct err *e)
 {
-	struct datatar d = { fd, path, o, mtime, NULL };
+	struct datatar d = { open, ctx, path, o, mtime, NULL };
 	struct payload_writer w = { tar_entry, tar_data, NULL, &d, true,
 	    tarwriter_entry_size, tar_begin };
 	int r;

@@ -13,11 +13,18 @@
 #include "deb/compress.h"
 #include "deb/payload.h"
 
-/* Writes data.tar, compressed, into `fd` (the file `path`, for
+/* Where data.tar goes, opened once the entries are listed: `size` is the
+ * uncompressed tar's (or a little more), so that a small member can go
+ * into memory. Returns a descriptor the caller closes, or -1 with `e`
+ * set. */
+typedef int (*datatar_open)(unsigned long long size, void *ctx,
+    struct err *e);
+
+/* Writes data.tar, compressed, into the file `open` gives (`path`, for
  * messages), with every timestamp `mtime`.
  * Release `out` with payload_result_release() after use, also after an
  * error. */
-int datatar_write(int fd, const char *path,
+int datatar_write(datatar_open open, void *ctx, const char *path,
     const struct payload_source *sources,
     size_t nsources, const struct compress_options *o, time_t mtime,
     struct payload_result *out, struct err *e);

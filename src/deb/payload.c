@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "base/dirtree.h"
 #include "base/file.h"
 #include "base/process.h"
@@ -18,16 +19,16 @@
 
 #define CHUNK (256 * 1024)
 
-/* One entry of the package, kept small (64 bytes and its path): a large
- * tree has many, all listed before the first is written. */
+/* One entry of the package, kept small (56 bytes, its path in the list's
+ * arena): a large tree has many, all listed before the first is written. */
 struct item {
 	char *path;		/* in the package, no leading "./" */
-	nlink_t nlink;
 	off_t size;
 	dev_t dev;
 	ino_t ino;
 	time_t mtime;
-	size_t order;		/* the source's rank, then the scan's */
+	uint32_t nlink;		/* no file system links a file 2^32 times */
+	uint32_t order;		/* the source's rank, then the scan's */
 	mode_t mode;
 	uint16_t source;	/* its source's index */
 	bool made_up;		/* a parent directory added here */
@@ -37,6 +38,9 @@ struct items {
 	struct item *v;
 	size_t count;
 	size_t cap;
+	struct arena paths;	/* every item's path */
+	const struct payload_source *scanned;	/* the source being listed */
+	size_t source;				/* its index */
 };
 
 static void
@@ -47,9 +51,9 @@ add_item(struct items *items, char *path, size_t source, bool made_up,
 		items->cap = items->cap ? items->cap * 2 : 256;
 		items->v = xreallocarray(items->v, items->cap, sizeof(*items->v));
 	}
-	items->v[items->count] = (struct item){ path, st->st_nlink, st->st_size,
-	    st->st_dev, st->st_ino, st->st_mtime, items->count, st->st_mode,
-	    (uint16_t)source, made_up };
+	items->v[items->count] = (struct item){ path, st->st_size, st->st_dev,
+	    st->st_ino, st->st_mtime, (uint32_t)st->st_nlink,
+	    (uint32_t)items->count, st->st_mode, (uint16_t)source, made_up };
 	items->count++;
 }
 
@@ -64,10 +68,22 @@ add_parents(struct items *items, size_t source, const char *prefix,
 	st.st_mode = S_IFDIR | 0755;
 	st.st_nlink = 1;
 	st.st_mtime = mtime;
-	add_item(items, xstrdup(""), source, true, &st);
+	add_item(items, arena_strdup(&items->paths, ""), source, true, &st);
 	for (const char *p = prefix; (p = strchr(p, '/')) != NULL; p++)
-		add_item(items, xstrndup(prefix, (size_t)(p - prefix)), source,
-		    true, &st);
+		add_item(items, arena_strndup(&items->paths, prefix,
+		    (size_t)(p - prefix)), source, true, &st);
+}
+
+/* An entry as the walk finds it: the list sorts them all at once later. */
+static int
+scan_entry(const char *rel, const struct stat *st, void *ctx, struct err *e)
+{
+	struct items *items = ctx;
+
+	(void)e;
+	add_item(items, arena_join(&items->paths, items->scanned->prefix, rel),
+	    items->source, false, st);
+	return 0;
 }
 
 static int
@@ -75,22 +91,12 @@ scan_source(struct items *items, const struct payload_source *sources,
     size_t source, time_t mtime, struct err *e)
 {
 	const struct payload_source *src = &sources[source];
-	struct dirtree_list scanned;
 
-	if (dirtree_list(src->root, &scanned, e) < 0)
-		return -1;
+	items->scanned = src;
+	items->source = source;
 	if (src->prefix[0] != '\0')
 		add_parents(items, source, src->prefix, mtime);
-	for (size_t i = 0; i < scanned.count; i++) {
-		const char *rel = scanned.entries[i].path;
-		char *path = src->prefix[0] == '\0' ? xstrdup(rel) :
-		    rel[0] == '\0' ? xstrdup(src->prefix) :
-		    xasprintf("%s/%s", src->prefix, rel);
-
-		add_item(items, path, source, false, &scanned.entries[i].st);
-	}
-	dirtree_list_release(&scanned);
-	return 0;
+	return dirtree_walk(src->root, scan_entry, items, e);
 }
 
 static int
@@ -171,9 +177,6 @@ sort_and_merge(struct items *items, struct err *e)
 
 		end = group_end(items, i);
 		win = i + group_winner(&items->v[i], end - i);
-		for (size_t j = i; j < end; j++)
-			if (j != win)
-				free(items->v[j].path);
 		items->v[kept++] = items->v[win];
 	}
 	items->count = kept;
@@ -312,11 +315,12 @@ read_file(struct pass *p, const struct item *it, const char *disk, bool take,
 			note_arch(p, elfarch_detect(p->elf, p->chunk, (size_t)n),
 			    it->path);
 		MD5Update(&md5, p->chunk, (size_t)n);
-		if (take)
-			r = p->w->data(p->w->ctx, p->chunk, (size_t)n, e);
+		r = take ? p->w->data(p->w->ctx, p->chunk, (size_t)n, e) : 0;
 		if (r == 0)
 			r = process_check_interrupted(e);
 		total += n;
+		if (n < CHUNK && total == it->size)
+			break;	/* a short read: the end, no read(2) of 0 needed */
 	}
 	close(fd);
 	if (r == 0 && total != it->size)
@@ -445,7 +449,7 @@ payload_pass(const struct payload_source *sources, size_t nsources,
     time_t mtime, const struct payload_writer *w, struct payload_result *out,
     struct err *e)
 {
-	struct items items = { NULL, 0, 0 };
+	struct items items = { NULL, 0, 0, { NULL }, NULL, 0 };
 	struct pass p = { sources, w, out, NULL, NULL, 0, NULL };
 	int r = 0;
 
@@ -464,8 +468,7 @@ payload_pass(const struct payload_source *sources, size_t nsources,
 		p.chunk = xmalloc(CHUNK);
 		r = pass_items(&p, &items, e);
 	}
-	for (size_t i = 0; i < items.count; i++)
-		free(items.v[i].path);
+	arena_release(&items.paths);
 	free(items.v);
 	for (size_t i = 0; i < p.ndigests; i++)
 		free(p.digests[i].path);

@@ -93,18 +93,42 @@ struct member {
 	char *name;
 };
 
-/* A small member (control.tar, a few KiB) goes into memory: a file
- * created on disk costs an inode allocation, up to a millisecond on a
- * busy ext4 /tmp; data.tar, of any size, into the work directory. */
+/* The largest member (uncompressed) that goes into memory. */
+#define SMALL_MEMBER (4ULL * 1024 * 1024)
+
+/* A small member (control.tar, the data.tar of a small payload) goes
+ * into memory: a file created on disk costs an inode allocation, up to a
+ * millisecond on a busy ext4 /tmp; a larger one into the work directory.
+ * `m->name` names it. */
 static int
-open_member(struct member *m, const char *workdir, const char *name,
-    enum compression kind, bool small, struct err *e)
+open_member(struct member *m, const char *workdir, unsigned long long size,
+    struct err *e)
 {
-	m->name = xasprintf("%s/%s%s", workdir, name, compress_suffix(kind));
-	m->fd = small ? memfd_create(name, MFD_CLOEXEC) : -1;
+	m->fd = size <= SMALL_MEMBER ?
+	    memfd_create(strrchr(m->name, '/') + 1, MFD_CLOEXEC) : -1;
 	if (m->fd < 0)
 		m->fd = outfile_scratch(workdir, e);
 	return m->fd;
+}
+
+static char *
+member_name(const char *workdir, const char *name, enum compression kind)
+{
+	return xasprintf("%s/%s%s", workdir, name, compress_suffix(kind));
+}
+
+/* data.tar's file, opened when datatar_write() knows its size. */
+struct data_member {
+	struct member *m;
+	const char *workdir;
+};
+
+static int
+open_data(unsigned long long size, void *ctx, struct err *e)
+{
+	struct data_member *d = ctx;
+
+	return open_member(d->m, d->workdir, size, e);
 }
 
 static void
@@ -146,6 +170,7 @@ write_package(const struct deb_job *job, const char *workdir,
 	struct package_payload pp;
 	struct payload_result data_result;
 	struct member data = { -1, NULL }, control = { -1, NULL };
+	struct data_member opener = { &data, workdir };
 	struct buf conffiles = BUF_INIT;
 	const char *arch;
 	int rc = -1;
@@ -155,9 +180,9 @@ write_package(const struct deb_job *job, const char *workdir,
 	    root, workdir, e) < 0)
 		goto out;
 	step(job, "compressing");
-	if (open_member(&data, workdir, "data.tar", job->compress.kind, false,
-	    e) < 0 ||
-	    datatar_write(data.fd, data.name, pp.sources, pp.count,
+	data.name = member_name(workdir, "data.tar", job->compress.kind);
+	control.name = member_name(workdir, "control.tar", job->compress.kind);
+	if (datatar_write(open_data, &opener, data.name, pp.sources, pp.count,
 	    &job->compress, job->mtime, &data_result, e) < 0)
 		goto out;
 	if (package_payload_warnings(&data_result, job->strict, job->warning,
@@ -167,8 +192,9 @@ write_package(const struct deb_job *job, const char *workdir,
 	package_conffiles(job->settings, &data_result.md5sums, &conffiles);
 	package_set_fields(r, data_result.installed_kib + package_debian_kib(r,
 	    &conffiles), arch);
-	if (open_member(&control, workdir, "control.tar", job->compress.kind,
-	    true, e) < 0 || write_control_tar(job, control.fd, control.name, r,
+	/* control.tar: md5sums' lines and a few KiB. */
+	if (open_member(&control, workdir, data_result.md5sums.len, e) < 0 ||
+	    write_control_tar(job, control.fd, control.name, r,
 	    &data_result.md5sums, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
