@@ -124,9 +124,6 @@ void cli_result_finish(struct cli_result *r, int status);
 /* Seconds since the record began. */
 double cli_result_elapsed(const struct cli_result *r);
 
-/* Appends the JSON document of the run, one line with its newline. */
-void cli_result_format_json(const struct cli_result *r, struct buf *out);
-
 /* The path of a diagnostic's file as the reports give it: relative to
  * the current directory when it lies below it. The caller frees it. */
 char *cli_result_report_path(const char *path);

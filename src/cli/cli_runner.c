@@ -15,6 +15,7 @@
 #include "cli/cli_plugin.h"
 #include "cli/cli_report.h"
 #include "cli/cli_result.h"
+#include "cli/cli_result_json.h"
 #include "cli/cli_runner.h"
 
 /* Before stages that run rules: umask 022 (as dpkg-buildpackage sets)
@@ -115,7 +116,7 @@ close_run(struct cli_result *r, int status)
 	write_report(r, r->junit, cli_junit_format);
 	write_report(r, r->codequality, cli_codequality_format);
 	if (r->json) {
-		cli_result_format_json(r, &doc);
+		cli_result_json_format(r, &doc);
 		fwrite(doc.data, 1, doc.len, stdout);
 		fflush(stdout);
 	}
