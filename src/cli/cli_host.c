@@ -71,32 +71,37 @@ change_of(const struct host_plugin *old, const struct host_plugin *now,
 	return NULL;
 }
 
-/* One change: its line on stdout and its member of "changes". */
+/* One change: its line on stdout (unless --quiet) and its member of
+ * "changes". The previous version is the one dpkg knew, of a package
+ * installed or of its configuration files left. */
 static void
 report_one(const struct cli_run *run, struct buf *json, const char *action,
     const struct host_plugin *old, const struct host_plugin *now)
 {
+	static const char *const names[] = { "action", "plugin", "package",
+	    "version", "previous_version", "state" };
 	const struct host_plugin *p = now != NULL ? now : old;
-	const char *previous = old != NULL && host_plugins_present(old) ?
-	    old->version : NULL;
+	const char *previous = old != NULL ? old->version : NULL;
 	const char *version = now != NULL && host_plugins_present(now) ?
 	    now->version : NULL;
+	const char *shown = version != NULL ? version : previous;
+	char *id;
 
-	if (!run->result->json) {
-		printf("%s %s/%s %s", action, p->namespace, p->name,
-		    version ? version : previous);
+	if (p == NULL)
+		return;
+	id = xasprintf("%s/%s", p->namespace, p->name);
+	if (!run->result->json && !run->args->quiet) {
+		printf("%s %s", action, id);
+		if (shown != NULL && *shown != '\0')
+			printf(" %s", shown);
 		if (previous != NULL && version != NULL &&
 		    strcmp(previous, version) != 0)
 			printf(" (was %s)", previous);
 		printf("\n");
 	}
-	static const char *const names[] = { "action", "plugin", "package",
-	    "version", "previous_version", "state" };
-	char *id = xasprintf("%s/%s", p->namespace, p->name);
-	const char *values[] = { action, id, p->package, version, previous,
-	    now != NULL ? now->state : "not-installed" };
-
-	cli_host_json_object(json, names, values, 6, "");
+	cli_host_json_object(json, names, (const char *[]){ action, id,
+	    p->package, version, previous, now != NULL ? now->state :
+	    "not-installed" }, 6, "");
 	free(id);
 }
 
@@ -146,7 +151,7 @@ cli_host_report_changes(const struct cli_run *run,
 			report_one(run, &json, "purged", old, NULL);
 	}
 	buf_addc(&json, ']');
-	if (count == 0 && !run->result->json)
+	if (count == 0 && !run->result->json && !run->args->quiet)
 		printf("nothing changed\n");
 	cli_result_add_member(run->result, "changes", json.data);
 	buf_release(&json);

@@ -5,7 +5,6 @@
  * result, as for any package. */
 #include <config.h>
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,12 +91,12 @@ install_source(struct install *in, struct err *e)
 	const struct cli_run *run = in->run;
 	const char *version = run->plugin->version.text;
 	struct workdir w = WORKDIR_INIT;
-	char *path = NULL, full[PATH_MAX];
+	char *path = NULL, *full = NULL;
 	int r;
 
 	if (already_there(in, version)) {
 		cli_result_add_member(run->result, "changes", "[]");
-		if (!run->result->json)
+		if (!run->result->json && !run->args->quiet)
 			printf("%s/%s %s is already installed: nothing done "
 			    "(--reinstall installs it again)\n",
 			    run->plugin->namespace.text, run->plugin->name.text,
@@ -110,7 +109,7 @@ install_source(struct install *in, struct err *e)
 	if (w.path != NULL)
 		chmod(w.path, 0755);
 	r = build_deb(run, w.path ? w.path : run->args->output, &path, e);
-	if (r == 0 && realpath(path, full) == NULL)
+	if (r == 0 && (full = realpath(path, NULL)) == NULL)
 		r = err_errno(e, "cannot find %s", path);
 	/* -o DIR: the .deb kept is an output of the run, as for build. */
 	if (r == 0 && w.path == NULL)
@@ -120,6 +119,7 @@ install_source(struct install *in, struct err *e)
 		    host_plugins_present(in->old) &&
 		    debversion_compare(version, in->old->version) < 0, e);
 	free(path);
+	free(full);
 	workdir_remove(&w);
 	return r;
 }

@@ -80,6 +80,15 @@ add_apt_errors(struct buf *msg, const char *text)
 		buf_add(msg, last, last_len);
 }
 
+/* Whether apt's errors `text` say a lock was held by another. */
+static bool
+apt_locked(const char *text)
+{
+	return text != NULL && (strstr(text, "Could not get lock") != NULL ||
+	    strstr(text, "Unable to acquire the dpkg frontend lock") != NULL ||
+	    strstr(text, "Unable to lock") != NULL);
+}
+
 int
 host_apt_run(const struct host_apt_job *job, struct err *e)
 {
@@ -106,9 +115,11 @@ host_apt_run(const struct host_apt_job *job, struct err *e)
 	status = process_capture_err(argv, NULL, env, NULL, &errout, e);
 	if (status > 0) {
 		add_apt_errors(&msg, errout.data);
-		err_set(e, STATUS_INVALID, "apt-get %s failed (exit status "
-		    "%d)%s%s", job->action, status, msg.len ? ": " : "",
-		    msg.data);
+		/* A lock taken since host_apt_ready() looked, or one of
+		 * apt's own (archives, lists): as a lock held then. */
+		err_set(e, apt_locked(errout.data) ? STATUS_SYSTEM :
+		    STATUS_INVALID, "apt-get %s failed (exit status %d)%s%s",
+		    job->action, status, msg.len ? ": " : "", msg.data);
 	}
 	free(argv);
 	buf_release(&errout);
