@@ -286,10 +286,13 @@ verify_depends_satisfy(const struct throwroot *t, char *const env[],
 		buf_reset(&log);
 		for (size_t i = 0; i < nunmet; i++)
 			free(why[i]);
-		rc = throwroot_run(t, update, env, &r->output, e) < 0 ? -1 :
-		    sort_out(t, env, unmet, nunmet, met + before, &nmet,
-		    unmet, why, &again, &log, e);
-		nmet += before;
+		if (throwroot_run(t, update, env, &r->output, e) < 0) {
+			rc = -1;
+		} else {
+			rc = sort_out(t, env, unmet, nunmet, met + before,
+			    &nmet, unmet, why, &again, &log, e);
+			nmet += before;
+		}
 		nunmet = again;
 	}
 	buf_add(&r->output, log.data, log.len);

@@ -28,7 +28,7 @@ struct span {
 
 struct tracer {
 	const struct verify_trace_paths *paths;
-	int out;			/* the command's output, a memory file */
+	int out;		/* the command's output, a memory file */
 	pid_t *live;			/* the traced processes */
 	size_t nlive;
 	pid_t *seen;			/* every one, ended or not */
@@ -102,13 +102,17 @@ remove_live(struct tracer *tr, pid_t pid)
 		}
 }
 
+/* How much of a command line is read: enough for the rules' path and
+ * command, which come first. */
+#define CMDLINE_MAX 8192
+
 /* The process `pid` exec'd: a rules command when its command line
  * names a rules file and then the command (the interpreter of a script
  * comes first: "/bin/sh RULES install"). */
 static void
 on_exec(struct tracer *tr, pid_t pid)
 {
-	char path[64], line[8192];
+	char path[64];
 	struct buf text = BUF_INIT;
 	struct err ignored = ERR_INIT;
 	size_t n;
@@ -120,7 +124,7 @@ on_exec(struct tracer *tr, pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return;
-	if (file_read_fd(fd, path, sizeof(line), &text, NULL, &ignored) < 0)
+	if (file_read_fd(fd, path, CMDLINE_MAX, &text, NULL, &ignored) < 0)
 		err_release(&ignored);
 	close(fd);
 	n = text.len;
