@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "check_main.h"
 #include "verify/verify_depends.h"
@@ -51,6 +52,55 @@ START_TEST(test_once_each)
 }
 END_TEST
 
+/* apt-get satisfy's output when its downloads cannot leave the root. */
+static const char offline[] = "Reading package lists...\n"
+    "Err:1 http://deb.debian.org/debian bookworm/main amd64 cowsay all "
+    "3.03+dfsg2-8\n  Temporary failure resolving 'deb.debian.org'\n"
+    "E: Failed to fetch http://deb.debian.org/debian/pool/main/c/cowsay/"
+    "cowsay_3.03+dfsg2-8_all.deb  Temporary failure resolving "
+    "'deb.debian.org'\n"
+    "E: Unable to fetch some archives, maybe run apt-get update or try "
+    "with --fix-missing?\n";
+
+START_TEST(test_failure_without_network)
+{
+	char *why = verify_depends_failure(100, offline, false);
+
+	ck_assert_str_eq(why, "apt-get exited 100: Failed to fetch "
+	    "http://deb.debian.org/debian/pool/main/c/cowsay/"
+	    "cowsay_3.03+dfsg2-8_all.deb Temporary failure resolving "
+	    "'deb.debian.org'; the throwaway root has no network "
+	    "(--network allows it)");
+	free(why);
+}
+END_TEST
+
+START_TEST(test_failure_with_network)
+{
+	char *why = verify_depends_failure(100, offline, true);
+
+	ck_assert_ptr_null(strstr(why, "no network"));
+	ck_assert_ptr_nonnull(strstr(why, "apt-get exited 100: Failed to "
+	    "fetch"));
+	free(why);
+}
+END_TEST
+
+START_TEST(test_failure_not_the_network)
+{
+	char *why = verify_depends_failure(100, "Reading package lists...\n"
+	    "E: Sub-process /usr/bin/dpkg returned an error code (1)\n",
+	    false);
+
+	ck_assert_str_eq(why, "apt-get exited 100: Sub-process /usr/bin/dpkg "
+	    "returned an error code (1)");
+	free(why);
+	why = verify_depends_failure(1, "", false);
+	ck_assert_str_eq(why, "apt-get exited 1: apt-get gave no reason");
+	free(why);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -60,6 +110,9 @@ make_suite(void)
 	tcase_add_test(tc, test_relations_kept);
 	tcase_add_test(tc, test_packages_together_satisfy_each_other);
 	tcase_add_test(tc, test_once_each);
+	tcase_add_test(tc, test_failure_without_network);
+	tcase_add_test(tc, test_failure_with_network);
+	tcase_add_test(tc, test_failure_not_the_network);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -189,8 +189,8 @@ enter(const struct throwroot *t, int out, char *const argv[],
 	static const char *const kinds[] = { "mnt", "net" };
 	/* Opened from here: entering the mount namespace moves this
 	 * process to its root, which is not ours when we run chrooted. */
-	int root = open(t->root, O_RDONLY | O_DIRECTORY);
-	int null = open("/dev/null", O_RDONLY);
+	int root = open(t->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 
 	for (size_t i = 0; i < 2; i++) {
 		char path[64];
@@ -198,7 +198,8 @@ enter(const struct throwroot *t, int out, char *const argv[],
 
 		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)t->holder,
 		    kinds[i]);
-		if ((fd = open(path, O_RDONLY)) < 0 || setns(fd, 0) < 0) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+		    setns(fd, 0) < 0) {
 			dprintf(out, "cannot enter %s: %s\n", path,
 			    strerror(errno));
 			_exit(125);

@@ -376,7 +376,8 @@ depends_step(struct verify *v, struct verify_step_result *r, struct err *e)
 	r->status = d.status;
 	buf_add(&r->output, d.output.data, d.output.len);
 	if (rc == 0 && d.status != 0)
-		r->failure = xasprintf("apt-get exited %d", d.status);
+		r->failure = verify_depends_failure(d.status,
+		    d.output.data + d.satisfy_from, v->job.network);
 	else if (rc == 0 && d.unmet.len > 0 && !v->job.ignore_depends)
 		r->failure = xasprintf("cannot satisfy Depends: %.*s "
 		    "(--ignore-depends goes on without)", (int)d.unmet.len - 1,

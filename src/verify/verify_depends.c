@@ -112,6 +112,31 @@ apt_reason(const char *output)
 	return xstrdup("apt-get gave no reason");
 }
 
+/* What apt-get says when it cannot reach a server. */
+static bool
+unreachable(const char *output)
+{
+	static const char *const words[] = { "Failed to fetch",
+	    "Temporary failure resolving", "Could not resolve" };
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(output, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+char *
+verify_depends_failure(int status, const char *output, bool network)
+{
+	char *reason = apt_reason(output);
+	char *why = xasprintf("apt-get exited %d: %s%s", status, reason,
+	    !network && unreachable(output) ? "; the throwaway root has no "
+	    "network (--network allows it)" : "");
+
+	free(reason);
+	return why;
+}
+
 /* Tries `relation` with apt-get satisfy --simulate: NULL when apt can
  * satisfy it, else apt's reason. */
 static char *
@@ -181,6 +206,7 @@ install(const struct throwroot *t, char *const env[], char **met,
 	for (size_t i = 0; i < nmet; i++)
 		argv[n++] = met[i];
 	show(shown, argv, 4);
+	r->satisfy_from = r->output.len;
 	r->status = throwroot_run(t, argv, env, &r->output, e);
 	free(argv);
 	return r->status < 0 ? -1 : 0;
@@ -260,10 +286,13 @@ verify_depends_satisfy(const struct throwroot *t, char *const env[],
 		buf_reset(&log);
 		for (size_t i = 0; i < nunmet; i++)
 			free(why[i]);
-		rc = throwroot_run(t, update, env, &r->output, e) < 0 ? -1 :
-		    sort_out(t, env, unmet, nunmet, met + before, &nmet,
-		    unmet, why, &again, &log, e);
-		nmet += before;
+		if (throwroot_run(t, update, env, &r->output, e) < 0) {
+			rc = -1;
+		} else {
+			rc = sort_out(t, env, unmet, nunmet, met + before,
+			    &nmet, unmet, why, &again, &log, e);
+			nmet += before;
+		}
 		nunmet = again;
 	}
 	buf_add(&r->output, log.data, log.len);

@@ -38,6 +38,7 @@ struct verify_depends_result {
 	int status;		/* apt-get satisfy's exit status, or 0 */
 	char *installed;	/* "PACKAGE VERSION; ..." apt set up, or "" */
 	struct buf output;	/* apt-get's */
+	size_t satisfy_from;	/* where apt-get satisfy's starts in it */
 	struct buf unmet;	/* "RELATION (apt: REASON)", one a line */
 	char *ignore;		/* "NAME,..." of the unmet relations, or NULL */
 };
@@ -50,5 +51,9 @@ int verify_depends_satisfy(const struct throwroot *t, char *const env[],
     const struct verify_depends *d, bool go_on,
     struct verify_depends_result *r, struct err *e);
 void verify_depends_result_release(struct verify_depends_result *r);
+/* Why `apt-get satisfy` failed, from its exit status and `output`:
+ * "apt-get exited N: " and apt's reason, and, when it could not reach
+ * a server and the root has no `network`, that --network allows it. */
+char *verify_depends_failure(int status, const char *output, bool network);
 
 #endif

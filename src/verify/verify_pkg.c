@@ -51,8 +51,8 @@ verify_pkg_dpkg_argv(const struct verify_pkg *pkgs, size_t npkgs,
 	size_t n = 0;
 
 	argv[n++] = xstrdup("dpkg");
-	argv[n++] = xstrdup(action == VERIFY_REMOVE ? "--remove" : action == VERIFY_PURGE ?
-	    "--purge" : "--install");
+	argv[n++] = xstrdup(action == VERIFY_REMOVE ? "--remove" :
+	    action == VERIFY_PURGE ? "--purge" : "--install");
 	buf_addf(&text, "dpkg %s", argv[1]);
 	if (ignore != NULL && (action == VERIFY_INSTALL_NEW ||
 	    action == VERIFY_INSTALL_OLD)) {

@@ -2,7 +2,8 @@
  * plugins' rules restart services and reload Asterisk, which a root
  * without a running system cannot do: the commands of a documented list
  * are replaced, first in PATH and at their own paths, by scripts that log
- * their arguments and succeed; those a Wazo server lacks (sudo) fail as they would there.
+ * their arguments and succeed; those a Wazo server lacks (sudo) fail as
+ * they would there.
  * And what dpkg's output says of a step: the maintainer script that
  * failed (and so the rules command), the commands not found, the
  * network reached for. */

@@ -61,7 +61,8 @@ verify_step_judge(const struct verify_step_result *r, bool purge,
 	if (why.len > 0 && r->scan.missing.len > 0) {
 		buf_adds(&why, "; not found: ");
 		for (const char *c = r->scan.missing.data; *c; c++)
-			buf_addc(&why, *c == '\n' ? (c[1] ? ' ' : '\0') : *c);
+			if (*c != '\n' || c[1] != '\0')
+				buf_addc(&why, *c == '\n' ? ' ' : *c);
 	}
 	if (why.len > 0 && r->scan.network)
 		buf_adds(&why, "; a command reached for the network "

@@ -13,6 +13,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/file.h"
@@ -28,7 +29,7 @@ struct span {
 
 struct tracer {
 	const struct verify_trace_paths *paths;
-	int out;			/* the command's output, a memory file */
+	int out;		/* the command's output, a memory file */
 	pid_t *live;			/* the traced processes */
 	size_t nlive;
 	pid_t *seen;			/* every one, ended or not */
@@ -102,13 +103,17 @@ remove_live(struct tracer *tr, pid_t pid)
 		}
 }
 
+/* How much of a command line is read: enough for the rules' path and
+ * command, which come first. */
+#define CMDLINE_MAX 8192
+
 /* The process `pid` exec'd: a rules command when its command line
  * names a rules file and then the command (the interpreter of a script
  * comes first: "/bin/sh RULES install"). */
 static void
 on_exec(struct tracer *tr, pid_t pid)
 {
-	char path[64], line[8192];
+	char path[64];
 	struct buf text = BUF_INIT;
 	struct err ignored = ERR_INIT;
 	size_t n;
@@ -120,7 +125,7 @@ on_exec(struct tracer *tr, pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return;
-	if (file_read_fd(fd, path, sizeof(line), &text, NULL, &ignored) < 0)
+	if (file_read_fd(fd, path, CMDLINE_MAX, &text, NULL, &ignored) < 0)
 		err_release(&ignored);
 	close(fd);
 	n = text.len;
@@ -184,10 +189,115 @@ on_stop(struct tracer *tr, pid_t pid, int st)
 	ptrace(PTRACE_CONT, pid, NULL, (void *)(intptr_t)sig);
 }
 
-/* Follows `pid` and what it starts until all ended; its exit status. */
+/* How long what a command left running has after SIGTERM, and how
+ * often it is looked at meanwhile. */
+#define GRACE_MS 300
+#define TICK_MS 10
+
+/* Reaps the report `pid` has waiting (a stop or its end) into `st`. */
+static pid_t
+reap(pid_t pid, int *st)
+{
+	pid_t w;
+
+	while ((w = waitpid(pid, st, __WALL)) < 0 && errno == EINTR)
+		;
+	return w;
+}
+
+/* A report of one of the traced processes, looked for one by one: what
+ * waits when another child of this process (the root's holder) ended,
+ * which is never reaped here. */
+static pid_t
+poll_traced(struct tracer *tr, bool block, int *st)
+{
+	struct timespec tick = { 0, TICK_MS * 1000 * 1000 };
+
+	for (;;) {
+		for (size_t i = 0; i < tr->nlive; i++) {
+			pid_t w = waitpid(tr->live[i], st, __WALL | WNOHANG);
+
+			if (w != 0)
+				return w;
+		}
+		if (!block || tr->nlive == 0)
+			return 0;
+		nanosleep(&tick, NULL);
+	}
+}
+
+/* The next report of a traced process, in `st`: its process id, 0 when
+ * none is waiting and not `block`, or -1. Only the traced processes'
+ * reports are reaped: a ptrace stop (which may come before the fork
+ * event that announces the process), or the end of one seen. */
+static pid_t
+next_report(struct tracer *tr, bool block, int *st)
+{
+	siginfo_t si;
+
+	for (;;) {
+		memset(&si, 0, sizeof(si));
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOWAIT | __WALL |
+		    (block ? 0 : WNOHANG)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (si.si_pid == 0)
+			return 0;
+		if (si.si_code == CLD_TRAPPED ||
+		    has(tr->seen, tr->nseen, si.si_pid))
+			return reap(si.si_pid, st);
+		return poll_traced(tr, block, st);
+	}
+}
+
+static void
+signal_live(const struct tracer *tr, int sig)
+{
+	for (size_t i = 0; i < tr->nlive; i++)
+		kill(tr->live[i], sig);
+}
+
+/* What the command left running once it ended: none yet, sent SIGTERM
+ * (`waited` milliseconds ago), sent SIGKILL. */
+struct leftovers {
+	enum { LEFT_NONE, LEFT_TERM, LEFT_KILL } stage;
+	int waited;
+};
+
+/* Ends what is still traced once the command ended, as process_run()
+ * ends what a command leaves in its group: SIGTERM, then SIGKILL after
+ * a short grace (to what started meanwhile too). The next report, as
+ * next_report(). */
+static pid_t
+next_ending(struct tracer *tr, struct leftovers *l, int *st)
+{
+	struct timespec tick = { 0, TICK_MS * 1000 * 1000 };
+	pid_t w = 0;
+
+	if (l->stage == LEFT_NONE) {
+		l->stage = LEFT_TERM;
+		signal_live(tr, SIGTERM);
+	}
+	while (l->stage == LEFT_TERM && (w = next_report(tr, false, st)) == 0) {
+		if (l->waited >= GRACE_MS) {
+			l->stage = LEFT_KILL;
+			signal_live(tr, SIGKILL);
+			break;
+		}
+		nanosleep(&tick, NULL);
+		l->waited += TICK_MS;
+	}
+	return l->stage == LEFT_TERM ? w : next_report(tr, true, st);
+}
+
+/* Follows `pid` and what it starts until all ended, ending what is left
+ * once `pid` ended; its exit status. */
 static int
 follow(struct tracer *tr, pid_t pid, const char *name, struct err *e)
 {
+	struct leftovers left = { LEFT_NONE, 0 };
 	int st, status = -1;
 	pid_t w;
 
@@ -202,16 +312,17 @@ follow(struct tracer *tr, pid_t pid, const char *name, struct err *e)
 	add_live(tr, pid, false);
 	ptrace(PTRACE_CONT, pid, NULL, NULL);
 	while (tr->nlive > 0) {
-		if ((w = waitpid(-1, &st, __WALL)) < 0) {
-			if (errno == EINTR)
-				continue;
+		w = status < 0 ? next_report(tr, true, &st) :
+		    next_ending(tr, &left, &st);
+		if (w < 0)
 			break;
-		}
 		if (WIFEXITED(st) || WIFSIGNALED(st)) {
 			process_ended(tr, w, exit_status(st));
 			status = w == pid ? exit_status(st) : status;
 		} else if (WIFSTOPPED(st)) {
 			on_stop(tr, w, st);
+			if (left.stage == LEFT_KILL)
+				kill(w, SIGKILL);	/* started late */
 		}
 	}
 	if (status < 0)

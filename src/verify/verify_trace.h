@@ -4,8 +4,11 @@
  * directory); a step's dpkg runs traced (ptrace(2): its process and
  * every process it starts, stopped only at their execs, forks and ends),
  * and each process whose command line names such a path, followed by a
- * word that is no path (the rules command), is recorded with its exit status and the output
- * written while it ran. The package and the root are left as they are.
+ * word that is no path (the rules command), is recorded with its exit
+ * status and the output written while it ran. What is still traced
+ * once dpkg ended (a daemon a rules command started) gets SIGTERM, then
+ * SIGKILL after a short grace. The package and the root are left as
+ * they are.
  * Where tracing is refused, the step runs untraced, recording none. */
 #ifndef WPD_VERIFY_TRACE_H
 #define WPD_VERIFY_TRACE_H
