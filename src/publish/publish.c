@@ -297,6 +297,22 @@ find_pool_files(struct publish_result *r, struct err *e)
 	return rc;
 }
 
+/* An error when reprepro lists no pool file for a package it added. */
+static int
+check_pool_files(const struct publish_result *r, struct err *e)
+{
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct publish_item *it = &r->items[i];
+
+		if (it->action == PUBLISH_ADDED && it->pool == NULL)
+			return err_set(e, STATUS_SYSTEM, "%s %s (%s): reprepro "
+			    "includedeb succeeded but %s %s lists no such "
+			    "package", it->info.package, it->info.version,
+			    it->info.architecture, r->codename, r->component);
+	}
+	return 0;
+}
+
 /* Everything done under the repository's lock. */
 static int
 locked(struct run *run, struct err *e)
@@ -324,6 +340,8 @@ locked(struct run *run, struct err *e)
 			rc = find_pool_files(r, e);
 			break;
 		}
+	if (rc == 0)
+		rc = check_pool_files(r, e);
 	if (rc < 0 && r->created)
 		publish_dir_remove_new(r->repo, run->made_dir);
 	return rc;

@@ -81,22 +81,45 @@ same_id(const struct publish_item *a, const struct publish_item *b)
 	    strcmp(a->info.architecture, b->info.architecture) == 0;
 }
 
+/* Whether items a and b would be listed under one architecture: the same
+ * package, of the same architecture or one of them Architecture: all. */
+static bool
+same_slot(const struct publish_item *a, const struct publish_item *b)
+{
+	return strcmp(a->info.package, b->info.package) == 0 &&
+	    (strcmp(a->info.architecture, b->info.architecture) == 0 ||
+	    strcmp(a->info.architecture, "all") == 0 ||
+	    strcmp(b->info.architecture, "all") == 0);
+}
+
 /* The item `i` against the ones before it. */
 static void
 judge_twins(struct publish_item *items, size_t i)
 {
+	struct publish_item *it = &items[i];
+
 	for (size_t k = 0; k < i; k++) {
-		if (!same_id(&items[k], &items[i]))
-			continue;
-		if (strcmp(items[k].sha256, items[i].sha256) == 0) {
-			items[i].action = PUBLISH_UNCHANGED;
+		if (same_id(&items[k], it) &&
+		    strcmp(items[k].sha256, it->sha256) == 0) {
+			it->action = PUBLISH_UNCHANGED;
 			return;
 		}
-		items[i].action = PUBLISH_REFUSED;
-		items[i].why = xasprintf("%s %s (%s): %s is another file of "
-		    "the same package, version and architecture",
-		    items[i].info.package, items[i].info.version,
-		    items[i].info.architecture, items[k].deb);
+		if (same_id(&items[k], it)) {
+			it->why = xasprintf("%s %s (%s): %s is another file of "
+			    "the same package, version and architecture",
+			    it->info.package, it->info.version,
+			    it->info.architecture, items[k].deb);
+		} else if (same_slot(&items[k], it)) {
+			it->why = xasprintf("%s %s (%s) and %s %s (%s) given "
+			    "together: a distribution keeps one version of a "
+			    "package", items[k].info.package,
+			    items[k].info.version, items[k].info.architecture,
+			    it->info.package, it->info.version,
+			    it->info.architecture);
+		} else {
+			continue;
+		}
+		it->action = PUBLISH_REFUSED;
 		return;
 	}
 }
