@@ -47,6 +47,21 @@ arch_name(const char *arch)
 	    strcmp(arch, "source") != 0;
 }
 
+/* Whether `name` is a package name Debian policy allows: lowercase
+ * letters, digits, '+', '-' and '.', at least two, the first a letter or
+ * a digit. */
+static bool
+package_name(const char *name)
+{
+	if (!((*name >= 'a' && *name <= 'z') || (*name >= '0' && *name <= '9')))
+		return false;
+	for (const char *c = name + 1; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    strchr("+.-", *c) != NULL))
+			return false;
+	return name[1] != '\0';
+}
+
 /* Checks what reprepro needs of one package's control file. */
 static int
 check_fields(const char *deb, const struct debinfo *info, struct err *e)
@@ -54,6 +69,11 @@ check_fields(const char *deb, const struct debinfo *info, struct err *e)
 	static const char *const needed[] = { "Section", "Priority" };
 	const char *why = debversion_check(info->version);
 
+	if (!package_name(info->package))
+		return err_set(e, STATUS_USAGE, "%s: Package '%s' is no Debian "
+		    "package name (lowercase letters, digits, '+', '-' and "
+		    "'.', at least two, the first a letter or digit)", deb,
+		    info->package);
 	if (why != NULL)
 		return err_set(e, STATUS_USAGE, "%s: Version '%s': %s", deb,
 		    info->version, why);
