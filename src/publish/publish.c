@@ -64,6 +64,36 @@ host_codename(struct err *e)
 	return name;
 }
 
+/* Whether apt's one-line source "deb file:PATH ..." can hold the path
+ * `path`: no white space or control character, none of '#', '[', ']'
+ * or '"', which its parser takes as a comment, options or quotes. */
+static bool
+source_path(const char *path)
+{
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+		if (*c <= ' ' || *c == 0x7f || strchr("#[]\"", *c) != NULL)
+			return false;
+	return true;
+}
+
+/* `repo`, judged as the apt source line will name it (absolute). */
+static int
+check_repo_path(const char *repo, struct err *e)
+{
+	char *cwd = repo[0] == '/' ? NULL : getcwd(NULL, 0);
+	char *path = cwd ? file_join(cwd, repo) : xstrdup(repo);
+	int rc = 0;
+
+	if (!source_path(path))
+		rc = err_set(e, STATUS_USAGE, "--repo '%s': the apt source line "
+		    "(deb file:%s ...) cannot hold a path with white space, "
+		    "control characters, '#', '[', ']' or '\"': give "
+		    "another directory", repo, path);
+	free(path);
+	free(cwd);
+	return rc;
+}
+
 /* Everything judged before the repository is touched: the options, the
  * programs, the key, the packages. */
 static int
@@ -84,6 +114,8 @@ judge(struct run *run, struct err *e)
 		return err_set(e, STATUS_USAGE, "the codename '%s' and the "
 		    "component '%s' must be letters, digits, '.', '_', '+' "
 		    "or '-'", r->codename, r->component);
+	if (check_repo_path(job->repo, e) < 0)
+		return -1;
 	if (job->sign_with != NULL && (*job->sign_with == '\0' ||
 	    strpbrk(job->sign_with, " \t\n") != NULL))
 		return err_set(e, STATUS_USAGE, "--sign-with '%s' is no key id",
