@@ -24,7 +24,7 @@ struct run {
 	char *conf_path;	/* REPO/conf/distributions */
 	struct buf conf;	/* its text */
 	int lock;		/* the lock file, held */
-	bool made_dir;		/* this run made the repository's directory */
+	char *made;		/* the topmost directory this run made, or NULL */
 };
 
 static void
@@ -374,8 +374,9 @@ locked(struct run *run, struct err *e)
 		}
 	if (rc == 0)
 		rc = check_pool_files(r, e);
-	if (rc < 0 && r->created)
-		publish_dir_remove_new(r->repo, run->made_dir);
+	if (rc < 0 && (r->created || (run->made != NULL &&
+	    publish_dir_is_new(job->repo))))
+		publish_dir_remove_new(job->repo, run->made);
 	return rc;
 }
 
@@ -383,7 +384,7 @@ int
 publish_run(const struct publish_job *job, struct publish_result *r,
     struct err *e)
 {
-	struct run run = { job, r, NULL, BUF_INIT, -1, false };
+	struct run run = { job, r, NULL, BUF_INIT, -1, NULL };
 	char *key;
 	int rc;
 
@@ -391,8 +392,10 @@ publish_run(const struct publish_job *job, struct publish_result *r,
 	if (judge(&run, e) < 0 || process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "locking");
-	if (publish_dir_lock(job->repo, &run.lock, &run.made_dir, e) < 0)
+	if (publish_dir_lock(job->repo, &run.lock, &run.made, e) < 0) {
+		free(run.made);
 		return -1;
+	}
 	rc = locked(&run, e);
 	if (rc == 0 && r->key == NULL && r->sign_with != NULL) {
 		key = file_join(r->repo, PUBLISH_KEY);
@@ -402,6 +405,7 @@ publish_run(const struct publish_job *job, struct publish_result *r,
 			free(key);
 	}
 	close(run.lock);
+	free(run.made);
 	free(run.conf_path);
 	buf_release(&run.conf);
 	return rc;
