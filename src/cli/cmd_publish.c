@@ -180,7 +180,8 @@ cmd_publish(const struct cli_run *run)
 		.repo = a->repo, .codename = a->codename,
 		.component = a->component, .sign_with = a->sign_with,
 		.debs = a->debs, .ndebs = a->ndebs,
-		.step = cli_report_step, .ctx = NULL,
+		.step = cli_report_step, .warning = cli_report_warning,
+		.ctx = NULL,
 	};
 	struct publish_result r;
 	struct err e = ERR_INIT;

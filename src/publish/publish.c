@@ -25,6 +25,7 @@ struct run {
 	struct buf conf;	/* its text */
 	int lock;		/* the lock file, held */
 	char *made;		/* the topmost directory this run made, or NULL */
+	bool told_wait;		/* the user was told reprepro's lock is held */
 };
 
 static void
@@ -201,6 +202,28 @@ write_new_conf(struct run *run, struct err *e)
 	    run->conf.len, 0644, e);
 }
 
+/* Tells the user, once, when another reprepro holds the repository's
+ * lock, which the next reprepro waits for. */
+static void
+tell_reprepro_lock(struct run *run)
+{
+	const struct publish_job *job = run->job;
+	char *lock, *msg;
+
+	if (run->told_wait || job->warning == NULL)
+		return;
+	lock = file_join(run->r->repo, PUBLISH_REPO_LOCK);
+	if (access(lock, F_OK) == 0) {
+		msg = xasprintf("waiting for reprepro's lock %s (another "
+		    "reprepro holds it; %d s at most)", lock,
+		    PUBLISH_REPO_LOCK_SECONDS);
+		job->warning(msg, job->ctx);
+		free(msg);
+		run->told_wait = true;
+	}
+	free(lock);
+}
+
 /* Judges the packages against what the distribution holds. */
 static int
 judge_against_repo(struct run *run, struct err *e)
@@ -274,7 +297,10 @@ open_dist(struct run *run, struct err *e)
 		return write_new_conf(run, e) < 0 ? -1 : add_archs(run, e);
 	}
 	if (file_read(run->conf_path, 1 << 20, &run->conf, NULL, e) < 0 ||
-	    find_dist(run, e) < 0 || judge_against_repo(run, e) < 0)
+	    find_dist(run, e) < 0)
+		return -1;
+	tell_reprepro_lock(run);
+	if (judge_against_repo(run, e) < 0)
 		return -1;
 	return add_archs(run, e);
 }
@@ -293,8 +319,10 @@ include(struct run *run, struct err *e)
 	for (size_t i = 0; i < r->nitems; i++)
 		if (r->items[i].action == PUBLISH_ADDED)
 			debs[n++] = r->items[i].deb;
-	if (n > 0 || flood)
+	if (n > 0 || flood) {
 		step(run->job, "publishing");
+		tell_reprepro_lock(run);
+	}
 	if (n > 0)
 		rc = publish_repo_include(r->repo, r->codename, r->component,
 		    debs, n, e);
@@ -384,7 +412,7 @@ int
 publish_run(const struct publish_job *job, struct publish_result *r,
     struct err *e)
 {
-	struct run run = { job, r, NULL, BUF_INIT, -1, NULL };
+	struct run run = { job, r, NULL, BUF_INIT, -1, NULL, false };
 	char *key;
 	int rc;
 
