@@ -110,11 +110,13 @@ judge(struct run *run, struct err *e)
 	r->component = xstrdup(job->component ? job->component : "main");
 	if (r->codename == NULL)
 		return -1;
-	if (!publish_judge_name(r->codename) ||
-	    !publish_judge_name(r->component))
-		return err_set(e, STATUS_USAGE, "the codename '%s' and the "
-		    "component '%s' must be letters, digits, '.', '_', '+' "
-		    "or '-'", r->codename, r->component);
+	if (!publish_judge_name(r->codename))
+		return err_set(e, STATUS_USAGE, "the codename '%s'%s must be "
+		    "letters, digits, '.', '_', '+' or '-'", r->codename,
+		    job->codename ? " (--codename)" : ", the host's,");
+	if (!publish_judge_name(r->component))
+		return err_set(e, STATUS_USAGE, "--component '%s' must be "
+		    "letters, digits, '.', '_', '+' or '-'", r->component);
 	if (check_repo_path(job->repo, e) < 0)
 		return -1;
 	if (job->sign_with != NULL && (*job->sign_with == '\0' ||
