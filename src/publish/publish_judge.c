@@ -213,7 +213,9 @@ judge_listed(struct publish_item *it, const char *archs,
 	while (*p != '\0') {
 		size_t len = strcspn(p, " \t");
 		char *arch = xstrndup(p, len);
-		const char *v = listed(it, arch, entries, n);
+		/* "source" lists source packages, never this one. */
+		const char *v = strcmp(arch, "source") == 0 ? it->info.version :
+		    listed(it, arch, entries, n);
 
 		if (v != NULL && debversion_compare(v, it->info.version) > 0 &&
 		    it->why == NULL)
