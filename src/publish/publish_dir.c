@@ -81,6 +81,17 @@ publish_dir_is_new(const char *repo)
 	return is_new;
 }
 
+/* The directory `path` is in (dirname(3)); the caller frees it. */
+static char *
+parent_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *parent = xstrdup(dirname(copy));
+
+	free(copy);
+	return parent;
+}
+
 /* Makes `path` and its missing parents as mkdir -p does; *top, when
  * still NULL, gets the topmost directory made. */
 static int
@@ -95,8 +106,7 @@ make_dirs(const char *path, char **top, struct err *e)
 		    "%s is a file, not a directory", path);
 	if (errno != ENOENT)
 		return err_errno(e, "cannot create %s", path);
-	parent = xstrdup(path);
-	dirname(parent);
+	parent = parent_of(path);
 	if (strcmp(parent, path) != 0)
 		rc = make_dirs(parent, top, e);
 	free(parent);
@@ -120,8 +130,10 @@ wait_lock(int fd, const char *path, struct err *e)
 	struct stat held, named;
 
 	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR)
-			return err_errno(e, "cannot lock %s", path), -2;
+		if (errno != EINTR) {
+			err_errno(e, "cannot lock %s", path);
+			return -2;
+		}
 		if (process_check_interrupted(e) < 0)
 			return -2;
 	}
@@ -134,13 +146,12 @@ wait_lock(int fd, const char *path, struct err *e)
 int
 publish_dir_lock(const char *repo, int *fd, char **made, struct err *e)
 {
-	char *parent = xstrdup(repo);
+	char *parent = parent_of(repo);
 	char *conf = file_join(repo, "conf");
 	char *path = file_join(conf, PUBLISH_LOCK);
 	int rc = -1;
 
 	*fd = -1;
-	dirname(parent);
 	for (int tries = 0; rc == -1 && tries < 100; tries++) {
 		/* Parents another run made and removed are made again. */
 		if (make_dirs(parent, made, e) < 0) {

@@ -37,7 +37,7 @@ bool publish_judge_name(const char *s);
 /*
  * Reads the packages `debs` into a new array *items (n of them; release
  * with publish_judge_free(), also after an error): each a .deb with a
- * valid Version, an Architecture reprepro takes, and the Section and
+ * Package name Debian policy allows, a valid Version, an Architecture reprepro takes, and the Section and
  * Priority reprepro needs, and its SHA-256. The same file given twice
  * is published once (the second is PUBLISH_UNCHANGED); two files of the
  * same package, version and architecture, or two versions of a package
