@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/json.h"
 #include "base/process.h"
 #include "cli/cli_args.h"
@@ -95,6 +96,23 @@ record(struct cli_result *result, const struct publish_result *r,
 	buf_release(&out);
 }
 
+/* `word` quoted for a POSIX shell: in single quotes, each of its own
+ * written '\''. The caller frees it. */
+static char *
+shell_quoted(const char *word)
+{
+	struct buf out = BUF_INIT;
+
+	buf_addc(&out, '\'');
+	for (const char *c = word; *c != '\0'; c++)
+		if (*c == '\'')
+			buf_adds(&out, "'\\''");
+		else
+			buf_addc(&out, *c);
+	buf_addc(&out, '\'');
+	return buf_detach(&out);
+}
+
 /* The report on standard output: each package, the repository, the
  * apt source line, and how servers reach it over HTTP. */
 static void
@@ -102,6 +120,7 @@ print(const struct publish_result *r, const char *line)
 {
 	const char *key = r->sign_with ? "[signed-by=/etc/apt/keyrings/"
 	    "wazo-plugins.gpg]" : "[trusted=yes]";
+	char *quoted = shell_quoted(r->repo);
 
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct publish_item *it = &r->items[i];
@@ -121,10 +140,11 @@ print(const struct publish_result *r, const char *line)
 	printf("apt source: %s\n", line);
 	printf("over HTTP: serve %s with any web server (python3 -m "
 	    "http.server -d %s 8080)%s%s%s, and use: deb %s http://HOST:8080/ "
-	    "%s %s\n", r->repo, r->repo, r->key ? ", copy " : "",
+	    "%s %s\n", r->repo, quoted, r->key ? ", copy " : "",
 	    r->key ? r->key : "", r->key ? " to /etc/apt/keyrings/"
 	    "wazo-plugins.gpg on the servers" : "", key, r->codename,
 	    r->component);
+	free(quoted);
 }
 
 /* The files the run wrote: the packages added, the key. */
@@ -160,7 +180,8 @@ cmd_publish(const struct cli_run *run)
 		.repo = a->repo, .codename = a->codename,
 		.component = a->component, .sign_with = a->sign_with,
 		.debs = a->debs, .ndebs = a->ndebs,
-		.step = cli_report_step, .ctx = NULL,
+		.step = cli_report_step, .warning = cli_report_warning,
+		.ctx = NULL,
 	};
 	struct publish_result r;
 	struct err e = ERR_INIT;

@@ -24,7 +24,8 @@ struct run {
 	char *conf_path;	/* REPO/conf/distributions */
 	struct buf conf;	/* its text */
 	int lock;		/* the lock file, held */
-	bool made_dir;		/* this run made the repository's directory */
+	char *made;		/* the topmost directory this run made, or NULL */
+	bool told_wait;		/* the user was told reprepro's lock is held */
 };
 
 static void
@@ -64,6 +65,36 @@ host_codename(struct err *e)
 	return name;
 }
 
+/* Whether apt's one-line source "deb file:PATH ..." can hold the path
+ * `path`: no white space or control character, none of '#', '[', ']'
+ * or '"', which its parser takes as a comment, options or quotes. */
+static bool
+source_path(const char *path)
+{
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+		if (*c <= ' ' || *c == 0x7f || strchr("#[]\"", *c) != NULL)
+			return false;
+	return true;
+}
+
+/* `repo`, judged as the apt source line will name it (absolute). */
+static int
+check_repo_path(const char *repo, struct err *e)
+{
+	char *cwd = repo[0] == '/' ? NULL : getcwd(NULL, 0);
+	char *path = cwd ? file_join(cwd, repo) : xstrdup(repo);
+	int rc = 0;
+
+	if (!source_path(path))
+		rc = err_set(e, STATUS_USAGE, "--repo '%s': the apt source line "
+		    "(deb file:%s ...) cannot hold a path with white space, "
+		    "control characters, '#', '[', ']' or '\"': give "
+		    "another directory", repo, path);
+	free(path);
+	free(cwd);
+	return rc;
+}
+
 /* Everything judged before the repository is touched: the options, the
  * programs, the key, the packages. */
 static int
@@ -79,11 +110,15 @@ judge(struct run *run, struct err *e)
 	r->component = xstrdup(job->component ? job->component : "main");
 	if (r->codename == NULL)
 		return -1;
-	if (!publish_judge_name(r->codename) ||
-	    !publish_judge_name(r->component))
-		return err_set(e, STATUS_USAGE, "the codename '%s' and the "
-		    "component '%s' must be letters, digits, '.', '_', '+' "
-		    "or '-'", r->codename, r->component);
+	if (!publish_judge_name(r->codename))
+		return err_set(e, STATUS_USAGE, "the codename '%s'%s must be "
+		    "letters, digits, '.', '_', '+' or '-'", r->codename,
+		    job->codename ? " (--codename)" : ", the host's,");
+	if (!publish_judge_name(r->component))
+		return err_set(e, STATUS_USAGE, "--component '%s' must be "
+		    "letters, digits, '.', '_', '+' or '-'", r->component);
+	if (check_repo_path(job->repo, e) < 0)
+		return -1;
 	if (job->sign_with != NULL && (*job->sign_with == '\0' ||
 	    strpbrk(job->sign_with, " \t\n") != NULL))
 		return err_set(e, STATUS_USAGE, "--sign-with '%s' is no key id",
@@ -169,6 +204,28 @@ write_new_conf(struct run *run, struct err *e)
 	    run->conf.len, 0644, e);
 }
 
+/* Tells the user, once, when another reprepro holds the repository's
+ * lock, which the next reprepro waits for. */
+static void
+tell_reprepro_lock(struct run *run)
+{
+	const struct publish_job *job = run->job;
+	char *lock, *msg;
+
+	if (run->told_wait || job->warning == NULL)
+		return;
+	lock = file_join(run->r->repo, PUBLISH_REPO_LOCK);
+	if (access(lock, F_OK) == 0) {
+		msg = xasprintf("waiting for reprepro's lock %s (another "
+		    "reprepro holds it; %d s at most)", lock,
+		    PUBLISH_REPO_LOCK_SECONDS);
+		job->warning(msg, job->ctx);
+		free(msg);
+		run->told_wait = true;
+	}
+	free(lock);
+}
+
 /* Judges the packages against what the distribution holds. */
 static int
 judge_against_repo(struct run *run, struct err *e)
@@ -242,7 +299,10 @@ open_dist(struct run *run, struct err *e)
 		return write_new_conf(run, e) < 0 ? -1 : add_archs(run, e);
 	}
 	if (file_read(run->conf_path, 1 << 20, &run->conf, NULL, e) < 0 ||
-	    find_dist(run, e) < 0 || judge_against_repo(run, e) < 0)
+	    find_dist(run, e) < 0)
+		return -1;
+	tell_reprepro_lock(run);
+	if (judge_against_repo(run, e) < 0)
 		return -1;
 	return add_archs(run, e);
 }
@@ -261,8 +321,10 @@ include(struct run *run, struct err *e)
 	for (size_t i = 0; i < r->nitems; i++)
 		if (r->items[i].action == PUBLISH_ADDED)
 			debs[n++] = r->items[i].deb;
-	if (n > 0 || flood)
+	if (n > 0 || flood) {
 		step(run->job, "publishing");
+		tell_reprepro_lock(run);
+	}
 	if (n > 0)
 		rc = publish_repo_include(r->repo, r->codename, r->component,
 		    debs, n, e);
@@ -297,6 +359,22 @@ find_pool_files(struct publish_result *r, struct err *e)
 	return rc;
 }
 
+/* An error when reprepro lists no pool file for a package it added. */
+static int
+check_pool_files(const struct publish_result *r, struct err *e)
+{
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct publish_item *it = &r->items[i];
+
+		if (it->action == PUBLISH_ADDED && it->pool == NULL)
+			return err_set(e, STATUS_SYSTEM, "%s %s (%s): reprepro "
+			    "includedeb succeeded but %s %s lists no such "
+			    "package", it->info.package, it->info.version,
+			    it->info.architecture, r->codename, r->component);
+	}
+	return 0;
+}
+
 /* Everything done under the repository's lock. */
 static int
 locked(struct run *run, struct err *e)
@@ -324,8 +402,11 @@ locked(struct run *run, struct err *e)
 			rc = find_pool_files(r, e);
 			break;
 		}
-	if (rc < 0 && r->created)
-		publish_dir_remove_new(r->repo, run->made_dir);
+	if (rc == 0)
+		rc = check_pool_files(r, e);
+	if (rc < 0 && (r->created || (run->made != NULL &&
+	    publish_dir_is_new(job->repo))))
+		publish_dir_remove_new(job->repo, run->made);
 	return rc;
 }
 
@@ -333,7 +414,7 @@ int
 publish_run(const struct publish_job *job, struct publish_result *r,
     struct err *e)
 {
-	struct run run = { job, r, NULL, BUF_INIT, -1, false };
+	struct run run = { job, r, NULL, BUF_INIT, -1, NULL, false };
 	char *key;
 	int rc;
 
@@ -341,8 +422,10 @@ publish_run(const struct publish_job *job, struct publish_result *r,
 	if (judge(&run, e) < 0 || process_check_interrupted(e) < 0)
 		return -1;
 	step(job, "locking");
-	if (publish_dir_lock(job->repo, &run.lock, &run.made_dir, e) < 0)
+	if (publish_dir_lock(job->repo, &run.lock, &run.made, e) < 0) {
+		free(run.made);
 		return -1;
+	}
 	rc = locked(&run, e);
 	if (rc == 0 && r->key == NULL && r->sign_with != NULL) {
 		key = file_join(r->repo, PUBLISH_KEY);
@@ -352,6 +435,7 @@ publish_run(const struct publish_job *job, struct publish_result *r,
 			free(key);
 	}
 	close(run.lock);
+	free(run.made);
 	free(run.conf_path);
 	buf_release(&run.conf);
 	return rc;

@@ -26,6 +26,9 @@ struct publish_job {
 	size_t ndebs;
 	/* Told each step as it begins ("reading", "locking", ...). */
 	void (*step)(const char *step, void *ctx);
+	/* Told what the user should know meanwhile (reprepro's lock held,
+	 * waited for), or NULL. */
+	void (*warning)(const char *message, void *ctx);
 	void *ctx;
 };
 

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -80,82 +81,117 @@ publish_dir_is_new(const char *repo)
 	return is_new;
 }
 
-/* Makes the parents of `repo` as mkdir -p does. */
-static int
-make_parents(const char *repo, struct err *e)
+/* The directory `path` is in (dirname(3)); the caller frees it. */
+static char *
+parent_of(const char *path)
 {
-	const char *slash = strrchr(repo, '/');
-	char *parent;
-	int rc;
+	char *copy = xstrdup(path);
+	char *parent = xstrdup(dirname(copy));
 
-	while (slash != NULL && slash > repo && slash[-1] == '/')
-		slash--;
-	if (slash == NULL || slash == repo)
-		return 0;
-	parent = xstrndup(repo, (size_t)(slash - repo));
-	rc = dirtree_prepare_output(parent, e);
+	free(copy);
+	return parent;
+}
+
+/* Makes `path` and its missing parents as mkdir -p does; *top, when
+ * still NULL, gets the topmost directory made. */
+static int
+make_dirs(const char *path, char **top, struct err *e)
+{
+	struct stat st;
+	char *parent;
+	int rc = 0;
+
+	if (stat(path, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : err_set(e, STATUS_USAGE,
+		    "%s is a file, not a directory", path);
+	if (errno != ENOENT)
+		return err_errno(e, "cannot create %s", path);
+	parent = parent_of(path);
+	if (strcmp(parent, path) != 0)
+		rc = make_dirs(parent, top, e);
 	free(parent);
-	return rc;
+	if (rc < 0)
+		return -1;
+	if (mkdir(path, 0755) == 0) {
+		if (*top == NULL)
+			*top = xstrdup(path);
+	} else if (errno != EEXIST) {
+		return err_errno(e, "cannot create %s", path);
+	}
+	return 0;
+}
+
+/* Waits for the lock `fd` holds on `path`: 0 once held, -1 when the file
+ * was removed meanwhile (to start over), -2 with `e` set on an error or
+ * a signal. */
+static int
+wait_lock(int fd, const char *path, struct err *e)
+{
+	struct stat held, named;
+
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			err_errno(e, "cannot lock %s", path);
+			return -2;
+		}
+		if (process_check_interrupted(e) < 0)
+			return -2;
+	}
+	if (fstat(fd, &held) == 0 && stat(path, &named) == 0 &&
+	    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+		return 0;
+	return -1;
 }
 
 int
-publish_dir_lock(const char *repo, int *fd, bool *made, struct err *e)
+publish_dir_lock(const char *repo, int *fd, char **made, struct err *e)
 {
-	char *conf, *path;
-	struct stat held, named;
+	char *parent = parent_of(repo);
+	char *conf = file_join(repo, "conf");
+	char *path = file_join(conf, PUBLISH_LOCK);
 	int rc = -1;
 
 	*fd = -1;
-	if (make_parents(repo, e) < 0)
-		return -1;
-	conf = file_join(repo, "conf");
-	path = file_join(conf, PUBLISH_LOCK);
-	for (int tries = 0; rc < 0 && tries < 100; tries++) {
-		if (mkdir(repo, 0755) == 0)
-			*made = true;
-		else if (errno != EEXIST)
+	for (int tries = 0; rc == -1 && tries < 100; tries++) {
+		/* Parents another run made and removed are made again. */
+		if (make_dirs(parent, made, e) < 0) {
+			rc = -2;
 			break;
+		}
+		if (mkdir(repo, 0755) == 0) {
+			if (*made == NULL)
+				*made = xstrdup(repo);
+		} else if (errno == ENOENT) {
+			continue;
+		} else if (errno != EEXIST) {
+			break;
+		}
 		if ((mkdir(conf, 0755) < 0 && errno != EEXIST) ||
 		    (*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0)
 			break;
-		while (flock(*fd, LOCK_EX) < 0) {
-			if (errno != EINTR) {
-				err_errno(e, "cannot lock %s", path);
-				rc = -2;
-			} else if (process_check_interrupted(e) < 0) {
-				rc = -2;
-			}
-			if (rc == -2)
-				break;
-		}
-		/* Held, unless its file was removed meanwhile. */
-		if (rc == -1 && fstat(*fd, &held) == 0 &&
-		    stat(path, &named) == 0 && held.st_dev == named.st_dev &&
-		    held.st_ino == named.st_ino)
-			rc = 0;
+		rc = wait_lock(*fd, path, e);
 		if (rc < 0) {
 			close(*fd);
 			*fd = -1;
 		}
-		if (rc == -2)
-			break;
 	}
 	if (rc == -1)
 		err_errno(e, "cannot make or lock the repository %s", repo);
+	free(parent);
 	free(conf);
 	free(path);
 	return rc < 0 ? -1 : 0;
 }
 
 void
-publish_dir_remove_new(const char *repo, bool made)
+publish_dir_remove_new(const char *repo, const char *made)
 {
 	static const char *const parts[] = { "db", "dists", "pool",
 	    PUBLISH_KEY, "conf" };
 	struct err ignored = ERR_INIT;
 
-	if (made) {
-		dirtree_remove(repo, &ignored);
+	if (made != NULL) {
+		dirtree_remove(made, &ignored);
 	} else {
 		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 			char *path = file_join(repo, parts[i]);

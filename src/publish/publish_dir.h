@@ -24,15 +24,16 @@ bool publish_dir_is_new(const char *repo);
 /*
  * Takes the lock of `repo` (REPO/conf/PUBLISH_LOCK, flock(2)), making
  * the directory (and its parents, as mkdir -p) and conf/ when missing, and
- * waiting for the run that holds it; *made tells whether this run made
- * `repo`. *fd holds the lock until closed. -1 with `e` set when it
- * cannot, or a signal came while waiting.
+ * waiting for the run that holds it; *made (NULL on entry) gets the
+ * topmost directory this run made (`repo` or one of its parents; the
+ * caller frees it), else stays NULL. *fd holds the lock until closed. -1
+ * with `e` set when it cannot, or a signal came while waiting.
  */
-int publish_dir_lock(const char *repo, int *fd, bool *made, struct err *e);
-/* Removes what a first publish into `repo` made: the whole directory
- * when it made it (`made`), else conf/, db/, dists/, pool/ and the key.
- * Those waiting for the lock then find their lock file gone and start
- * over. */
-void publish_dir_remove_new(const char *repo, bool made);
+int publish_dir_lock(const char *repo, int *fd, char **made, struct err *e);
+/* Removes what a first publish into `repo` made: the directory `made`
+ * (the topmost this run made, from publish_dir_lock()) with all it
+ * holds, else (NULL) conf/, db/, dists/, pool/ and the key. Those
+ * waiting for the lock then find their lock file gone and start over. */
+void publish_dir_remove_new(const char *repo, const char *made);
 
 #endif

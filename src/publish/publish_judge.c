@@ -47,6 +47,21 @@ arch_name(const char *arch)
 	    strcmp(arch, "source") != 0;
 }
 
+/* Whether `name` is a package name Debian policy allows: lowercase
+ * letters, digits, '+', '-' and '.', at least two, the first a letter or
+ * a digit. */
+static bool
+package_name(const char *name)
+{
+	if (!((*name >= 'a' && *name <= 'z') || (*name >= '0' && *name <= '9')))
+		return false;
+	for (const char *c = name + 1; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    strchr("+.-", *c) != NULL))
+			return false;
+	return name[1] != '\0';
+}
+
 /* Checks what reprepro needs of one package's control file. */
 static int
 check_fields(const char *deb, const struct debinfo *info, struct err *e)
@@ -54,6 +69,11 @@ check_fields(const char *deb, const struct debinfo *info, struct err *e)
 	static const char *const needed[] = { "Section", "Priority" };
 	const char *why = debversion_check(info->version);
 
+	if (!package_name(info->package))
+		return err_set(e, STATUS_USAGE, "%s: Package '%s' is no Debian "
+		    "package name (lowercase letters, digits, '+', '-' and "
+		    "'.', at least two, the first a letter or digit)", deb,
+		    info->package);
 	if (why != NULL)
 		return err_set(e, STATUS_USAGE, "%s: Version '%s': %s", deb,
 		    info->version, why);
@@ -81,22 +101,45 @@ same_id(const struct publish_item *a, const struct publish_item *b)
 	    strcmp(a->info.architecture, b->info.architecture) == 0;
 }
 
+/* Whether items a and b would be listed under one architecture: the same
+ * package, of the same architecture or one of them Architecture: all. */
+static bool
+same_slot(const struct publish_item *a, const struct publish_item *b)
+{
+	return strcmp(a->info.package, b->info.package) == 0 &&
+	    (strcmp(a->info.architecture, b->info.architecture) == 0 ||
+	    strcmp(a->info.architecture, "all") == 0 ||
+	    strcmp(b->info.architecture, "all") == 0);
+}
+
 /* The item `i` against the ones before it. */
 static void
 judge_twins(struct publish_item *items, size_t i)
 {
+	struct publish_item *it = &items[i];
+
 	for (size_t k = 0; k < i; k++) {
-		if (!same_id(&items[k], &items[i]))
-			continue;
-		if (strcmp(items[k].sha256, items[i].sha256) == 0) {
-			items[i].action = PUBLISH_UNCHANGED;
+		if (same_id(&items[k], it) &&
+		    strcmp(items[k].sha256, it->sha256) == 0) {
+			it->action = PUBLISH_UNCHANGED;
 			return;
 		}
-		items[i].action = PUBLISH_REFUSED;
-		items[i].why = xasprintf("%s %s (%s): %s is another file of "
-		    "the same package, version and architecture",
-		    items[i].info.package, items[i].info.version,
-		    items[i].info.architecture, items[k].deb);
+		if (same_id(&items[k], it)) {
+			it->why = xasprintf("%s %s (%s): %s is another file of "
+			    "the same package, version and architecture",
+			    it->info.package, it->info.version,
+			    it->info.architecture, items[k].deb);
+		} else if (same_slot(&items[k], it)) {
+			it->why = xasprintf("%s %s (%s) and %s %s (%s) given "
+			    "together: a distribution keeps one version of a "
+			    "package", items[k].info.package,
+			    items[k].info.version, items[k].info.architecture,
+			    it->info.package, it->info.version,
+			    it->info.architecture);
+		} else {
+			continue;
+		}
+		it->action = PUBLISH_REFUSED;
 		return;
 	}
 }
@@ -170,7 +213,9 @@ judge_listed(struct publish_item *it, const char *archs,
 	while (*p != '\0') {
 		size_t len = strcspn(p, " \t");
 		char *arch = xstrndup(p, len);
-		const char *v = listed(it, arch, entries, n);
+		/* "source" lists source packages, never this one. */
+		const char *v = strcmp(arch, "source") == 0 ? it->info.version :
+		    listed(it, arch, entries, n);
 
 		if (v != NULL && debversion_compare(v, it->info.version) > 0 &&
 		    it->why == NULL)

@@ -37,10 +37,12 @@ bool publish_judge_name(const char *s);
 /*
  * Reads the packages `debs` into a new array *items (n of them; release
  * with publish_judge_free(), also after an error): each a .deb with a
- * valid Version, an Architecture reprepro takes, and the Section and
+ * Package name Debian policy allows, a valid Version, an Architecture reprepro takes, and the Section and
  * Priority reprepro needs, and its SHA-256. The same file given twice
  * is published once (the second is PUBLISH_UNCHANGED); two files of the
- * same package, version and architecture are refused. -1 with `e` set
+ * same package, version and architecture, or two versions of a package
+ * that a distribution would list under one architecture (the same, or
+ * all), are refused. -1 with `e` set
  * (STATUS_USAGE) on the first DEB at fault.
  */
 int publish_judge_debs(char *const *debs, size_t n,

@@ -1,6 +1,7 @@
 /* publish_repo: reprepro, asked and told. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,21 +13,42 @@
 #define TRIES_TEXT(n) #n
 #define TRIES(n) TRIES_TEXT(n)
 
-/* The last line of reprepro's messages worth showing: its first one
- * that says "rror", else its first. */
+/* reprepro's last words when it failed, which say nothing of why. */
+#define GENERIC_FAILURE "There have been errors!"
+
+/* Whether the line at `line` (ending at a newline or the end) is worth
+ * showing: not empty, not GENERIC_FAILURE. */
+static bool
+telling(const char *line)
+{
+	size_t len = strcspn(line, "\n");
+
+	return len > 0 && !(len == strlen(GENERIC_FAILURE) &&
+	    strncmp(line, GENERIC_FAILURE, len) == 0);
+}
+
+/* The line of reprepro's messages worth showing: its first telling one
+ * that says "rror", else its first telling one. */
 static void
 add_messages(struct buf *msg, const char *text)
 {
-	const char *line = strstr(text, "rror");
-	size_t len;
+	const char *first = NULL, *chosen = NULL;
 
-	while (line != NULL && line > text && line[-1] != '\n')
-		line--;
-	if (line == NULL)
-		line = text;
-	len = strcspn(line, "\n");
-	if (len > 0)
-		buf_addf(msg, ": %.*s", (int)len, line);
+	for (const char *line = text; *line != '\0' && chosen == NULL;) {
+		const char *end = line + strcspn(line, "\n");
+
+		if (telling(line)) {
+			if (first == NULL)
+				first = line;
+			if (memmem(line, (size_t)(end - line), "rror", 4))
+				chosen = line;
+		}
+		line = *end == '\n' ? end + 1 : end;
+	}
+	if (chosen == NULL)
+		chosen = first;
+	if (chosen != NULL)
+		buf_addf(msg, ": %.*s", (int)strcspn(chosen, "\n"), chosen);
 }
 
 /* Runs reprepro's command `what` on `dir` with `args` (NULL-terminated,

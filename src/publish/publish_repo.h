@@ -11,8 +11,12 @@
 #include "base/err.h"
 
 /* How many times reprepro retries, 10 s apart, when another reprepro
- * holds the database's lock (--waitforlock). */
-#define PUBLISH_REPO_LOCK_TRIES 60
+ * holds the database's lock (--waitforlock): a minute at most. */
+#define PUBLISH_REPO_LOCK_TRIES 6
+/* That wait in seconds. */
+#define PUBLISH_REPO_LOCK_SECONDS (PUBLISH_REPO_LOCK_TRIES * 10)
+/* reprepro's lock, below the repository's base directory. */
+#define PUBLISH_REPO_LOCK "db/lockfile"
 
 /* A file of the pool and its SHA-256 (lowercase hex). */
 struct publish_repo_file {
