@@ -15,13 +15,26 @@
 static const char control[] = "Package: p1\nVersion: 1.0\n"
     "Architecture: all\nMaintainer: A <a@example.org>\nDescription: d\n d\n";
 static const char script[] = "#!/bin/sh\nexit 0\n";
-static const char md5sums[] = "d41d8cd98f00b204e9800998ecf8427e  usr/x\n";
+static const char md5sums[] = "d41d8cd98f00b204e9800998ecf8427e  usr/x\n"
+    "d41d8cd98f00b204e9800998ecf8427e  usr/y\n";
+
+/* md5sums given in two pieces, its lines. */
+static int
+fill_lines(const void *ctx, file_put put, void *sink, struct err *e)
+{
+	const char *text = ctx, *second = strchr(text, '\n') + 1;
+
+	if (put(sink, text, (size_t)(second - text), e) < 0)
+		return -1;
+	return put(sink, second, strlen(second), e);
+}
+
 static const struct debfile_member members[] = {
-	{ "control", 0644, control, sizeof(control) - 1 },
-	{ "md5sums", 0644, md5sums, sizeof(md5sums) - 1 },
-	{ "postinst", 0755, script, sizeof(script) - 1 },
-	{ "postrm", 0755, script, sizeof(script) - 1 },
-	{ "prerm", 0755, script, sizeof(script) - 1 },
+	{ "control", 0644, control, sizeof(control) - 1, NULL, NULL },
+	{ "md5sums", 0644, NULL, sizeof(md5sums) - 1, fill_lines, md5sums },
+	{ "postinst", 0755, script, sizeof(script) - 1, NULL, NULL },
+	{ "postrm", 0755, script, sizeof(script) - 1, NULL, NULL },
+	{ "prerm", 0755, script, sizeof(script) - 1, NULL, NULL },
 };
 
 static char *
@@ -81,6 +94,11 @@ START_TEST(test_a_deb_dpkg_reads)
 	    "-rwxr-xr-x root/root ./prerm\n");
 	free(got);
 	free(cmd);
+	cmd = xasprintf("dpkg-deb --info '%s' md5sums", deb);
+	got = run(cmd);
+	ck_assert_str_eq(got, md5sums);
+	free(got);
+	free(cmd);
 	cmd = xasprintf("dpkg-deb -f '%s' Package Version", deb);
 	got = run(cmd);
 	ck_assert_str_eq(got, "Package: p1\nVersion: 1.0\n");
@@ -100,6 +118,25 @@ START_TEST(test_a_deb_dpkg_reads)
 }
 END_TEST
 
+/* A member whose fill() gives other than the length it said is refused,
+ * not written short or padded. */
+START_TEST(test_a_member_of_another_length)
+{
+	struct compress_options o = { COMPRESS_NONE, 0, 1, 0 };
+	struct debfile_member m = { "md5sums", 0644, NULL, sizeof(md5sums),
+	    fill_lines, md5sums };
+	struct err e = ERR_INIT;
+	FILE *f = tmpfile();
+
+	ck_assert_int_eq(debfile_control_tar(fileno(f), "control.tar", &m, 1,
+	    &o, 1700000000, &e), -1);
+	ck_assert_str_eq(e.msg, "control.tar's md5sums came out 80 bytes "
+	    "long, not 81");
+	err_release(&e);
+	fclose(f);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -107,6 +144,7 @@ make_suite(void)
 	TCase *tc = tcase_create("debfile");
 
 	tcase_add_test(tc, test_a_deb_dpkg_reads);
+	tcase_add_test(tc, test_a_member_of_another_length);
 	suite_add_tcase(s, tc);
 	return s;
 }

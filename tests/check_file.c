@@ -1,8 +1,9 @@
-/* Tests of file: whole-file reads and path joins. */
+/* Tests of file: whole-file reads, path joins and atomic writes. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check_main.h"
 #include "base/file.h"
@@ -64,6 +65,49 @@ START_TEST(test_join)
 }
 END_TEST
 
+/* Gives "one " and "two", or fails after "one " when ctx says so. */
+static int
+fill_pieces(const void *ctx, file_put put, void *sink, struct err *e)
+{
+	if (put(sink, "one ", 4, e) < 0)
+		return -1;
+	if (*(const int *)ctx)
+		return err_set(e, STATUS_SYSTEM, "no more");
+	return put(sink, "two", 3, e);
+}
+
+START_TEST(test_write_atomic_in_pieces)
+{
+	char *dir = test_make_dir(), *path = xasprintf("%s/f", dir), *got;
+	struct err e = ERR_INIT;
+	struct stat st;
+	int fail = 0;
+
+	ck_assert_int_eq(file_write_atomic_by(path, 0640, fill_pieces, &fail,
+	    &e), 0);
+	got = test_read_file(dir, "f");
+	ck_assert_str_eq(got, "one two");
+	free(got);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0640);
+	/* A fill that fails leaves the old file and no temporary one. */
+	fail = 1;
+	ck_assert_int_eq(file_write_atomic_by(path, 0644, fill_pieces, &fail,
+	    &e), -1);
+	ck_assert_str_eq(e.msg, "no more");
+	err_release(&e);
+	got = test_list_dir(dir);
+	ck_assert_str_eq(got, "f,");
+	free(got);
+	got = test_read_file(dir, "f");
+	ck_assert_str_eq(got, "one two");
+	free(got);
+	test_remove_tree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -73,6 +117,7 @@ make_suite(void)
 	tcase_add_test(tc, test_read_whole_and_limited);
 	tcase_add_test(tc, test_read_missing_file);
 	tcase_add_test(tc, test_join);
+	tcase_add_test(tc, test_write_atomic_in_pieces);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -70,20 +70,62 @@ file_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+/* The temporary file a fill() writes into. */
+struct tmp_sink {
+	int fd;
+	const char *path;
+};
+
+static int
+put_tmp(void *sink, const void *data, size_t len, struct err *e)
+{
+	struct tmp_sink *t = sink;
+
+	if (file_write_all(t->fd, data, len) < 0)
+		return err_errno(e, "cannot write %s", t->path);
+	return 0;
+}
+
+/* The whole contents at once, as a fill() gives them. */
+struct whole {
+	const void *data;
+	size_t len;
+};
+
+static int
+fill_whole(const void *ctx, file_put put, void *sink, struct err *e)
+{
+	const struct whole *w = ctx;
+
+	return put(sink, w->data, w->len, e);
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len,
     unsigned mode, struct err *e)
 {
+	struct whole w = { data, len };
+
+	return file_write_atomic_by(path, mode, fill_whole, &w, e);
+}
+
+int
+file_write_atomic_by(const char *path, unsigned mode, file_fill fill,
+    const void *ctx, struct err *e)
+{
 	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
+	struct tmp_sink sink = { mkstemp(tmp), tmp };
+	int fd = sink.fd, r;
 
 	if (fd < 0) {
 		err_errno(e, "cannot create a file beside %s", path);
 		free(tmp);
 		return -1;
 	}
-	if (file_write_all(fd, data, len) < 0 || fchmod(fd, (mode_t)mode) < 0) {
-		err_errno(e, "cannot write %s", tmp);
+	r = fill(ctx, put_tmp, &sink, e);
+	if (r == 0 && fchmod(fd, (mode_t)mode) < 0)
+		r = err_errno(e, "cannot write %s", tmp);
+	if (r < 0) {
 		close(fd);
 		unlink(tmp);
 		free(tmp);

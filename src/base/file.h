@@ -19,6 +19,14 @@ int file_read(const char *path, size_t limit, struct buf *out,
 int file_read_fd(int fd, const char *path, size_t limit, struct buf *out,
     int *truncated, struct err *e);
 
+/* Takes the next piece of a file's contents: 0, or -1 with `e` set. */
+typedef int (*file_put)(void *sink, const void *data, size_t len,
+    struct err *e);
+/* Hands a file's contents, in pieces, to `put` with `sink`; returns 0, or
+ * what `put` returned (-1, `e` set) or -1 with `e` set. */
+typedef int (*file_fill)(const void *ctx, file_put put, void *sink,
+    struct err *e);
+
 /*
  * Writes `len` bytes to `path` atomically: into a temporary file in the
  * same directory, given `mode`, then renamed over `path`. Returns 0, or
@@ -26,6 +34,10 @@ int file_read_fd(int fd, const char *path, size_t limit, struct buf *out,
  */
 int file_write_atomic(const char *path, const void *data, size_t len,
     unsigned mode, struct err *e);
+/* The same, the contents given by `fill` (called with `ctx`) as they are
+ * made, never whole in memory. */
+int file_write_atomic_by(const char *path, unsigned mode, file_fill fill,
+    const void *ctx, struct err *e);
 
 /* Writes all `len` bytes to `fd`, again after a short write or EINTR.
  * Returns 0, or -1 with errno set. */

@@ -1,9 +1,10 @@
 /* datatar: a .deb's data member, written by the payload pass (payload.h)
  * straight from the staged files, without copying them anywhere first:
- * the pass computes md5sums, Installed-Size and the architecture of any
- * compiled object on the way. The compressor starts once the entries are
- * listed, told the tar's size (or a little more), so that a small
- * payload gets a small xz dictionary or zstd window. */
+ * the pass computes each file's MD5 digest (for md5sums), Installed-Size
+ * and the architecture of any compiled object on the way. The compressor
+ * starts once the entries are listed, told the tar's size (or a little
+ * more), so that a small payload gets a small xz dictionary or zstd
+ * window. */
 #ifndef WPD_DATATAR_H
 #define WPD_DATATAR_H
 

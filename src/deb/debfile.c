@@ -33,6 +33,48 @@ control_tar_size(const struct stat *root, const struct debfile_member *members,
 	return tarwriter_stream_size(n);
 }
 
+/* A member's bytes so far, to check that fill() gave as many as said. */
+struct filling {
+	struct tarwriter *tw;
+	size_t len;
+};
+
+static int
+put_data(void *sink, const void *data, size_t len, struct err *e)
+{
+	struct filling *f = sink;
+
+	f->len += len;
+	return tarwriter_data(f->tw, data, len, e);
+}
+
+/* A member's contents given whole, as fill() gives them. */
+static int
+fill_whole(const struct debfile_member *m, file_put put, void *sink,
+    struct err *e)
+{
+	return put(sink, m->data, m->len, e);
+}
+
+static int
+add_control_file(struct tarwriter *tw, const struct debfile_member *m,
+    struct err *e)
+{
+	struct filling f = { tw, 0 };
+	int r;
+
+	if (tarwriter_file_entry(tw, m->name, m->mode, m->len, e) < 0)
+		return -1;
+	r = m->fill != NULL ? m->fill(m->fill_ctx, put_data, &f, e) :
+	    fill_whole(m, put_data, &f, e);
+	if (r < 0)
+		return -1;
+	if (f.len != m->len)
+		return err_set(e, STATUS_SYSTEM, "control.tar's %s came out "
+		    "%zu bytes long, not %zu", m->name, f.len, m->len);
+	return 0;
+}
+
 int
 debfile_control_tar(int fd, const char *path,
     const struct debfile_member *members, size_t count,
@@ -51,8 +93,7 @@ debfile_control_tar(int fd, const char *path,
 		return -1;
 	rc = tarwriter_entry(tw, "", &root, NULL, &is_link, e);
 	for (size_t i = 0; rc == 0 && i < count; i++)
-		rc = tarwriter_file(tw, members[i].name, members[i].mode,
-		    members[i].data, members[i].len, e);
+		rc = add_control_file(tw, &members[i], e);
 	if (tarwriter_close(tw, e) < 0)
 		rc = -1;
 	return rc;

@@ -9,14 +9,19 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "base/file.h"
 #include "deb/compress.h"
 
-/* A file of the control member (control, md5sums, a maintainer script). */
+/* A file of the control member (control, md5sums, a maintainer script):
+ * `len` bytes at `data`, or, when `fill` is not NULL, the `len` bytes it
+ * hands to `put` in pieces (called with `fill_ctx`). */
 struct debfile_member {
 	const char *name;	/* "control", "postinst"... */
 	unsigned mode;		/* 0644, 0755 */
 	const char *data;
 	size_t len;
+	file_fill fill;
+	const void *fill_ctx;
 };
 
 /* Writes control.tar.<ext> into `fd` (the file `path`, for messages):

@@ -1,9 +1,10 @@
 /* payload: the files a package installs, described once as a list of
  * sources (the staging root, the plugin's wazo/ at its metadata path),
- * and the one pass over their sorted entries that computes md5sums (as
- * dh_md5sums writes them), Installed-Size (as dpkg-gencontrol counts it)
- * and the compiled objects' architecture, while a writer takes each
- * entry: data.tar (datatar.h) or a package tree (treewriter.h). */
+ * and the one pass over their sorted entries that computes each regular
+ * file's MD5 digest (for md5sums, md5sums.h), Installed-Size (as
+ * dpkg-gencontrol counts it) and the compiled objects' architecture,
+ * while a writer takes each entry: data.tar (datatar.h) or a package tree
+ * (treewriter.h). */
 #ifndef WPD_PAYLOAD_H
 #define WPD_PAYLOAD_H
 
@@ -12,8 +13,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "base/buf.h"
 #include "base/err.h"
+#include "deb/payload_list.h"
 
 /* A directory whose contents go into the package under `prefix` (""
  * for the package's root, else a relative path whose parent directories
@@ -69,7 +70,8 @@ struct payload_writer {
 };
 
 struct payload_result {
-	struct buf md5sums;		/* as dh_md5sums writes them */
+	struct payload_list files;	/* the entries, with the regular
+					 * files' digests (md5sums.h) */
 	long long installed_kib;	/* as dpkg-gencontrol counts, DEBIAN/ aside */
 	const char *elf_arch;		/* the first compiled object's, or NULL */
 	char *elf_path;			/* that object, in the package */

@@ -130,8 +130,8 @@ tarwriter_data(struct tarwriter *tw, const void *data, size_t len,
 }
 
 int
-tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
-    const void *data, size_t len, struct err *e)
+tarwriter_file_entry(struct tarwriter *tw, const char *path, unsigned mode,
+    size_t len, struct err *e)
 {
 	struct stat st;
 	int is_link;
@@ -140,7 +140,14 @@ tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
 	st.st_mode = S_IFREG | mode;
 	st.st_size = (off_t)len;
 	st.st_nlink = 1;
-	if (tarwriter_entry(tw, path, &st, NULL, &is_link, e) < 0)
+	return tarwriter_entry(tw, path, &st, NULL, &is_link, e);
+}
+
+int
+tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
+    const void *data, size_t len, struct err *e)
+{
+	if (tarwriter_file_entry(tw, path, mode, len, e) < 0)
 		return -1;
 	return tarwriter_data(tw, data, len, e);
 }

@@ -30,6 +30,9 @@ int tarwriter_entry(struct tarwriter *tw, const char *path,
     const struct stat *st, const char *target, int *is_link, struct err *e);
 int tarwriter_data(struct tarwriter *tw, const void *data, size_t len,
     struct err *e);
+/* A regular file of `len` bytes that tarwriter_data() gives. */
+int tarwriter_file_entry(struct tarwriter *tw, const char *path,
+    unsigned mode, size_t len, struct err *e);
 /* A regular file with the given contents, in one call. */
 int tarwriter_file(struct tarwriter *tw, const char *path, unsigned mode,
     const void *data, size_t len, struct err *e);

@@ -295,7 +295,6 @@ treewriter_fill(const char *root, const struct payload_source *sources,
 	t.root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (t.root_fd < 0) {
 		memset(out, 0, sizeof(*out));
-		buf_init(&out->md5sums);
 		return err_errno(e, "cannot open %s", root);
 	}
 	/* Made-up parents get the time they are made: no mtime to pass. */

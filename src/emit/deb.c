@@ -57,12 +57,12 @@ rendered_arch(const struct deb_job *job)
 }
 
 /* control.tar: conffiles (when asked for), the control file, md5sums
- * (when there are files) and the maintainer scripts, in name order as
- * dpkg-deb writes them. */
+ * (`md5sums_len` bytes, made as they go in; none without files) and the
+ * maintainer scripts, in name order as dpkg-deb writes them. */
 static int
 write_control_tar(const struct deb_job *job, int fd, const char *path,
-    const struct rendered *r, const struct buf *md5sums,
-    const struct buf *conffiles, struct err *e)
+    const struct rendered *r, const struct md5sums *md5sums,
+    size_t md5sums_len, const struct buf *conffiles, struct err *e)
 {
 	static const enum render_file scripts[] = {
 		RENDER_POSTINST, RENDER_POSTRM, RENDER_PRERM,
@@ -72,16 +72,17 @@ write_control_tar(const struct deb_job *job, int fd, const char *path,
 
 	if (conffiles->len > 0)
 		m[n++] = (struct debfile_member){ "conffiles", 0644,
-		    conffiles->data, conffiles->len };
+		    conffiles->data, conffiles->len, NULL, NULL };
 	m[n++] = (struct debfile_member){ "control", 0644,
-	    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len };
-	if (md5sums->len > 0)
-		m[n++] = (struct debfile_member){ "md5sums", 0644, md5sums->data,
-		    md5sums->len };
+	    r->files[RENDER_CONTROL].data, r->files[RENDER_CONTROL].len, NULL,
+	    NULL };
+	if (md5sums_len > 0)
+		m[n++] = (struct debfile_member){ "md5sums", 0644, NULL,
+		    md5sums_len, package_md5sums_fill, md5sums };
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(scripts); i++)
 		m[n++] = (struct debfile_member){ render_file_name(scripts[i]),
 		    render_file_mode(scripts[i]), r->files[scripts[i]].data,
-		    r->files[scripts[i]].len };
+		    r->files[scripts[i]].len, NULL, NULL };
 	return debfile_control_tar(fd, path, m, n, &job->compress, job->mtime,
 	    e);
 }
@@ -172,6 +173,8 @@ write_package(const struct deb_job *job, const char *workdir,
 	struct member data = { -1, NULL }, control = { -1, NULL };
 	struct data_member opener = { &data, workdir };
 	struct buf conffiles = BUF_INIT;
+	struct md5sums sums;
+	size_t sums_len;
 	const char *arch;
 	int rc = -1;
 
@@ -189,13 +192,15 @@ write_package(const struct deb_job *job, const char *workdir,
 	    job->ctx, e) < 0)
 		goto out;
 	arch = choose_arch(job, &data_result);
-	package_conffiles(job->settings, &data_result.md5sums, &conffiles);
+	package_conffiles(job->settings, &data_result, &conffiles);
+	sums = package_md5sums(job->settings, &data_result);
+	sums_len = (size_t)md5sums_size(&sums);
 	package_set_fields(r, data_result.installed_kib + package_debian_kib(r,
 	    &conffiles), arch);
 	/* control.tar: md5sums' lines and a few KiB. */
-	if (open_member(&control, workdir, data_result.md5sums.len, e) < 0 ||
-	    write_control_tar(job, control.fd, control.name, r,
-	    &data_result.md5sums, &conffiles, e) < 0)
+	if (open_member(&control, workdir, sums_len, e) < 0 ||
+	    write_control_tar(job, control.fd, control.name, r, &sums,
+	    sums_len, &conffiles, e) < 0)
 		goto out;
 	step(job, "writing");
 	rc = write_deb(job, r, &control, &data, path, e);

@@ -123,36 +123,34 @@ package_payload_warnings(const struct payload_result *files, bool strict,
 	return 0;
 }
 
-/* md5sums lines read "<32 hex digits>  <path>\n". */
-enum { MD5SUMS_PATH_OFFSET = 34 };
-
 void
-package_conffiles(const struct settings *c, struct buf *md5sums,
-    struct buf *out)
+package_conffiles(const struct settings *c,
+    const struct payload_result *files, struct buf *out)
 {
-	size_t kept = 0;
+	const unsigned char *md5;
+	const char *path;
+	size_t at = 0;
 
 	buf_init(out);
 	if (!settings_etc_conffiles(c))
 		return;
-	for (size_t at = 0; at < md5sums->len;) {
-		const char *line = md5sums->data + at;
-		const char *nl = memchr(line, '\n', md5sums->len - at);
-		size_t len = nl ? (size_t)(nl - line) + 1 : md5sums->len - at;
-
-		if (len > MD5SUMS_PATH_OFFSET &&
-		    strncmp(line + MD5SUMS_PATH_OFFSET, "etc/", 4) == 0) {
-			buf_addc(out, '/');
-			buf_add(out, line + MD5SUMS_PATH_OFFSET,
-			    len - MD5SUMS_PATH_OFFSET);
-		} else {
-			memmove(md5sums->data + kept, line, len);
-			kept += len;
-		}
-		at += len;
+	while (payload_list_next_file(&files->files, &at, &path, &md5)) {
+		if (strncmp(path, "etc/", 4) == 0)
+			buf_addf(out, "/%s\n", path);
 	}
-	md5sums->len = kept;
-	md5sums->data[kept] = '\0';
+}
+
+struct md5sums
+package_md5sums(const struct settings *c, const struct payload_result *files)
+{
+	return (struct md5sums){ &files->files, settings_etc_conffiles(c) };
+}
+
+int
+package_md5sums_fill(const void *md5sums, file_put put, void *sink,
+    struct err *e)
+{
+	return md5sums_write(md5sums, put, sink, e);
 }
 
 long long

@@ -6,6 +6,7 @@
 #define WPD_PACKAGE_H
 
 #include "base/err.h"
+#include "deb/md5sums.h"
 #include "deb/payload.h"
 #include "plugin/plugin.h"
 #include "plugin/settings.h"
@@ -60,11 +61,19 @@ int package_payload_warnings(const struct payload_result *files, bool strict,
  * DEBIAN/conffiles, into `out` (initialized here; the caller releases
  * it): empty unless the conffiles setting is etc; then every regular file
  * under /etc, one absolute path a line, sorted, as dh_installdeb lists
- * them, taken from `md5sums` (the payload pass's, sorted by path), which
- * keeps the other files only, as dh_md5sums leaves conffiles out.
+ * them, taken from the payload pass's `files`.
  */
-void package_conffiles(const struct settings *c, struct buf *md5sums,
-    struct buf *out);
+void package_conffiles(const struct settings *c,
+    const struct payload_result *files, struct buf *out);
+
+/* DEBIAN/md5sums of the payload pass's `files` (md5sums.h): every
+ * regular file but the conffiles, as dh_md5sums leaves them out. */
+struct md5sums package_md5sums(const struct settings *c,
+    const struct payload_result *files);
+/* Writes the md5sums `md5sums` (a struct md5sums) points to: a file_fill,
+ * to write it where it goes, never whole in memory. */
+int package_md5sums_fill(const void *md5sums, file_put put, void *sink,
+    struct err *e);
 
 /* What DEBIAN/ adds to Installed-Size, as dpkg-gencontrol counts it: the
  * directory, the maintainer scripts and `conffiles` when not empty (the

@@ -33,10 +33,23 @@ write_list(const char *debian, const char *name, const struct buf *b,
 	return rc;
 }
 
+/* Writes DEBIAN/md5sums, made as it goes, unless there is no file. */
+static int
+write_md5sums(const char *debian, const struct md5sums *sums,
+    struct err *e)
+{
+	char *path = file_join(debian, "md5sums");
+	int rc = md5sums_size(sums) == 0 ? 0 : file_write_atomic_by(path, 0644,
+	    package_md5sums_fill, sums, e);
+
+	free(path);
+	return rc;
+}
+
 /* Writes DEBIAN/ into `pkgdir`: the maintainer scripts and control
  * file `r`, then md5sums and conffiles when not empty. */
 static int
-write_debian_dir(const struct rendered *r, const struct buf *md5sums,
+write_debian_dir(const struct rendered *r, const struct md5sums *sums,
     const struct buf *conffiles, const char *pkgdir, struct err *e)
 {
 	char *debian = file_join(pkgdir, "DEBIAN");
@@ -47,7 +60,7 @@ write_debian_dir(const struct rendered *r, const struct buf *md5sums,
 	else if (chmod(debian, 0755) < 0)
 		err_errno(e, "cannot set the mode of %s", debian);
 	else if (render_write(r, debian, e) == 0 &&
-	    write_list(debian, "md5sums", md5sums, e) == 0)
+	    write_md5sums(debian, sums, e) == 0)
 		rc = write_list(debian, "conffiles", conffiles, e);
 	free(debian);
 	return rc;
@@ -87,11 +100,12 @@ finish_tree(const struct tree_job *job, struct rendered *r,
 	int rc = lay_metadata(job, pkgdir, scratch, &files, e);
 
 	if (rc == 0) {
-		package_conffiles(job->settings, &files.md5sums, &conffiles);
+		struct md5sums sums = package_md5sums(job->settings, &files);
+
+		package_conffiles(job->settings, &files, &conffiles);
 		package_set_fields(r, files.installed_kib +
 		    package_debian_kib(r, &conffiles), NULL);
-		rc = write_debian_dir(r, &files.md5sums, &conffiles, pkgdir,
-		    e);
+		rc = write_debian_dir(r, &sums, &conffiles, pkgdir, e);
 	}
 	payload_result_release(&files);
 	buf_release(&conffiles);
