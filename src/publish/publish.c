@@ -423,6 +423,7 @@ publish_run(const struct publish_job *job, struct publish_result *r,
 		return -1;
 	step(job, "locking");
 	if (publish_dir_lock(job->repo, &run.lock, &run.made, e) < 0) {
+		publish_dir_unmake(job->repo, run.made);
 		free(run.made);
 		return -1;
 	}

@@ -184,21 +184,37 @@ publish_dir_lock(const char *repo, int *fd, char **made, struct err *e)
 }
 
 void
+publish_dir_unmake(const char *repo, const char *made)
+{
+	char *dir = xstrdup(repo), *parent;
+
+	/* rmdir(2) leaves a directory that holds anything: what another
+	 * run (or anyone) put beside the repository stays. */
+	while (made != NULL && rmdir(dir) == 0 && strcmp(dir, made) != 0) {
+		parent = parent_of(dir);
+		if (strcmp(parent, dir) == 0) {
+			free(parent);
+			break;
+		}
+		free(dir);
+		dir = parent;
+	}
+	free(dir);
+}
+
+void
 publish_dir_remove_new(const char *repo, const char *made)
 {
 	static const char *const parts[] = { "db", "dists", "pool",
 	    PUBLISH_KEY, "conf" };
 	struct err ignored = ERR_INIT;
 
-	if (made != NULL) {
-		dirtree_remove(made, &ignored);
-	} else {
-		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-			char *path = file_join(repo, parts[i]);
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		char *path = file_join(repo, parts[i]);
 
-			dirtree_remove(path, &ignored);
-			free(path);
-		}
+		dirtree_remove(path, &ignored);
+		free(path);
 	}
 	err_release(&ignored);
+	publish_dir_unmake(repo, made);
 }

@@ -30,10 +30,14 @@ bool publish_dir_is_new(const char *repo);
  * with `e` set when it cannot, or a signal came while waiting.
  */
 int publish_dir_lock(const char *repo, int *fd, char **made, struct err *e);
-/* Removes what a first publish into `repo` made: the directory `made`
- * (the topmost this run made, from publish_dir_lock()) with all it
- * holds, else (NULL) conf/, db/, dists/, pool/ and the key. Those
- * waiting for the lock then find their lock file gone and start over. */
+/* Removes what a first publish into `repo` made: conf/, db/, dists/,
+ * pool/ and the key, then the directories this run made (`made`, the
+ * topmost, from publish_dir_lock(); NULL: none) as they are left empty
+ * (publish_dir_unmake()). Those waiting for the lock then find their lock
+ * file gone and start over. */
 void publish_dir_remove_new(const char *repo, const char *made);
+/* Removes `repo` and its parents up to `made` (NULL: none) while they
+ * are empty: never what another run or anyone put there. */
+void publish_dir_unmake(const char *repo, const char *made);
 
 #endif

@@ -131,11 +131,13 @@ judge_twins(struct publish_item *items, size_t i)
 			    it->info.architecture, items[k].deb);
 		} else if (same_slot(&items[k], it)) {
 			it->why = xasprintf("%s %s (%s) and %s %s (%s) given "
-			    "together: a distribution keeps one version of a "
-			    "package", items[k].info.package,
-			    items[k].info.version, items[k].info.architecture,
-			    it->info.package, it->info.version,
-			    it->info.architecture);
+			    "together: a distribution keeps one %s of a "
+			    "package under an architecture",
+			    items[k].info.package, items[k].info.version,
+			    items[k].info.architecture, it->info.package,
+			    it->info.version, it->info.architecture,
+			    strcmp(items[k].info.version, it->info.version) ==
+			    0 ? "file" : "version");
 		} else {
 			continue;
 		}
@@ -200,37 +202,49 @@ listed(const struct publish_item *it, const char *arch,
 	return NULL;
 }
 
+/* Judges `it` against the version listed under `arch`; false when it is
+ * not that version there. */
+static bool
+judge_arch(struct publish_item *it, const char *arch,
+    const struct publish_repo_entry *entries, size_t n)
+{
+	const char *v = listed(it, arch, entries, n);
+
+	if (v != NULL && debversion_compare(v, it->info.version) > 0 &&
+	    it->why == NULL)
+		it->why = xasprintf("%s %s (%s): the repository holds the "
+		    "newer version %s under %s, and keeps one version of a "
+		    "package per architecture", it->info.package,
+		    it->info.version, it->info.architecture, v, arch);
+	return v != NULL && strcmp(v, it->info.version) == 0;
+}
+
 /* Judges `it` against the listed versions under each architecture it
- * goes to (an Architecture: all package under every one). */
+ * goes to (an Architecture: all package under every one but "source",
+ * which lists source packages): unchanged only when it is there under
+ * one at least and all of them. */
 static void
 judge_listed(struct publish_item *it, const char *archs,
     const struct publish_repo_entry *entries, size_t n)
 {
 	bool all = strcmp(it->info.architecture, "all") == 0;
-	bool everywhere = true;
+	bool everywhere = true, counted = false;
 	const char *p = all ? archs : it->info.architecture;
 
 	while (*p != '\0') {
 		size_t len = strcspn(p, " \t");
 		char *arch = xstrndup(p, len);
-		/* "source" lists source packages, never this one. */
-		const char *v = strcmp(arch, "source") == 0 ? it->info.version :
-		    listed(it, arch, entries, n);
 
-		if (v != NULL && debversion_compare(v, it->info.version) > 0 &&
-		    it->why == NULL)
-			it->why = xasprintf("%s %s (%s): the repository holds "
-			    "the newer version %s under %s, and keeps one "
-			    "version of a package per architecture",
-			    it->info.package, it->info.version,
-			    it->info.architecture, v, arch);
-		if (v == NULL || strcmp(v, it->info.version) != 0)
-			everywhere = false;
+		if (strcmp(arch, "source") != 0) {
+			counted = true;
+			if (!judge_arch(it, arch, entries, n))
+				everywhere = false;
+		}
 		free(arch);
 		p += len;
 		p += strspn(p, " \t");
 	}
-	it->action = it->why ? PUBLISH_REFUSED : everywhere ?
+	it->action = it->why ? PUBLISH_REFUSED : everywhere && counted ?
 	    PUBLISH_UNCHANGED : PUBLISH_ADDED;
 }
 
