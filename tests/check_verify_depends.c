@@ -98,6 +98,11 @@ START_TEST(test_failure_not_the_network)
 	why = verify_depends_failure(1, "", false);
 	ck_assert_str_eq(why, "apt-get exited 1: apt-get gave no reason");
 	free(why);
+	/* A file: source's missing file is no network trouble. */
+	why = verify_depends_failure(100, "E: Failed to fetch "
+	    "file:/srv/repo/./p_1.0_all.deb  File not found\n", false);
+	ck_assert_ptr_null(strstr(why, "no network"));
+	free(why);
 }
 END_TEST
 

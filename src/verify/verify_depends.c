@@ -112,11 +112,12 @@ apt_reason(const char *output)
 	return xstrdup("apt-get gave no reason");
 }
 
-/* What apt-get says when it cannot reach a server. */
+/* What apt-get says when it cannot reach a server (not a file: source's
+ * missing file). */
 static bool
 unreachable(const char *output)
 {
-	static const char *const words[] = { "Failed to fetch",
+	static const char *const words[] = { "Failed to fetch http",
 	    "Temporary failure resolving", "Could not resolve" };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)

@@ -260,11 +260,22 @@ signal_live(const struct tracer *tr, int sig)
 }
 
 /* What the command left running once it ended: none yet, sent SIGTERM
- * (`waited` milliseconds ago), sent SIGKILL. */
+ * (the grace ends at `deadline`, on the monotonic clock), sent SIGKILL. */
 struct leftovers {
 	enum { LEFT_NONE, LEFT_TERM, LEFT_KILL } stage;
-	int waited;
+	struct timespec deadline;
 };
+
+/* Whether the monotonic clock is past `t`. */
+static bool
+past(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec &&
+	    now.tv_nsec >= t->tv_nsec);
+}
 
 /* Ends what is still traced once the command ended, as process_run()
  * ends what a command leaves in its group: SIGTERM, then SIGKILL after
@@ -278,16 +289,22 @@ next_ending(struct tracer *tr, struct leftovers *l, int *st)
 
 	if (l->stage == LEFT_NONE) {
 		l->stage = LEFT_TERM;
+		clock_gettime(CLOCK_MONOTONIC, &l->deadline);
+		l->deadline.tv_nsec += GRACE_MS * 1000L * 1000L;
+		l->deadline.tv_sec += l->deadline.tv_nsec / 1000000000L;
+		l->deadline.tv_nsec %= 1000000000L;
 		signal_live(tr, SIGTERM);
 	}
-	while (l->stage == LEFT_TERM && (w = next_report(tr, false, st)) == 0) {
-		if (l->waited >= GRACE_MS) {
+	/* The grace is time, however busy the leftovers keep the tracer. */
+	while (l->stage == LEFT_TERM) {
+		if (past(&l->deadline)) {
 			l->stage = LEFT_KILL;
 			signal_live(tr, SIGKILL);
 			break;
 		}
+		if ((w = next_report(tr, false, st)) != 0)
+			break;
 		nanosleep(&tick, NULL);
-		l->waited += TICK_MS;
 	}
 	return l->stage == LEFT_TERM ? w : next_report(tr, true, st);
 }
@@ -297,7 +314,7 @@ next_ending(struct tracer *tr, struct leftovers *l, int *st)
 static int
 follow(struct tracer *tr, pid_t pid, const char *name, struct err *e)
 {
-	struct leftovers left = { LEFT_NONE, 0 };
+	struct leftovers left = { LEFT_NONE, { 0, 0 } };
 	int st, status = -1;
 	pid_t w;
 
