@@ -299,6 +299,36 @@ START_TEST(test_install_new_existing_and_replaced)
 }
 END_TEST
 
+/* mkdir -p, naming the topmost directory it made. */
+START_TEST(test_make_dirs_names_the_topmost_made)
+{
+	char *dir = test_make_dir();
+	char *deep = xasprintf("%s/a/b/c", dir);
+	char *top = xasprintf("%s/a", dir);
+	char *made = NULL;
+	struct err e = ERR_INIT;
+
+	ck_assert_int_eq(dirtree_make_dirs(deep, 0755, &made, &e), 0);
+	ck_assert_str_eq(made, top);
+	free(made);
+	made = NULL;
+	/* All there already: nothing made. */
+	ck_assert_int_eq(dirtree_make_dirs(deep, 0755, &made, &e), 0);
+	ck_assert_ptr_null(made);
+	test_write_file(dir, "file", "x", 0644);
+	free(deep);
+	deep = xasprintf("%s/file/d", dir);
+	ck_assert_int_eq(dirtree_make_dirs(deep, 0755, &made, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_ptr_null(made);
+	err_release(&e);
+	free(deep);
+	free(top);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -312,6 +342,7 @@ make_suite(void)
 	tcase_add_test(tc, test_remove);
 	tcase_add_test(tc, test_remove_deeper_than_path_max);
 	tcase_add_test(tc, test_prepare_output);
+	tcase_add_test(tc, test_make_dirs_names_the_topmost_made);
 	tcase_add_test(tc, test_install_new_existing_and_replaced);
 	suite_add_tcase(s, tc);
 	return s;

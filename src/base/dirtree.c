@@ -330,10 +330,8 @@ dirtree_remove(const char *path, struct err *e)
 	return 0;
 }
 
-/* `path` as a directory: made when missing (its parents first), else
- * checked to be one. */
-static int
-make_dir(const char *path, struct err *e)
+int
+dirtree_make_dirs(const char *path, mode_t mode, char **made, struct err *e)
 {
 	struct stat st;
 	char *parent;
@@ -347,17 +345,23 @@ make_dir(const char *path, struct err *e)
 	parent = xstrdup(path);
 	dirname(parent);
 	if (strcmp(parent, path) != 0)
-		r = make_dir(parent, e);
+		r = dirtree_make_dirs(parent, mode, made, e);
 	free(parent);
-	if (r == 0 && mkdir(path, 0777) < 0 && errno != EEXIST)
+	if (r < 0)
+		return -1;
+	if (mkdir(path, mode) == 0) {
+		if (made != NULL && *made == NULL)
+			*made = xstrdup(path);
+	} else if (errno != EEXIST) {
 		r = err_errno(e, "cannot create %s", path);
+	}
 	return r;
 }
 
 int
 dirtree_prepare_output(const char *dir, struct err *e)
 {
-	if (make_dir(dir, e) < 0)
+	if (dirtree_make_dirs(dir, 0777, NULL, e) < 0)
 		return -1;
 	if (access(dir, W_OK | X_OK) < 0)
 		return err_errno(e, "cannot write to %s", dir);

@@ -49,6 +49,16 @@ int dirtree_copy(const char *from, const char *to, struct err *e);
 int dirtree_remove(const char *path, struct err *e);
 
 /*
+ * Makes the directory `path` and its missing parents, as `mkdir -p` does,
+ * with `mode` (less the umask); an existing `path` must be a directory.
+ * When `made` is not NULL and *made still NULL, *made gets the topmost
+ * directory made (the caller frees it). Returns 0, or -1 with `e` set
+ * (STATUS_USAGE when `path` or a parent is a file).
+ */
+int dirtree_make_dirs(const char *path, mode_t mode, char **made,
+    struct err *e);
+
+/*
  * Makes the directory `dir` as `mkdir -p` does, then checks that files
  * can be made in it: before any work, so that an output at fault stops a
  * command before it starts. Returns 0, or -1 with `e` set: STATUS_USAGE

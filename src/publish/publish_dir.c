@@ -92,35 +92,6 @@ parent_of(const char *path)
 	return parent;
 }
 
-/* Makes `path` and its missing parents as mkdir -p does; *top, when
- * still NULL, gets the topmost directory made. */
-static int
-make_dirs(const char *path, char **top, struct err *e)
-{
-	struct stat st;
-	char *parent;
-	int rc = 0;
-
-	if (stat(path, &st) == 0)
-		return S_ISDIR(st.st_mode) ? 0 : err_set(e, STATUS_USAGE,
-		    "%s is a file, not a directory", path);
-	if (errno != ENOENT)
-		return err_errno(e, "cannot create %s", path);
-	parent = parent_of(path);
-	if (strcmp(parent, path) != 0)
-		rc = make_dirs(parent, top, e);
-	free(parent);
-	if (rc < 0)
-		return -1;
-	if (mkdir(path, 0755) == 0) {
-		if (*top == NULL)
-			*top = xstrdup(path);
-	} else if (errno != EEXIST) {
-		return err_errno(e, "cannot create %s", path);
-	}
-	return 0;
-}
-
 /* Waits for the lock `fd` holds on `path`: 0 once held, -1 when the file
  * was removed meanwhile (to start over), -2 with `e` set on an error or
  * a signal. */
@@ -154,7 +125,7 @@ publish_dir_lock(const char *repo, int *fd, char **made, struct err *e)
 	*fd = -1;
 	for (int tries = 0; rc == -1 && tries < 100; tries++) {
 		/* Parents another run made and removed are made again. */
-		if (make_dirs(parent, made, e) < 0) {
+		if (dirtree_make_dirs(parent, 0755, made, e) < 0) {
 			rc = -2;
 			break;
 		}
