@@ -52,9 +52,9 @@ add_line(struct buf *b, const char *path, const unsigned char *md5)
 }
 
 int
-md5sums_write(const struct md5sums *m, file_put put, void *sink,
-    struct err *e)
+md5sums_write(const void *md5sums, file_put put, void *sink, struct err *e)
 {
+	const struct md5sums *m = md5sums;
 	struct buf piece = BUF_INIT;
 	const unsigned char *md5;
 	const char *path;

@@ -23,9 +23,10 @@ struct md5sums {
 /* The text's length in bytes (0: no file, no md5sums). */
 unsigned long long md5sums_size(const struct md5sums *m);
 
-/* Hands the text to `put`, in pieces of some KiB, in order. Returns 0,
- * or -1 with `e` set by `put`. */
-int md5sums_write(const struct md5sums *m, file_put put, void *sink,
+/* Hands the text of the struct md5sums `md5sums` points to to `put`, in
+ * pieces of some KiB, in order: a file_fill (base/file.h), to write it
+ * where it goes. Returns 0, or -1 with `e` set by `put`. */
+int md5sums_write(const void *md5sums, file_put put, void *sink,
     struct err *e);
 
 /* The whole text appended to `out`. */

@@ -7,16 +7,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "deb/datatar.h"
-#include "deb/debfile.h"
-#include "base/dirtree.h"
 #include "base/compiler.h"
+#include "base/dirtree.h"
 #include "base/file.h"
 #include "base/outfile.h"
+#include "base/process.h"
 #include "base/workdir.h"
+#include "deb/datatar.h"
+#include "deb/debfile.h"
+#include "deb/md5sums.h"
 #include "emit/deb.h"
 #include "emit/package.h"
-#include "base/process.h"
 #include "render/render.h"
 #include "stage/stage.h"
 
@@ -78,7 +79,7 @@ write_control_tar(const struct deb_job *job, int fd, const char *path,
 	    NULL };
 	if (md5sums_len > 0)
 		m[n++] = (struct debfile_member){ "md5sums", 0644, NULL,
-		    md5sums_len, package_md5sums_fill, md5sums };
+		    md5sums_len, md5sums_write, md5sums };
 	for (size_t i = 0; i < WPD_ARRAY_SIZE(scripts); i++)
 		m[n++] = (struct debfile_member){ render_file_name(scripts[i]),
 		    render_file_mode(scripts[i]), r->files[scripts[i]].data,

@@ -146,13 +146,6 @@ package_md5sums(const struct settings *c, const struct payload_result *files)
 	return (struct md5sums){ &files->files, settings_etc_conffiles(c) };
 }
 
-int
-package_md5sums_fill(const void *md5sums, file_put put, void *sink,
-    struct err *e)
-{
-	return md5sums_write(md5sums, put, sink, e);
-}
-
 long long
 package_debian_kib(const struct rendered *r, const struct buf *conffiles)
 {

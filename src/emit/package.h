@@ -70,10 +70,6 @@ void package_conffiles(const struct settings *c,
  * regular file but the conffiles, as dh_md5sums leaves them out. */
 struct md5sums package_md5sums(const struct settings *c,
     const struct payload_result *files);
-/* Writes the md5sums `md5sums` (a struct md5sums) points to: a file_fill,
- * to write it where it goes, never whole in memory. */
-int package_md5sums_fill(const void *md5sums, file_put put, void *sink,
-    struct err *e);
 
 /* What DEBIAN/ adds to Installed-Size, as dpkg-gencontrol counts it: the
  * directory, the maintainer scripts and `conffiles` when not empty (the

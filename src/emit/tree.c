@@ -11,6 +11,7 @@
 #include "base/file.h"
 #include "base/process.h"
 #include "base/workdir.h"
+#include "deb/md5sums.h"
 #include "deb/treewriter.h"
 #include "emit/package.h"
 #include "emit/tree.h"
@@ -40,7 +41,7 @@ write_md5sums(const char *debian, const struct md5sums *sums,
 {
 	char *path = file_join(debian, "md5sums");
 	int rc = md5sums_size(sums) == 0 ? 0 : file_write_atomic_by(path, 0644,
-	    package_md5sums_fill, sums, e);
+	    md5sums_write, sums, e);
 
 	free(path);
 	return rc;
