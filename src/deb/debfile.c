@@ -48,26 +48,18 @@ put_data(void *sink, const void *data, size_t len, struct err *e)
 	return tarwriter_data(f->tw, data, len, e);
 }
 
-/* A member's contents given whole, as fill() gives them. */
-static int
-fill_whole(const struct debfile_member *m, file_put put, void *sink,
-    struct err *e)
-{
-	return put(sink, m->data, m->len, e);
-}
-
+/* A member given whole goes in at once; one made by fill() in pieces,
+ * checked to come out as long as said. */
 static int
 add_control_file(struct tarwriter *tw, const struct debfile_member *m,
     struct err *e)
 {
 	struct filling f = { tw, 0 };
-	int r;
 
-	if (tarwriter_file_entry(tw, m->name, m->mode, m->len, e) < 0)
-		return -1;
-	r = m->fill != NULL ? m->fill(m->fill_ctx, put_data, &f, e) :
-	    fill_whole(m, put_data, &f, e);
-	if (r < 0)
+	if (m->fill == NULL)
+		return tarwriter_file(tw, m->name, m->mode, m->data, m->len, e);
+	if (tarwriter_file_entry(tw, m->name, m->mode, m->len, e) < 0 ||
+	    m->fill(m->fill_ctx, put_data, &f, e) < 0)
 		return -1;
 	if (f.len != m->len)
 		return err_set(e, STATUS_SYSTEM, "control.tar's %s came out "

@@ -113,7 +113,7 @@ struct digest {
 	dev_t dev;
 	ino_t ino;
 	unsigned char md5[PAYLOAD_MD5_LEN];
-	char *path;		/* the first name seen */
+	const char *path;	/* the first name seen (the list's) */
 };
 
 struct pass {
@@ -238,7 +238,7 @@ remember_digest(struct pass *p, const struct payload_item *it,
 	d->dev = it->dev;
 	d->ino = it->ino;
 	memcpy(d->md5, md5, PAYLOAD_MD5_LEN);
-	d->path = xstrdup(it->path);
+	d->path = it->path;
 }
 
 /* The writer gets the entry; a regular file is read unless its digest is
@@ -354,8 +354,6 @@ payload_pass(const struct payload_source *sources, size_t nsources,
 		p.chunk = xmalloc(CHUNK);
 		r = pass_items(&p, &out->files, e);
 	}
-	for (size_t i = 0; i < p.ndigests; i++)
-		free(p.digests[i].path);
 	free(p.digests);
 	free(p.chunk);
 	elfarch_free(p.elf);
