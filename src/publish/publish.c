@@ -95,6 +95,19 @@ check_repo_path(const char *repo, struct err *e)
 	return rc;
 }
 
+/* The error of the refused packages, if any: nothing is published. */
+static int
+refuse_any(const struct publish_result *r, struct err *e)
+{
+	char *why = publish_judge_refusals(r->items, r->nitems);
+
+	if (why == NULL)
+		return 0;
+	err_set(e, STATUS_INVALID, "refused, nothing published: %s", why);
+	free(why);
+	return -1;
+}
+
 /* Everything judged before the repository is touched: the options, the
  * programs, the key, the packages. */
 static int
@@ -102,7 +115,6 @@ judge(struct run *run, struct err *e)
 {
 	const struct publish_job *job = run->job;
 	struct publish_result *r = run->r;
-	char *why;
 	int rc;
 
 	r->codename = job->codename ? xstrdup(job->codename) :
@@ -128,12 +140,8 @@ judge(struct run *run, struct err *e)
 	r->nitems = job->ndebs;
 	if (rc < 0)
 		return -1;
-	if ((why = publish_judge_refusals(r->items, r->nitems)) != NULL) {
-		err_set(e, STATUS_INVALID, "refused, nothing published: %s",
-		    why);
-		free(why);
+	if (refuse_any(r, e) < 0)
 		return -1;
-	}
 	if (!process_in_path("reprepro"))
 		return err_set(e, STATUS_SYSTEM, "reprepro is not installed "
 		    "(apt-get install reprepro): publish runs it");
@@ -235,7 +243,6 @@ judge_against_repo(struct run *run, struct err *e)
 	struct publish_repo_entry *entries = NULL;
 	const char **names = xcalloc(r->nitems + 1, sizeof(*names));
 	size_t nfiles, nentries = 0;
-	char *why;
 	int rc;
 
 	for (size_t i = 0; i < r->nitems; i++)
@@ -250,12 +257,8 @@ judge_against_repo(struct run *run, struct err *e)
 	publish_repo_files_free(files, nfiles);
 	publish_repo_entries_free(entries, nentries);
 	free(names);
-	if (rc == 0 && (why = publish_judge_refusals(r->items,
-	    r->nitems)) != NULL) {
-		rc = err_set(e, STATUS_INVALID, "refused, nothing published: "
-		    "%s", why);
-		free(why);
-	}
+	if (rc == 0)
+		rc = refuse_any(r, e);
 	return rc;
 }
 

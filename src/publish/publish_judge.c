@@ -8,6 +8,7 @@
 #include "base/deb822.h"
 #include "base/filehash.h"
 #include "base/xalloc.h"
+#include "plugin/debrelation.h"
 #include "plugin/debversion.h"
 #include "publish/publish_conf.h"
 #include "publish/publish_judge.h"
@@ -47,21 +48,6 @@ arch_name(const char *arch)
 	    strcmp(arch, "source") != 0;
 }
 
-/* Whether `name` is a package name Debian policy allows: lowercase
- * letters, digits, '+', '-' and '.', at least two, the first a letter or
- * a digit. */
-static bool
-package_name(const char *name)
-{
-	if (!((*name >= 'a' && *name <= 'z') || (*name >= '0' && *name <= '9')))
-		return false;
-	for (const char *c = name + 1; *c != '\0'; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		    strchr("+.-", *c) != NULL))
-			return false;
-	return name[1] != '\0';
-}
-
 /* Checks what reprepro needs of one package's control file. */
 static int
 check_fields(const char *deb, const struct debinfo *info, struct err *e)
@@ -69,7 +55,7 @@ check_fields(const char *deb, const struct debinfo *info, struct err *e)
 	static const char *const needed[] = { "Section", "Priority" };
 	const char *why = debversion_check(info->version);
 
-	if (!package_name(info->package))
+	if (!debrelation_package_name_valid(info->package))
 		return err_set(e, STATUS_USAGE, "%s: Package '%s' is no Debian "
 		    "package name (lowercase letters, digits, '+', '-' and "
 		    "'.', at least two, the first a letter or digit)", deb,
