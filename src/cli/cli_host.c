@@ -105,29 +105,9 @@ report_one(const struct cli_run *run, struct buf *json, const char *action,
 	free(id);
 }
 
-int
-cli_host_apply(const struct cli_run *run, const struct host_apt_job *job,
-    const char *reinstalled, const struct host_plugin_list *before,
-    struct host_plugin_list *after, struct err *e)
-{
-	struct err read_e = ERR_INIT;
-	int r;
-
-	cli_report_begin("apt-get");
-	r = host_apt_run(job, e);
-	if (cli_host_read(run, after, &read_e) < 0) {
-		if (r == 0)
-			*e = read_e;
-		else
-			err_release(&read_e);
-		return -1;
-	}
-	cli_host_report_changes(run, before, after, reinstalled);
-	return r;
-}
-
-void
-cli_host_report_changes(const struct cli_run *run,
+/* What changed from `before` to `after` (cli_host_apply()). */
+static void
+report_changes(const struct cli_run *run,
     const struct host_plugin_list *before,
     const struct host_plugin_list *after, const char *reinstalled)
 {
@@ -155,4 +135,25 @@ cli_host_report_changes(const struct cli_run *run,
 		printf("nothing changed\n");
 	cli_result_add_member(run->result, "changes", json.data);
 	buf_release(&json);
+}
+
+int
+cli_host_apply(const struct cli_run *run, const struct host_apt_job *job,
+    const char *reinstalled, const struct host_plugin_list *before,
+    struct host_plugin_list *after, struct err *e)
+{
+	struct err read_e = ERR_INIT;
+	int r;
+
+	cli_report_begin("apt-get");
+	r = host_apt_run(job, e);
+	if (cli_host_read(run, after, &read_e) < 0) {
+		if (r == 0)
+			*e = read_e;
+		else
+			err_release(&read_e);
+		return -1;
+	}
+	report_changes(run, before, after, reinstalled);
+	return r;
 }

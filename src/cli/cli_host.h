@@ -23,21 +23,15 @@ char *cli_host_package(const struct cli_run *run, const char *ns,
  * ", \"k\": true"; or ""). */
 void cli_host_json_object(struct buf *out, const char *const *names,
     const char *const *values, size_t n, const char *tail);
-/*
- * Tells what changed from `before` to `after`: on stdout one line a
- * plugin (installed, upgraded, downgraded, reinstalled, removed,
- * purged), or that nothing changed; in the record, the member "changes"
- * (wazo-plugin-deb-json(5)). `reinstalled` names the package asked to be
- * installed again (same version), or NULL.
- */
-void cli_host_report_changes(const struct cli_run *run,
-    const struct host_plugin_list *before,
-    const struct host_plugin_list *after, const char *reinstalled);
 
 /*
  * Runs apt-get as `job` says, then reads the plugins into `after` and
- * tells what changed since `before` (cli_host_report_changes(), with
- * `reinstalled`), also when apt-get failed, which may have changed some.
+ * tells what changed since `before`, also when apt-get failed, which may
+ * have changed some: on stdout a line a plugin (installed, upgraded,
+ * downgraded, reinstalled, removed, purged), or that nothing changed; in
+ * the record, the member "changes" (wazo-plugin-deb-json(5)).
+ * `reinstalled` names the package asked to be installed again (same
+ * version), or NULL.
  * Returns 0, or -1 with `e` set: apt-get's failure first, else the
  * reading's.
  */
