@@ -51,7 +51,7 @@ squeeze(const char *text, size_t len)
 	}
 	while (b.len > 0 && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = '\0';
-	return b.len > 0 ? buf_detach(&b) : (buf_release(&b), xstrdup(""));
+	return buf_detach(&b);
 }
 
 void
@@ -188,7 +188,7 @@ setup_lines(const char *output)
 		buf_addf(&b, "%s%.*s ii %.*s", b.len ? "; " : "", (int)len,
 		    name, (int)strcspn(v, ")"), v);
 	}
-	return b.len > 0 ? buf_detach(&b) : (buf_release(&b), xstrdup(""));
+	return buf_detach(&b);
 }
 
 /* Installs the relations apt can satisfy, all at once. */
