@@ -234,6 +234,22 @@ tell_reprepro_lock(struct run *run)
 	free(lock);
 }
 
+/* What the distribution lists of the packages of `r`. */
+static int
+list_items(const struct publish_result *r, struct publish_repo_entry **entries,
+    size_t *n, struct err *e)
+{
+	const char **names = xcalloc(r->nitems + 1, sizeof(*names));
+	int rc;
+
+	for (size_t i = 0; i < r->nitems; i++)
+		names[i] = r->items[i].info.package;
+	rc = publish_repo_list(r->repo, r->codename, r->component, names,
+	    r->nitems, entries, n, e);
+	free(names);
+	return rc;
+}
+
 /* Judges the packages against what the distribution holds. */
 static int
 judge_against_repo(struct run *run, struct err *e)
@@ -241,22 +257,17 @@ judge_against_repo(struct run *run, struct err *e)
 	struct publish_result *r = run->r;
 	struct publish_repo_file *files;
 	struct publish_repo_entry *entries = NULL;
-	const char **names = xcalloc(r->nitems + 1, sizeof(*names));
 	size_t nfiles, nentries = 0;
 	int rc;
 
-	for (size_t i = 0; i < r->nitems; i++)
-		names[i] = r->items[i].info.package;
 	rc = publish_repo_files(r->repo, &files, &nfiles, e);
 	if (rc == 0)
-		rc = publish_repo_list(r->repo, r->codename, r->component,
-		    names, r->nitems, &entries, &nentries, e);
+		rc = list_items(r, &entries, &nentries, e);
 	if (rc == 0)
 		publish_judge_repo(r->items, r->nitems, r->architectures, files,
 		    nfiles, entries, nentries);
 	publish_repo_files_free(files, nfiles);
 	publish_repo_entries_free(entries, nentries);
-	free(names);
 	if (rc == 0)
 		rc = refuse_any(r, e);
 	return rc;
@@ -341,15 +352,10 @@ include(struct run *run, struct err *e)
 static int
 find_pool_files(struct publish_result *r, struct err *e)
 {
-	struct publish_repo_entry *entries;
-	const char **names = xcalloc(r->nitems + 1, sizeof(*names));
-	size_t n;
-	int rc;
+	struct publish_repo_entry *entries = NULL;
+	size_t n = 0;
+	int rc = list_items(r, &entries, &n, e);
 
-	for (size_t i = 0; i < r->nitems; i++)
-		names[i] = r->items[i].info.package;
-	rc = publish_repo_list(r->repo, r->codename, r->component, names,
-	    r->nitems, &entries, &n, e);
 	for (size_t i = 0; rc == 0 && i < r->nitems; i++)
 		for (size_t k = 0; k < n && r->items[i].pool == NULL; k++)
 			if (strcmp(entries[k].package,
@@ -358,7 +364,6 @@ find_pool_files(struct publish_result *r, struct err *e)
 			    r->items[i].info.version) == 0)
 				r->items[i].pool = xstrdup(entries[k].filename);
 	publish_repo_entries_free(entries, n);
-	free(names);
 	return rc;
 }
 
