@@ -56,7 +56,7 @@ change_of(const struct host_plugin *old, const struct host_plugin *now,
 	bool is = now != NULL && host_plugins_present(now);
 	int cmp;
 
-	if (is && strcmp(now->abbrev, "ii") != 0)
+	if (is && !host_plugins_installed(now))
 		return now->state;	/* half-installed, unpacked... */
 	if (is && !was)
 		return "installed";

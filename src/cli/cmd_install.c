@@ -67,7 +67,7 @@ apt_install(struct install *in, const char *target, bool downgrade,
 	if (now != NULL)
 		cli_result_set_package(in->run->result, now->package,
 		    now->version, NULL);
-	if (now == NULL || strcmp(now->abbrev, "ii") != 0)
+	if (now == NULL || !host_plugins_installed(now))
 		err_set(e, STATUS_INVALID, "apt-get left %s %s", in->package,
 		    now != NULL ? now->state : "not installed");
 	host_plugins_release(&after);
@@ -81,7 +81,7 @@ already_there(const struct install *in, const char *version)
 	const struct host_plugin *old = in->old;
 
 	return !in->run->args->reinstall && old != NULL &&
-	    strcmp(old->abbrev, "ii") == 0 && strcmp(old->version, version) == 0;
+	    host_plugins_installed(old) && strcmp(old->version, version) == 0;
 }
 
 /* SOURCE: built into a private directory (or -o DIR), then installed. */

@@ -157,6 +157,12 @@ host_plugins_present(const struct host_plugin *p)
 	    strcmp(p->state, "not-installed") != 0;
 }
 
+bool
+host_plugins_installed(const struct host_plugin *p)
+{
+	return strcmp(p->abbrev, "ii") == 0;
+}
+
 /* Whether the Depends field `depends` names `package` (in any
  * alternative, with or without a version or an architecture). */
 static bool

@@ -43,6 +43,8 @@ const struct host_plugin *host_plugins_find(const struct host_plugin_list *l,
     const char *package);
 /* True when the package is unpacked at least (not config-files). */
 bool host_plugins_present(const struct host_plugin *p);
+/* True when the package is installed and configured (dpkg's "ii"). */
+bool host_plugins_installed(const struct host_plugin *p);
 /*
  * The present plugins that depend on `package`, directly or through
  * others, in the order of the list: indexes into `l->items` stored in
