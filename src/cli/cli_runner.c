@@ -57,6 +57,14 @@ start_result(struct cli_result *r, const struct cli_command *cmd, int argc,
 	cli_report_begin("options");
 }
 
+/* Whether the run opens a source and validates its plugin: a plugin
+ * named NAMESPACE/NAME has no source to open. */
+static bool
+opens_source(const struct cli_command *cmd, const struct cli_args *args)
+{
+	return (cmd->flags & CLI_VALIDATES) && args->plugin_name == NULL;
+}
+
 /* Parses, resolves and (for CLI_VALIDATES) validates; -1 when the stages
  * can run, with `src` and *plugin held for CLI_VALIDATES, else the exit
  * status with nothing held but `args`. */
@@ -73,9 +81,7 @@ open_run(const struct cli_command *cmd, int argc, char **argv,
 	r->log_steps = (cmd->flags & CLI_LOGS_STEPS) && !args->quiet;
 	if (status < 0)
 		status = cli_options_resolve(cmd, args, opts);
-	/* A plugin named NAMESPACE/NAME has no source to open. */
-	if (status < 0 && (cmd->flags & CLI_VALIDATES) &&
-	    args->plugin_name == NULL)
+	if (status < 0 && opens_source(cmd, args))
 		status = cli_plugin_validate(args, r, src, plugin);
 	return status;
 }
@@ -139,7 +145,7 @@ cli_runner_run(const struct cli_command *cmd, int argc, char **argv)
 	start_result(&result, cmd, argc, argv);
 	status = open_run(cmd, argc, argv, &args, &opts, &result, &src,
 	    &plugin);
-	validated = (cmd->flags & CLI_VALIDATES) && args.plugin_name == NULL;
+	validated = opens_source(cmd, &args);
 	run.src = validated ? &src : NULL;
 	/* After --help, the help is the whole output. */
 	if (status == STATUS_OK) {
