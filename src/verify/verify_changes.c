@@ -51,6 +51,22 @@ compare_paths(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Keeps one of each path of the sorted list: a package's files are
+ * given again at each step. */
+static void
+drop_repeats(struct verify_owned *o)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < o->count; i++) {
+		if (kept > 0 && strcmp(o->paths[kept - 1], o->paths[i]) == 0)
+			free(o->paths[i]);
+		else
+			o->paths[kept++] = o->paths[i];
+	}
+	o->count = kept;
+}
+
 void
 verify_changes_own(struct verify_owned *o, const char *text)
 {
@@ -68,6 +84,7 @@ verify_changes_own(struct verify_owned *o, const char *text)
 		line = nl ? nl + 1 : NULL;
 	}
 	qsort(o->paths, o->count, sizeof(*o->paths), compare_paths);
+	drop_repeats(o);
 }
 
 void
