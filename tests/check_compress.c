@@ -318,6 +318,72 @@ START_TEST(test_headers_state_the_window)
 }
 END_TEST
 
+static unsigned long long
+block_size(enum compression kind, int level, unsigned long long hint)
+{
+	struct compress_options o = { kind, level, 1, hint };
+
+	return compress_block_size(&o);
+}
+
+/* xz's blocks: liblzma's default (0) for a member that two blocks of a
+ * dictionary cannot hold, else equal blocks of at most 2 dictionaries,
+ * their count a multiple of 4 while no block falls under a dictionary. */
+START_TEST(test_block_size)
+{
+	const unsigned long long mib = 1 << 20;
+
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 0), 0);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 100000), 0);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 16 * mib - 1), 0);
+	/* Two blocks of a dictionary, then of more, up to 4 blocks. */
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 16 * mib), 8 * mib);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 20 * mib), 10 * mib);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 24 * mib), 8 * mib);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 32 * mib), 8 * mib);
+	/* The bench's medium tree: 4 blocks, not 24 + 24 + 15. */
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 65351680), 16337920);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 64 * mib + 1),
+	    64 * mib / 8 + 1);
+	/* Large: at most 2 dictionaries, a multiple of 4 blocks. */
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 400 * mib),
+	    400 * mib / 28 + 1);
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 0, 5 * mib / 2),
+	    320 * 1024);
+	ck_assert_uint_eq(block_size(COMPRESS_ZSTD, 3, 400 * mib), 0);
+	ck_assert_uint_eq(block_size(COMPRESS_GZIP, 9, 400 * mib), 0);
+}
+END_TEST
+
+/* A member of many blocks: the same bytes at 1, 2 and 3 threads, read
+ * back whole by xz, in the blocks compress_block_size() says. */
+START_TEST(test_blocks_ignore_threads)
+{
+	size_t len = 5 * 1024 * 1024 / 2;
+	char *data = sample(len), *said;
+	struct buf one = compressed_sized(COMPRESS_XZ, 0, 1, len, data, len);
+	size_t blocks = 0;
+
+	assert_reads_back(&one, "xz -dc", data, len);
+	for (unsigned threads = 2; threads <= 3; threads++) {
+		struct buf more = compressed_sized(COMPRESS_XZ, 0, threads,
+		    len, data, len);
+
+		ck_assert_uint_eq(one.len, more.len);
+		ck_assert_int_eq(memcmp(one.data, more.data, one.len), 0);
+		buf_release(&more);
+	}
+	said = tool_says(&one, "xz --robot -lvv", "^block");
+	for (const char *p = said; (p = strstr(p, "block\t")) != NULL; p++)
+		blocks++;
+	ck_assert_uint_eq(blocks, 8);
+	ck_assert_ptr_nonnull(strstr(said, "\t327680\t"));
+	free(said);
+	buf_release(&one);
+	free(data);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -334,6 +400,8 @@ make_suite(void)
 	tcase_add_test(tc, test_window);
 	tcase_add_loop_test(tc, test_sized_ignores_threads, 0, 6);
 	tcase_add_test(tc, test_headers_state_the_window);
+	tcase_add_test(tc, test_block_size);
+	tcase_add_test(tc, test_blocks_ignore_threads);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -86,9 +86,8 @@ window_zstd(int level)
 	return 1ULL << ZSTD_getCParams(level, 0, 0).windowLog;
 }
 
-/* The preset's LZMA2 options with the dictionary compress_window() gives;
- * the block size stays the encoder's default (3 dictionaries, at least 1
- * MiB), so a member under the dictionary is one block. */
+/* The preset's LZMA2 options with the dictionary compress_window() gives,
+ * in blocks of compress_block_size(). */
 static int
 open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
 {
@@ -103,6 +102,7 @@ open_xz(struct compressor *c, const struct compress_options *o, struct err *e)
 	if (lzma_lzma_preset(&lz, (uint32_t)o->level))
 		return err_set(e, STATUS_SYSTEM, "no xz preset %d", o->level);
 	lz.dict_size = (uint32_t)compress_window(o);
+	mt.block_size = compress_block_size(o);
 	mt.threads = o->threads;
 	mt.filters = filters;
 	mt.check = LZMA_CHECK_CRC64;
@@ -343,6 +343,24 @@ compress_window(const struct compress_options *o)
 		w *= 2;
 	}
 	return w < full ? w : full;
+}
+
+unsigned long long
+compress_block_size(const struct compress_options *o)
+{
+	unsigned long long dict, size = o->size_hint, n, most;
+
+	if (o->kind != COMPRESS_XZ || size == 0)
+		return 0;
+	dict = compress_window(o);
+	/* Blocks of at most 2 dictionaries, their count rounded up to a
+	 * multiple of 4, but none under a dictionary. */
+	n = (size + 2 * dict - 1) / (2 * dict);
+	most = size / dict > n ? size / dict : n;
+	n = (n + 3) / 4 * 4;
+	if (n > most)
+		n = most;
+	return n <= 1 ? 0 : (size + n - 1) / n;
 }
 
 struct compressor *
