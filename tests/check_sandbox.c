@@ -24,7 +24,7 @@ joined(char **argv)
 START_TEST(test_command_line)
 {
 	const char *extra[] = { "TOKEN", "FOO=bar" };
-	struct sandbox sb = { true, false, extra, 2 };
+	struct sandbox sb = { .enabled = true, .env = extra, .nenv = 2 };
 	char *env[] = { "pkgdir=/w/root", NULL };
 	char *argv[] = { "/p/wazo/rules", "package", NULL };
 	char **box, *line;
@@ -33,9 +33,12 @@ START_TEST(test_command_line)
 	setenv("TOKEN", "t0k", 1);
 	setenv("SECRET", "s3cr3t", 1);
 	unsetenv("LC_ALL");
-	box = sandbox_argv(&sb, "/p", "/w/root", env, argv);
+	box = sandbox_argv(&sb, "/p", "/w/root", env, argv, 9);
 	line = joined(box);
 	ck_assert_str_eq(box[0], "bwrap");
+	/* Its status on the descriptor given. */
+	ck_assert_str_eq(box[1], "--json-status-fd");
+	ck_assert_str_eq(box[2], "9");
 	/* Read-only root, then the writable places, in that order. */
 	ck_assert_ptr_nonnull(strstr(line, "--ro-bind / / --dev /dev --proc "
 	    "/proc --tmpfs /tmp --dir /tmp/home --bind /p /p --bind /w/root "
@@ -54,9 +57,10 @@ START_TEST(test_command_line)
 	sandbox_argv_free(box);
 	/* With the network, without a pkgdir. */
 	sb.network = true;
-	box = sandbox_argv(&sb, "/p", NULL, NULL, argv);
+	box = sandbox_argv(&sb, "/p", NULL, NULL, argv, -1);
 	line = joined(box);
 	ck_assert_ptr_null(strstr(line, "--unshare-net"));
+	ck_assert_ptr_null(strstr(line, "--json-status-fd"));
 	ck_assert_ptr_null(strstr(line, "/w/root"));
 	free(line);
 	sandbox_argv_free(box);
@@ -89,7 +93,7 @@ END_TEST
 
 START_TEST(test_off_needs_nothing)
 {
-	struct sandbox sb = { true, true, NULL, 0 };
+	struct sandbox sb = { .enabled = true, .network = true };
 	struct err e = ERR_INIT;
 	char *warning = (char *)"unset";
 
@@ -113,6 +117,70 @@ START_TEST(test_off_needs_nothing)
 }
 END_TEST
 
+/* The warnings sandbox_ran() gives, one line after the other. */
+static void
+collect(const char *message, void *ctx)
+{
+	buf_addf(ctx, "%s\n", message);
+}
+
+/* "auto" with bwrap installed tries nothing: the first rules command
+ * does (a bwrap that could not make its namespaces would pass here). */
+START_TEST(test_auto_tries_at_first_run)
+{
+	struct sandbox sb = { .network = true };
+	struct err e = ERR_INIT;
+	char *dir = test_make_dir(), *warning;
+
+	test_write_file(dir, "bwrap", "#!/bin/sh\nexit 1\n", 0755);
+	setenv("PATH", dir, 1);
+	ck_assert_int_eq(sandbox_resolve(&sb, "auto", &warning, &e), 0);
+	ck_assert(sb.enabled && sb.untried);
+	ck_assert_ptr_null(warning);
+	/* "on" tries it at once. */
+	ck_assert_int_eq(sandbox_resolve(&sb, "on", &warning, &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_ptr_nonnull(strstr(e.msg, "cannot make namespaces"));
+	err_release(&e);
+	setenv("PATH", "/usr/bin:/bin", 1);
+	test_remove_tree(dir);
+	free(dir);
+}
+END_TEST
+
+/* bwrap's status says whether the command ran: an exit code comes only
+ * once the sandbox was made. */
+START_TEST(test_ran)
+{
+	static const char started[] = "{ \"child-pid\": 7, "
+	    "\"mnt-namespace\": 4026532178 }\n";
+	static const char ended[] = "{ \"child-pid\": 7 }\n"
+	    "{ \"exit-code\": 3 }\n";
+	struct buf warned = BUF_INIT;
+	struct sandbox sb = { .enabled = true, .untried = true,
+	    .warn = collect, .warn_ctx = &warned };
+
+	/* A command that ran settles the sandbox: kept from then on. */
+	ck_assert(sandbox_ran(&sb, ended, strlen(ended)));
+	ck_assert(sb.enabled && !sb.untried);
+	ck_assert(!sandbox_ran(&sb, started, strlen(started)));
+	ck_assert(sb.enabled);
+	ck_assert_uint_eq(warned.len, 0);
+	/* Untried and not started (nothing written, or bwrap failed inside
+	 * the namespace): given up, with one warning. */
+	sb.untried = true;
+	ck_assert(!sandbox_ran(&sb, started, strlen(started)));
+	ck_assert(!sb.enabled && !sb.untried);
+	ck_assert_str_eq(warned.data, "the plugin's rules run without a "
+	    "sandbox: bubblewrap cannot make namespaces here (user namespaces "
+	    "are not allowed) (--sandbox=off says this is meant)\n");
+	sb = (struct sandbox){ .enabled = true, .untried = true };
+	ck_assert(!sandbox_ran(&sb, "", 0));
+	ck_assert(!sb.enabled);
+	buf_release(&warned);
+}
+END_TEST
+
 Suite *
 make_suite(void)
 {
@@ -123,6 +191,8 @@ make_suite(void)
 	tcase_add_test(tc, test_env_names);
 	tcase_add_test(tc, test_read_only_complaint);
 	tcase_add_test(tc, test_off_needs_nothing);
+	tcase_add_test(tc, test_auto_tries_at_first_run);
+	tcase_add_test(tc, test_ran);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,8 +44,9 @@ emit(const char *dir, bool force, struct buf *steps, struct err *e)
 	struct source src = { .root = root, .shown = root, .work = WORKDIR_INIT };
 	struct settings c;
 	struct plugin *p = plugin_load_file(yml, "p", &diags, e);
-	struct tree_job job = { &src, p, &c, out, force, 1700000000,
-	    record_step, steps };
+	struct tree_job job = { .src = &src, .plugin = p, .settings = &c,
+	    .output = out, .force = force, .mtime = 1700000000,
+	    .progress = record_step, .progress_ctx = steps };
 	int r;
 
 	settings_init(&c);

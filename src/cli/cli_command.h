@@ -59,7 +59,8 @@ struct cli_command;
 struct cli_run {
 	const struct cli_command *command;
 	const struct cli_args *args;		/* the command line, parsed */
-	const struct cli_options *options;	/* typed, resolved */
+	/* Typed, resolved; its sandbox settles as the first rules run. */
+	struct cli_options *options;
 	/* CLI_VALIDATES commands: the open source and its valid plugin;
 	 * NULL for the others. */
 	const struct source *src;

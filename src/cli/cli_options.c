@@ -44,6 +44,8 @@ resolve_sandbox(const struct cli_args *args, struct sandbox *sb,
 	    "on") == 0;
 	sb->env = args->env;
 	sb->nenv = args->nenv;
+	sb->warn = cli_report_warning;
+	sb->warn_ctx = NULL;
 	if (sandbox_resolve(sb, settings_get(&args->config, SETTING_SANDBOX),
 	    &warning, e) < 0)
 		return -1;

@@ -34,7 +34,7 @@ static int
 build_deb(const struct cli_run *run, const char *dir, char **path,
     struct err *e)
 {
-	const struct cli_options *o = run->options;
+	struct cli_options *o = run->options;
 	struct deb_job job = {
 		.src = run->src, .plugin = run->plugin,
 		.settings = &run->args->config, .output_dir = dir,

@@ -30,7 +30,7 @@ struct deb_job {
 	void (*warning)(const char *message, void *ctx);
 	void *ctx;
 	bool strict;			/* the payload's warnings are errors */
-	const struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
+	struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
 	/* Not NULL: receives the control file the .deb holds. */
 	struct buf *control;
 };

@@ -28,7 +28,7 @@ struct tree_job {
 	 * with progress_ctx; with `strict`, the first is an error. */
 	void (*warning)(const char *message, void *ctx);
 	bool strict;
-	const struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
+	struct sandbox *sandbox;	/* the rules' (stage.h), or NULL */
 };
 
 /*

@@ -1,6 +1,7 @@
 /* sandbox: the plugin's rules in bubblewrap. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,11 @@ static const char *const kept_env[] = {
 	 * binary target), which the rules' chown then needs. */
 	"FAKEROOTKEY", "FAKED_MODE", "LD_PRELOAD", "LD_LIBRARY_PATH",
 };
+
+#define CANNOT_MAKE_NAMESPACES "bubblewrap cannot make namespaces here " \
+	"(user namespaces are not allowed)"
+#define WITHOUT_SANDBOX "the plugin's rules run without a sandbox: %s " \
+	"(--sandbox=off says this is meant)"
 
 /* Whether bwrap is installed and can make its namespaces; when not,
  * *why says so. */
@@ -38,8 +44,7 @@ usable(const char **why)
 	buf_release(&out);
 	err_release(&e);
 	if (status != 0) {
-		*why = "bubblewrap cannot make namespaces here (user "
-		    "namespaces are not allowed)";
+		*why = CANNOT_MAKE_NAMESPACES;
 		return false;
 	}
 	return true;
@@ -53,16 +58,21 @@ sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
 
 	*warning = NULL;
 	sb->enabled = false;
+	sb->untried = false;
 	if (strcmp(mode, "off") == 0)
 		return 0;
+	if (strcmp(mode, "auto") == 0 && process_in_path("bwrap")) {
+		sb->enabled = true;
+		sb->untried = true;
+		return 0;
+	}
 	if (usable(&why)) {
 		sb->enabled = true;
 		return 0;
 	}
 	if (strcmp(mode, "on") == 0)
 		return err_set(e, STATUS_USAGE, "--sandbox=on: %s", why);
-	*warning = xasprintf("the plugin's rules run without a sandbox: %s "
-	    "(--sandbox=off says this is meant)", why);
+	*warning = xasprintf(WITHOUT_SANDBOX, why);
 	return 0;
 }
 
@@ -151,13 +161,39 @@ add_environment(struct args *a, const struct sandbox *sb, char *const env[])
 		add_setenv(a, env[i]);
 }
 
+bool
+sandbox_ran(struct sandbox *sb, const char *status, size_t len)
+{
+	static const char exit_code[] = "\"exit-code\"";
+	bool ran = memmem(status, len, exit_code, sizeof(exit_code) - 1) !=
+	    NULL;
+
+	if (!ran && sb->untried) {
+		char *warning = xasprintf(WITHOUT_SANDBOX,
+		    CANNOT_MAKE_NAMESPACES);
+
+		sb->enabled = false;
+		if (sb->warn != NULL)
+			sb->warn(warning, sb->warn_ctx);
+		free(warning);
+	}
+	sb->untried = false;
+	return ran;
+}
+
 char **
 sandbox_argv(const struct sandbox *sb, const char *tree, const char *pkgdir,
-    char *const env[], char *const argv[])
+    char *const env[], char *const argv[], int status_fd)
 {
 	struct args a = { NULL, 0 };
 
 	add(&a, "bwrap");
+	if (status_fd >= 0) {
+		char number[16];
+
+		snprintf(number, sizeof(number), "%d", status_fd);
+		add3(&a, "--json-status-fd", number, NULL);
+	}
 	add3(&a, "--ro-bind", "/", "/");
 	add3(&a, "--dev", "/dev", NULL);
 	add3(&a, "--proc", "/proc", NULL);

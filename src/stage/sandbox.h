@@ -11,14 +11,21 @@
 
 #include "base/err.h"
 
-/* How the rules run: resolved once, before any of them does. */
+/* How the rules run: resolved before any of them does, and settled by
+ * the first that runs (sandbox_ran()). */
 struct sandbox {
 	bool enabled;		/* in bwrap; else as the caller runs */
+	/* enabled: bwrap is installed but has not shown yet that it can
+	 * make its namespaces here; the first rules command finds out. */
+	bool untried;
 	bool network;		/* enabled: the rules reach the network */
 	/* enabled: what --env adds, "NAME" (its value here) or
 	 * "NAME=VALUE"; borrowed. */
 	const char *const *env;
 	size_t nenv;
+	/* Where a warning goes (the rules running unsandboxed after all). */
+	void (*warn)(const char *message, void *ctx);
+	void *warn_ctx;
 };
 
 /* The private home directory the rules get, inside their private /tmp. */
@@ -26,14 +33,28 @@ struct sandbox {
 
 /*
  * Sets sb->enabled from `mode` (the sandbox setting: "auto", "on" or
- * "off"): with "on" or "auto", when bwrap is installed and can make its
- * namespaces here (a locked-down container may forbid them). Where it
- * cannot, "on" is an error (STATUS_USAGE) and "auto" runs the rules as
- * the caller runs, with *warning (malloc(3)ed) saying why; else *warning
- * is NULL. Returns 0 or -1.
+ * "off"). "on": bwrap must be installed and make its namespaces here (a
+ * locked-down container may forbid them), tried at once; else an error
+ * (STATUS_USAGE). "auto": where bwrap is installed, the rules will run in
+ * it, sb->untried: a trial run would cost every build as much as a rules
+ * command in the sandbox, so the first rules command is the trial
+ * (sandbox_ran()); where bwrap is missing, the rules run as the caller
+ * runs, with *warning (malloc(3)ed) saying why. Else *warning is NULL.
+ * Returns 0 or -1.
  */
 int sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
     struct err *e);
+
+/*
+ * After a command of sandbox_argv() that was given a status descriptor
+ * ended: whether bwrap started it, from what bwrap wrote there
+ * (`status`, `len` bytes: JSON documents, the last one naming the exit
+ * code only once the sandbox was made and the command ran). When it did
+ * not and sb->untried, the sandbox is given up for the rules run as the
+ * caller runs, with a warning through sb->warn; the caller runs the
+ * command again. Either way sb->untried is cleared.
+ */
+bool sandbox_ran(struct sandbox *sb, const char *status, size_t len);
 
 /* NULL when `name` (an --env value) is a variable name, optionally with
  * "=VALUE"; else why not. */
@@ -45,11 +66,13 @@ const char *sandbox_env_check(const char *name);
  * too (NULL: none) and the "NAME=value" strings of `env` set on top of
  * the kept list: PATH, LANG, LC_ALL, SOURCE_DATE_EPOCH and, under
  * fakeroot, fakeroot's own variables; HOME=SANDBOX_HOME, TMPDIR=/tmp and
- * FAKEROOTDONTTRYCHOWN=1.
+ * FAKEROOTDONTTRYCHOWN=1. bwrap reports on the descriptor `status_fd`
+ * (-1: none), which the command inherits, what sandbox_ran() reads.
  * NULL-terminated; free it with sandbox_argv_free().
  */
 char **sandbox_argv(const struct sandbox *sb, const char *tree,
-    const char *pkgdir, char *const env[], char *const argv[]);
+    const char *pkgdir, char *const env[], char *const argv[],
+    int status_fd);
 void sandbox_argv_free(char **argv);
 
 /* Whether `text` (the rules' output) says a write met the read-only

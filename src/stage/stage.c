@@ -1,6 +1,8 @@
 /* stage: runs the plugin's rules and lays out the installed tree. */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -71,6 +73,64 @@ rules_failed(const char *step, int status, bool wrote_outside, struct err *e)
 	return r;
 }
 
+/* A pipe for bwrap's status: fd[0] to read (close-on-exec, non-blocking),
+ * fd[1] for bwrap to inherit, above the standard descriptors. */
+static int
+status_pipe(int fd[2], struct err *e)
+{
+	if (pipe2(fd, O_CLOEXEC | O_NONBLOCK) < 0)
+		return err_errno(e, "cannot run bubblewrap");
+	if (fd[1] < 3) {
+		int high = fcntl(fd[1], F_DUPFD, 3);
+
+		close(fd[1]);
+		fd[1] = high;
+	}
+	if (fd[1] < 0 || fcntl(fd[1], F_SETFD, 0) < 0) {
+		close(fd[0]);
+		if (fd[1] >= 0)
+			close(fd[1]);
+		return err_errno(e, "cannot run bubblewrap");
+	}
+	return 0;
+}
+
+/* Runs `argv` in the job's sandbox, its output watched by `ro`: its exit
+ * status, *ran false when bwrap could not start it (sandbox_ran()), or -1
+ * with `e` set. */
+static int
+run_sandboxed(const struct stage_job *job, const char *root,
+    const char *pkgdir, char *const env[], char *const argv[],
+    struct read_only_watch *ro, bool *ran, struct err *e)
+{
+	/* Under the caller's fakeroot, bwrap itself must see its real user
+	 * to make its namespaces; the rules get fakeroot back. */
+	char *bwrap_env[] = { "LD_PRELOAD=", NULL };
+	struct process_watch watch = { watch_read_only, ro };
+	struct buf said = BUF_INIT;
+	char chunk[512], **boxed;
+	int fd[2], status;
+	ssize_t n;
+
+	if (status_pipe(fd, e) < 0)
+		return -1;
+	boxed = sandbox_argv(job->sandbox, root, pkgdir, env, argv, fd[1]);
+	status = process_run_watched(boxed, root, getenv("FAKEROOTKEY") ?
+	    bwrap_env : NULL, &watch, e);
+	sandbox_argv_free(boxed);
+	close(fd[1]);
+	while ((n = read(fd[0], chunk, sizeof(chunk))) > 0 ||
+	    (n < 0 && errno == EINTR))
+		if (n > 0)
+			buf_add(&said, chunk, (size_t)n);
+	close(fd[0]);
+	/* Interrupted, it did not end on its own: nothing to learn. */
+	*ran = status < 0 || process_interrupted() ||
+	    sandbox_ran(job->sandbox, said.data, said.len);
+	buf_release(&said);
+	return status;
+}
+
 /* Runs `rules STEP` from the plugin root: `wrapper` (or NULL) runs it,
  * in the job's sandbox when it has one, where `pkgdir` (or NULL) is
  * writable too. */
@@ -78,10 +138,10 @@ static int
 run_rules(const struct stage_job *job, const char *step, const char *wrapper,
     const char *pkgdir, char *const env[], struct err *e)
 {
-	char *root = realpath(job->src->root, NULL), *rules, **boxed = NULL;
+	char *root = realpath(job->src->root, NULL), *rules;
 	char *argv[4];
 	struct read_only_watch ro = { { 0 }, 0, false };
-	struct process_watch watch = { watch_read_only, &ro };
+	bool boxed = job->sandbox != NULL && job->sandbox->enabled, ran = true;
 	size_t n = 0;
 	int status;
 
@@ -93,20 +153,20 @@ run_rules(const struct stage_job *job, const char *step, const char *wrapper,
 	argv[n++] = rules;
 	argv[n++] = (char *)step;
 	argv[n] = NULL;
-	if (job->sandbox != NULL && job->sandbox->enabled) {
-		/* Under the caller's fakeroot, bwrap itself must see its real
-		 * user to make its namespaces; the rules get fakeroot back. */
-		char *bwrap_env[] = { "LD_PRELOAD=", NULL };
-
-		boxed = sandbox_argv(job->sandbox, root, pkgdir, env, argv);
-		status = process_run_watched(boxed, root, getenv("FAKEROOTKEY") ?
-		    bwrap_env : NULL, &watch, e);
-	} else {
+	if (boxed)
+		status = run_sandboxed(job, root, pkgdir, env, argv, &ro, &ran,
+		    e);
+	/* Unboxed, or the first command found the sandbox unusable here and
+	 * gave it up: the rules run as the caller runs. */
+	if (!boxed || (!ran && !job->sandbox->enabled)) {
+		ran = true;
 		status = process_run(argv, root, env, e);
 	}
-	sandbox_argv_free(boxed);
 	free(rules);
 	free(root);
+	if (!ran)
+		return err_set(e, STATUS_SYSTEM, "bubblewrap could not start "
+		    "'rules %s' (exit status %d)", step, status);
 	if (status > 0)
 		return rules_failed(step, status, ro.seen, e);
 	return status < 0 ? -1 : 0;

@@ -26,7 +26,7 @@ struct stage_job {
 	 * process's environment, as always). */
 	const char *source_date_epoch;
 	/* How the rules run (sandbox.h); NULL: as the caller runs. */
-	const struct sandbox *sandbox;
+	struct sandbox *sandbox;
 };
 
 /*
