@@ -327,7 +327,7 @@ block_size(enum compression kind, int level, unsigned long long hint)
 }
 
 /* xz's blocks: liblzma's default (0) for a member that two blocks of a
- * dictionary cannot hold, else equal blocks of at most 3 dictionaries,
+ * dictionary cannot hold, else equal blocks of at most 2 dictionaries,
  * their count a multiple of 4 while no block falls under a dictionary. */
 START_TEST(test_block_size)
 {
@@ -344,13 +344,12 @@ START_TEST(test_block_size)
 	/* The bench's medium tree: 4 blocks, not 24 + 24 + 15. */
 	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 65351680), 16337920);
 	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 64 * mib + 1),
-	    64 * mib / 4 + 1);
-	/* Large: 17 blocks of the default's size at most, so 20. */
-	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 400 * mib), 20 * mib);
-	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 400 * mib + 1),
-	    20 * mib + 1);
+	    64 * mib / 8 + 1);
+	/* Large: at most 2 dictionaries, a multiple of 4 blocks. */
+	ck_assert_uint_eq(block_size(COMPRESS_XZ, 6, 400 * mib),
+	    400 * mib / 28 + 1);
 	ck_assert_uint_eq(block_size(COMPRESS_XZ, 0, 5 * mib / 2),
-	    640 * 1024);
+	    320 * 1024);
 	ck_assert_uint_eq(block_size(COMPRESS_ZSTD, 3, 400 * mib), 0);
 	ck_assert_uint_eq(block_size(COMPRESS_GZIP, 9, 400 * mib), 0);
 }
@@ -377,9 +376,8 @@ START_TEST(test_blocks_ignore_threads)
 	said = tool_says(&one, "xz --robot -lvv", "^block");
 	for (const char *p = said; (p = strstr(p, "block\t")) != NULL; p++)
 		blocks++;
-	/* 4 of 640 KiB; liblzma's default would cut 768 KiB blocks. */
-	ck_assert_uint_eq(blocks, 4);
-	ck_assert_ptr_nonnull(strstr(said, "\t655360\t"));
+	ck_assert_uint_eq(blocks, 8);
+	ck_assert_ptr_nonnull(strstr(said, "\t327680\t"));
 	free(said);
 	buf_release(&one);
 	free(data);

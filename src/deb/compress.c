@@ -353,9 +353,9 @@ compress_block_size(const struct compress_options *o)
 	if (o->kind != COMPRESS_XZ || size == 0)
 		return 0;
 	dict = compress_window(o);
-	/* As many blocks as the default size makes, their count rounded up
-	 * to a multiple of 4, but none under a dictionary. */
-	n = (size + 3 * dict - 1) / (3 * dict);
+	/* Blocks of at most 2 dictionaries, their count rounded up to a
+	 * multiple of 4, but none under a dictionary. */
+	n = (size + 2 * dict - 1) / (2 * dict);
 	most = size / dict > n ? size / dict : n;
 	n = (n + 3) / 4 * 4;
 	if (n > most)
