@@ -159,7 +159,9 @@ run_rules(const struct stage_job *job, const char *step, const char *wrapper,
 	/* Unboxed, or the first command found the sandbox unusable here and
 	 * gave it up: the rules run as the caller runs. */
 	if (!boxed || (!ran && !job->sandbox->enabled)) {
+		/* What bwrap said was not the rules'. */
 		ran = true;
+		ro.seen = false;
 		status = process_run(argv, root, env, e);
 	}
 	free(rules);
