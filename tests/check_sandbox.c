@@ -148,9 +148,31 @@ START_TEST(test_auto_tries_at_first_run)
 }
 END_TEST
 
-/* bwrap's status says whether the command ran: an exit code comes only
- * once the sandbox was made. */
-START_TEST(test_ran)
+/* PATH with only a bwrap that exits with `status`; returns its
+ * directory. */
+static char *
+fake_bwrap(int status)
+{
+	char *dir = test_make_dir(), *script;
+
+	script = xasprintf("#!/bin/sh\nexit %d\n", status);
+	test_write_file(dir, "bwrap", script, 0755);
+	setenv("PATH", dir, 1);
+	free(script);
+	return dir;
+}
+
+static void
+no_fake_bwrap(char *dir)
+{
+	setenv("PATH", "/usr/bin:/bin", 1);
+	test_remove_tree(dir);
+	free(dir);
+}
+
+/* bwrap's status says whether the sandbox was made: an exit code comes
+ * only once the command ran in it; without one, a trial run tells. */
+START_TEST(test_made)
 {
 	static const char started[] = "{ \"child-pid\": 7, "
 	    "\"mnt-namespace\": 4026532178 }\n";
@@ -159,24 +181,37 @@ START_TEST(test_ran)
 	struct buf warned = BUF_INIT;
 	struct sandbox sb = { .enabled = true, .untried = true,
 	    .warn = collect, .warn_ctx = &warned };
+	char *dir = fake_bwrap(1);
 
 	/* A command that ran settles the sandbox: kept from then on. */
-	ck_assert(sandbox_ran(&sb, ended, strlen(ended)));
+	ck_assert(sandbox_made(&sb, 3, ended, strlen(ended)));
 	ck_assert(sb.enabled && !sb.untried);
-	ck_assert(!sandbox_ran(&sb, started, strlen(started)));
+	/* Exit status 0 is a command that ran, whatever the status said. */
+	sb.untried = true;
+	ck_assert(sandbox_made(&sb, 0, "", 0));
+	ck_assert(sb.enabled && !sb.untried);
+	/* Tried already, and bwrap cannot make it now: not made, kept for
+	 * the caller's error. */
+	ck_assert(!sandbox_made(&sb, 1, started, strlen(started)));
 	ck_assert(sb.enabled);
 	ck_assert_uint_eq(warned.len, 0);
-	/* Untried and not started (nothing written, or bwrap failed inside
-	 * the namespace): given up, with one warning. */
+	/* Untried and not made (bwrap failed inside the namespace, or
+	 * wrote nothing): given up, with one warning. */
 	sb.untried = true;
-	ck_assert(!sandbox_ran(&sb, started, strlen(started)));
+	ck_assert(!sandbox_made(&sb, 1, started, strlen(started)));
 	ck_assert(!sb.enabled && !sb.untried);
 	ck_assert_str_eq(warned.data, "the plugin's rules run without a "
 	    "sandbox: bubblewrap cannot make namespaces here (user namespaces "
 	    "are not allowed) (--sandbox=off says this is meant)\n");
-	sb = (struct sandbox){ .enabled = true, .untried = true };
-	ck_assert(!sandbox_ran(&sb, "", 0));
-	ck_assert(!sb.enabled);
+	no_fake_bwrap(dir);
+	/* No exit code, but bwrap works: the command could not be started
+	 * in the sandbox (a missing interpreter), its own failure. */
+	dir = fake_bwrap(0);
+	sb = (struct sandbox){ .enabled = true, .untried = true,
+	    .warn = collect, .warn_ctx = &warned };
+	ck_assert(sandbox_made(&sb, 1, started, strlen(started)));
+	ck_assert(sb.enabled && !sb.untried);
+	no_fake_bwrap(dir);
 	buf_release(&warned);
 }
 END_TEST
@@ -192,7 +227,7 @@ make_suite(void)
 	tcase_add_test(tc, test_read_only_complaint);
 	tcase_add_test(tc, test_off_needs_nothing);
 	tcase_add_test(tc, test_auto_tries_at_first_run);
-	tcase_add_test(tc, test_ran);
+	tcase_add_test(tc, test_made);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -353,6 +353,8 @@ compress_block_size(const struct compress_options *o)
 	if (o->kind != COMPRESS_XZ || size == 0)
 		return 0;
 	dict = compress_window(o);
+	if (dict == 0)
+		return 0;
 	/* Blocks of at most 2 dictionaries, their count rounded up to a
 	 * multiple of 4, but none under a dictionary. */
 	n = (size + 2 * dict - 1) / (2 * dict);

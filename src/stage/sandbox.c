@@ -162,15 +162,21 @@ add_environment(struct args *a, const struct sandbox *sb, char *const env[])
 }
 
 bool
-sandbox_ran(struct sandbox *sb, const char *status, size_t len)
+sandbox_made(struct sandbox *sb, int exit_status, const char *status,
+    size_t len)
 {
 	static const char exit_code[] = "\"exit-code\"";
-	bool ran = memmem(status, len, exit_code, sizeof(exit_code) - 1) !=
-	    NULL;
+	const char *why = NULL;
+	bool made = exit_status == 0 ||
+	    memmem(status, len, exit_code, sizeof(exit_code) - 1) != NULL;
 
-	if (!ran && sb->untried) {
-		char *warning = xasprintf(WITHOUT_SANDBOX,
-		    CANNOT_MAKE_NAMESPACES);
+	/* No exit code: bwrap could not make the sandbox, or made it and
+	 * could not start the command in it (a rules file whose interpreter
+	 * is missing); a trial run tells which. */
+	if (!made)
+		made = usable(&why);
+	if (!made && sb->untried) {
+		char *warning = xasprintf(WITHOUT_SANDBOX, why);
 
 		sb->enabled = false;
 		if (sb->warn != NULL)
@@ -178,7 +184,7 @@ sandbox_ran(struct sandbox *sb, const char *status, size_t len)
 		free(warning);
 	}
 	sb->untried = false;
-	return ran;
+	return made;
 }
 
 char **

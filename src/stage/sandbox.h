@@ -12,7 +12,7 @@
 #include "base/err.h"
 
 /* How the rules run: resolved before any of them does, and settled by
- * the first that runs (sandbox_ran()). */
+ * the first that runs (sandbox_made()). */
 struct sandbox {
 	bool enabled;		/* in bwrap; else as the caller runs */
 	/* enabled: bwrap is installed but has not shown yet that it can
@@ -38,7 +38,7 @@ struct sandbox {
  * (STATUS_USAGE). "auto": where bwrap is installed, the rules will run in
  * it, sb->untried: a trial run would cost every build as much as a rules
  * command in the sandbox, so the first rules command is the trial
- * (sandbox_ran()); where bwrap is missing, the rules run as the caller
+ * (sandbox_made()); where bwrap is missing, the rules run as the caller
  * runs, with *warning (malloc(3)ed) saying why. Else *warning is NULL.
  * Returns 0 or -1.
  */
@@ -47,14 +47,17 @@ int sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
 
 /*
  * After a command of sandbox_argv() that was given a status descriptor
- * ended: whether bwrap started it, from what bwrap wrote there
- * (`status`, `len` bytes: JSON documents, the last one naming the exit
- * code only once the sandbox was made and the command ran). When it did
- * not and sb->untried, the sandbox is given up for the rules run as the
- * caller runs, with a warning through sb->warn; the caller runs the
- * command again. Either way sb->untried is cleared.
+ * ended with `exit_status`: whether bwrap made the sandbox, from what it
+ * wrote there (`status`, `len` bytes: JSON documents, one naming the
+ * exit code only once the command ran in the sandbox). Without one, a
+ * trial run of bwrap tells a sandbox that cannot be made from a command
+ * that could not be started in it (whose failure is the command's).
+ * When the sandbox could not be made and sb->untried, it is given up for
+ * the rules run as the caller runs, with a warning through sb->warn; the
+ * caller runs the command again. Either way sb->untried is cleared.
  */
-bool sandbox_ran(struct sandbox *sb, const char *status, size_t len);
+bool sandbox_made(struct sandbox *sb, int exit_status, const char *status,
+    size_t len);
 
 /* NULL when `name` (an --env value) is a variable name, optionally with
  * "=VALUE"; else why not. */
@@ -67,7 +70,8 @@ const char *sandbox_env_check(const char *name);
  * the kept list: PATH, LANG, LC_ALL, SOURCE_DATE_EPOCH and, under
  * fakeroot, fakeroot's own variables; HOME=SANDBOX_HOME, TMPDIR=/tmp and
  * FAKEROOTDONTTRYCHOWN=1. bwrap reports on the descriptor `status_fd`
- * (-1: none), which the command inherits, what sandbox_ran() reads.
+ * (-1: none), which bwrap inherits (the rules do not), what
+ * sandbox_made() reads.
  * NULL-terminated; free it with sandbox_argv_free().
  */
 char **sandbox_argv(const struct sandbox *sb, const char *tree,

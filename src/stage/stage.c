@@ -78,8 +78,10 @@ rules_failed(const char *step, int status, bool wrote_outside, struct err *e)
 static int
 status_pipe(int fd[2], struct err *e)
 {
-	if (pipe2(fd, O_CLOEXEC | O_NONBLOCK) < 0)
+	if (pipe2(fd, O_CLOEXEC) < 0)
 		return err_errno(e, "cannot run bubblewrap");
+	/* Only this end: bwrap writes as to any pipe. */
+	(void)fcntl(fd[0], F_SETFL, O_NONBLOCK);
 	if (fd[1] < 3) {
 		int high = fcntl(fd[1], F_DUPFD, 3);
 
@@ -96,12 +98,12 @@ status_pipe(int fd[2], struct err *e)
 }
 
 /* Runs `argv` in the job's sandbox, its output watched by `ro`: its exit
- * status, *ran false when bwrap could not start it (sandbox_ran()), or -1
- * with `e` set. */
+ * status, *made false when bwrap could not make the sandbox
+ * (sandbox_made()), or -1 with `e` set. */
 static int
 run_sandboxed(const struct stage_job *job, const char *root,
     const char *pkgdir, char *const env[], char *const argv[],
-    struct read_only_watch *ro, bool *ran, struct err *e)
+    struct read_only_watch *ro, bool *made, struct err *e)
 {
 	/* Under the caller's fakeroot, bwrap itself must see its real user
 	 * to make its namespaces; the rules get fakeroot back. */
@@ -125,8 +127,8 @@ run_sandboxed(const struct stage_job *job, const char *root,
 			buf_add(&said, chunk, (size_t)n);
 	close(fd[0]);
 	/* Interrupted, it did not end on its own: nothing to learn. */
-	*ran = status < 0 || process_interrupted() ||
-	    sandbox_ran(job->sandbox, said.data, said.len);
+	*made = status < 0 || process_interrupted() ||
+	    sandbox_made(job->sandbox, status, said.data, said.len);
 	buf_release(&said);
 	return status;
 }
@@ -141,7 +143,7 @@ run_rules(const struct stage_job *job, const char *step, const char *wrapper,
 	char *root = realpath(job->src->root, NULL), *rules;
 	char *argv[4];
 	struct read_only_watch ro = { { 0 }, 0, false };
-	bool boxed = job->sandbox != NULL && job->sandbox->enabled, ran = true;
+	bool boxed = job->sandbox != NULL && job->sandbox->enabled, made = true;
 	size_t n = 0;
 	int status;
 
@@ -154,19 +156,19 @@ run_rules(const struct stage_job *job, const char *step, const char *wrapper,
 	argv[n++] = (char *)step;
 	argv[n] = NULL;
 	if (boxed)
-		status = run_sandboxed(job, root, pkgdir, env, argv, &ro, &ran,
+		status = run_sandboxed(job, root, pkgdir, env, argv, &ro, &made,
 		    e);
 	/* Unboxed, or the first command found the sandbox unusable here and
 	 * gave it up: the rules run as the caller runs. */
-	if (!boxed || (!ran && !job->sandbox->enabled)) {
+	if (!boxed || (!made && !job->sandbox->enabled)) {
 		/* What bwrap said was not the rules'. */
-		ran = true;
+		made = true;
 		ro.seen = false;
 		status = process_run(argv, root, env, e);
 	}
 	free(rules);
 	free(root);
-	if (!ran)
+	if (!made)
 		return err_set(e, STATUS_SYSTEM, "bubblewrap could not start "
 		    "'rules %s' (exit status %d)", step, status);
 	if (status > 0)
