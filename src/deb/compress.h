@@ -54,10 +54,10 @@ unsigned long long compress_window(const struct compress_options *o);
  * dictionaries), for a member too small to cut in two blocks of a
  * dictionary or more. The default cuts a 60 MiB member into 24, 24 and
  * 12 MiB, and one of two threads waits while the other compresses the
- * last 12. Instead: blocks of one size, at most 2 dictionaries (the
- * matches a block finds beyond that add little to the ratio and much to
- * the time), their count a multiple of 4 where no block falls under a
- * dictionary, so that 1, 2 or 4 threads finish together. A function of
+ * last 12. Instead: blocks of one size, at most 2 dictionaries (each
+ * thread holds a block in and one out: less memory, a shorter tail),
+ * their count a multiple of 4 where no block falls under a dictionary,
+ * so that 1, 2 or 4 threads finish together. A function of
  * o->size_hint, never of the threads. */
 unsigned long long compress_block_size(const struct compress_options *o);
 
