@@ -1,7 +1,6 @@
 /* stage: runs the plugin's rules and lays out the installed tree. */
 #include <config.h>
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,9 +109,9 @@ run_sandboxed(const struct stage_job *job, const char *root,
 	char *bwrap_env[] = { "LD_PRELOAD=", NULL };
 	struct process_watch watch = { watch_read_only, ro };
 	struct buf said = BUF_INIT;
-	char chunk[512], **boxed;
+	struct err unread = ERR_INIT;
+	char **boxed;
 	int fd[2], status;
-	ssize_t n;
 
 	if (status_pipe(fd, e) < 0)
 		return -1;
@@ -121,10 +120,10 @@ run_sandboxed(const struct stage_job *job, const char *root,
 	    bwrap_env : NULL, &watch, e);
 	sandbox_argv_free(boxed);
 	close(fd[1]);
-	while ((n = read(fd[0], chunk, sizeof(chunk))) > 0 ||
-	    (n < 0 && errno == EINTR))
-		if (n > 0)
-			buf_add(&said, chunk, (size_t)n);
+	/* A few lines of JSON; what could be read is all there is to see. */
+	if (file_read_fd(fd[0], "bubblewrap's status", 64 * 1024, &said, NULL,
+	    &unread) < 0)
+		err_release(&unread);
 	close(fd[0]);
 	/* Interrupted, it did not end on its own: nothing to learn. */
 	*made = status < 0 || process_interrupted() ||
