@@ -91,62 +91,12 @@ START_TEST(test_read_only_complaint)
 }
 END_TEST
 
-START_TEST(test_off_needs_nothing)
-{
-	struct sandbox sb = { .enabled = true, .network = true };
-	struct err e = ERR_INIT;
-	char *warning = (char *)"unset";
-
-	/* "off" probes nothing, even with PATH empty. */
-	setenv("PATH", "", 1);
-	ck_assert_int_eq(sandbox_resolve(&sb, "off", &warning, &e), 0);
-	ck_assert(!sb.enabled);
-	ck_assert_ptr_null(warning);
-	ck_assert_int_eq(sandbox_resolve(&sb, "on", &warning, &e), -1);
-	ck_assert_int_eq(e.status, STATUS_USAGE);
-	ck_assert_str_eq(e.msg, "--sandbox=on: bubblewrap (bwrap) is not "
-	    "installed");
-	err_release(&e);
-	ck_assert_int_eq(sandbox_resolve(&sb, "auto", &warning, &e), 0);
-	ck_assert(!sb.enabled);
-	ck_assert_ptr_nonnull(warning);
-	ck_assert_ptr_nonnull(strstr(warning, "bubblewrap (bwrap) is not "
-	    "installed"));
-	free(warning);
-	setenv("PATH", "/usr/bin:/bin", 1);
-}
-END_TEST
-
-/* The warnings sandbox_ran() gives, one line after the other. */
+/* The warnings sb->warn gets, one line after the other. */
 static void
 collect(const char *message, void *ctx)
 {
 	buf_addf(ctx, "%s\n", message);
 }
-
-/* "auto" with bwrap installed tries nothing: the first rules command
- * does (a bwrap that could not make its namespaces would pass here). */
-START_TEST(test_auto_tries_at_first_run)
-{
-	struct sandbox sb = { .network = true };
-	struct err e = ERR_INIT;
-	char *dir = test_make_dir(), *warning;
-
-	test_write_file(dir, "bwrap", "#!/bin/sh\nexit 1\n", 0755);
-	setenv("PATH", dir, 1);
-	ck_assert_int_eq(sandbox_resolve(&sb, "auto", &warning, &e), 0);
-	ck_assert(sb.enabled && sb.untried);
-	ck_assert_ptr_null(warning);
-	/* "on" tries it at once. */
-	ck_assert_int_eq(sandbox_resolve(&sb, "on", &warning, &e), -1);
-	ck_assert_int_eq(e.status, STATUS_USAGE);
-	ck_assert_ptr_nonnull(strstr(e.msg, "cannot make namespaces"));
-	err_release(&e);
-	setenv("PATH", "/usr/bin:/bin", 1);
-	test_remove_tree(dir);
-	free(dir);
-}
-END_TEST
 
 /* PATH with only a bwrap that exits with `status`; returns its
  * directory. */
@@ -169,6 +119,56 @@ no_fake_bwrap(char *dir)
 	test_remove_tree(dir);
 	free(dir);
 }
+
+START_TEST(test_off_needs_nothing)
+{
+	struct buf warned = BUF_INIT;
+	struct sandbox sb = { .enabled = true, .network = true,
+	    .warn = collect, .warn_ctx = &warned };
+	struct err e = ERR_INIT;
+
+	/* "off" probes nothing, even with PATH empty. */
+	setenv("PATH", "", 1);
+	ck_assert_int_eq(sandbox_resolve(&sb, "off", &e), 0);
+	ck_assert(!sb.enabled);
+	ck_assert_uint_eq(warned.len, 0);
+	ck_assert_int_eq(sandbox_resolve(&sb, "on", &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_str_eq(e.msg, "--sandbox=on: bubblewrap (bwrap) is not "
+	    "installed");
+	err_release(&e);
+	ck_assert_int_eq(sandbox_resolve(&sb, "auto", &e), 0);
+	ck_assert(!sb.enabled);
+	ck_assert_uint_gt(warned.len, 0);
+	ck_assert_ptr_nonnull(strstr(warned.data, "bubblewrap (bwrap) is not "
+	    "installed"));
+	buf_release(&warned);
+	setenv("PATH", "/usr/bin:/bin", 1);
+}
+END_TEST
+
+/* "auto" with bwrap installed tries nothing: the first rules command
+ * does (a bwrap that could not make its namespaces would pass here). */
+START_TEST(test_auto_tries_at_first_run)
+{
+	struct buf warned = BUF_INIT;
+	struct sandbox sb = { .network = true, .warn = collect,
+	    .warn_ctx = &warned };
+	struct err e = ERR_INIT;
+	char *dir = fake_bwrap(1);
+
+	ck_assert_int_eq(sandbox_resolve(&sb, "auto", &e), 0);
+	ck_assert(sb.enabled && sb.untried);
+	ck_assert_uint_eq(warned.len, 0);
+	/* "on" tries it at once. */
+	ck_assert_int_eq(sandbox_resolve(&sb, "on", &e), -1);
+	ck_assert_int_eq(e.status, STATUS_USAGE);
+	ck_assert_ptr_nonnull(strstr(e.msg, "cannot make namespaces"));
+	err_release(&e);
+	buf_release(&warned);
+	no_fake_bwrap(dir);
+}
+END_TEST
 
 /* bwrap's status says whether the sandbox was made: an exit code comes
  * only once the command ran in it; without one, a trial run tells. */

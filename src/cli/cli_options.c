@@ -38,21 +38,14 @@ static int
 resolve_sandbox(const struct cli_args *args, struct sandbox *sb,
     struct err *e)
 {
-	char *warning;
-
 	sb->network = strcmp(settings_get(&args->config, SETTING_NETWORK),
 	    "on") == 0;
 	sb->env = args->env;
 	sb->nenv = args->nenv;
 	sb->warn = cli_report_warning;
 	sb->warn_ctx = NULL;
-	if (sandbox_resolve(sb, settings_get(&args->config, SETTING_SANDBOX),
-	    &warning, e) < 0)
-		return -1;
-	if (warning != NULL)
-		cli_report_warning(warning, NULL);
-	free(warning);
-	return 0;
+	return sandbox_resolve(sb, settings_get(&args->config,
+	    SETTING_SANDBOX), e);
 }
 
 /* Reports `e`; an option's usage error with the hint to the command's

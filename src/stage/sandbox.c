@@ -19,11 +19,6 @@ static const char *const kept_env[] = {
 	"FAKEROOTKEY", "FAKED_MODE", "LD_PRELOAD", "LD_LIBRARY_PATH",
 };
 
-#define CANNOT_MAKE_NAMESPACES "bubblewrap cannot make namespaces here " \
-	"(user namespaces are not allowed)"
-#define WITHOUT_SANDBOX "the plugin's rules run without a sandbox: %s " \
-	"(--sandbox=off says this is meant)"
-
 /* Whether bwrap is installed and can make its namespaces; when not,
  * *why says so. */
 static bool
@@ -44,19 +39,30 @@ usable(const char **why)
 	buf_release(&out);
 	err_release(&e);
 	if (status != 0) {
-		*why = CANNOT_MAKE_NAMESPACES;
+		*why = "bubblewrap cannot make namespaces here (user "
+		    "namespaces are not allowed)";
 		return false;
 	}
 	return true;
 }
 
+/* Says through sb->warn that the rules run without a sandbox, and why. */
+static void
+warn_without(const struct sandbox *sb, const char *why)
+{
+	char *warning = xasprintf("the plugin's rules run without a sandbox: "
+	    "%s (--sandbox=off says this is meant)", why);
+
+	if (sb->warn != NULL)
+		sb->warn(warning, sb->warn_ctx);
+	free(warning);
+}
+
 int
-sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
-    struct err *e)
+sandbox_resolve(struct sandbox *sb, const char *mode, struct err *e)
 {
 	const char *why;
 
-	*warning = NULL;
 	sb->enabled = false;
 	sb->untried = false;
 	if (strcmp(mode, "off") == 0)
@@ -72,7 +78,7 @@ sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
 	}
 	if (strcmp(mode, "on") == 0)
 		return err_set(e, STATUS_USAGE, "--sandbox=on: %s", why);
-	*warning = xasprintf(WITHOUT_SANDBOX, why);
+	warn_without(sb, why);
 	return 0;
 }
 
@@ -176,12 +182,8 @@ sandbox_made(struct sandbox *sb, int exit_status, const char *status,
 	if (!made)
 		made = usable(&why);
 	if (!made && sb->untried) {
-		char *warning = xasprintf(WITHOUT_SANDBOX, why);
-
 		sb->enabled = false;
-		if (sb->warn != NULL)
-			sb->warn(warning, sb->warn_ctx);
-		free(warning);
+		warn_without(sb, why);
 	}
 	sb->untried = false;
 	return made;

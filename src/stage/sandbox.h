@@ -23,7 +23,7 @@ struct sandbox {
 	 * "NAME=VALUE"; borrowed. */
 	const char *const *env;
 	size_t nenv;
-	/* Where a warning goes (the rules running unsandboxed after all). */
+	/* Where a warning goes: the rules running without a sandbox. */
 	void (*warn)(const char *message, void *ctx);
 	void *warn_ctx;
 };
@@ -39,11 +39,9 @@ struct sandbox {
  * it, sb->untried: a trial run would cost every build as much as a rules
  * command in the sandbox, so the first rules command is the trial
  * (sandbox_made()); where bwrap is missing, the rules run as the caller
- * runs, with *warning (malloc(3)ed) saying why. Else *warning is NULL.
- * Returns 0 or -1.
+ * runs, with a warning through sb->warn saying why. Returns 0 or -1.
  */
-int sandbox_resolve(struct sandbox *sb, const char *mode, char **warning,
-    struct err *e);
+int sandbox_resolve(struct sandbox *sb, const char *mode, struct err *e);
 
 /*
  * After a command of sandbox_argv() that was given a status descriptor
